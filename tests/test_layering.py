@@ -1,0 +1,31 @@
+"""The core never loads the GUI: the CLI and reports must run on a machine without a display."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_importing_the_core_and_cli_never_loads_pyside6():
+    code = (
+        "import sys, tracker, tracker.cli, tracker.db, tracker.demo, tracker.services.ledger;"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'ui', 'matplotlib.pyplot'))];"
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_import_linter_contract_holds():
+    lint = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    if not Path(lint).exists():
+        pytest.fail(
+            "import-linter is part of the test extra; install with pip install -e '.[test]'"
+        )
+    done = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -1,0 +1,126 @@
+"""The append-only, hash-chained audit log and its verifier.
+
+Each entry stores the SHA-256 of its own content together with the hash of the entry before
+it, so altering, removing or inserting a row breaks the chain at that point. The head hash is
+printed on reports: a printed report anchors the chain outside the database, which is what
+stops someone with write access from recomputing the whole chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def canonical_json(data: Mapping[str, Any] | None) -> str | None:
+    """The one JSON spelling that is hashed and stored (sorted keys, no spaces)."""
+    if data is None:
+        return None
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def entry_hash(
+    prev_hash: str,
+    at: dt.datetime,
+    actor: str,
+    item_id: int | None,
+    action: str,
+    before: str | None,
+    after: str | None,
+) -> str:
+    """The hash of one entry's content chained to its predecessor."""
+    payload = json.dumps(
+        [prev_hash, at.isoformat(timespec="seconds"), actor, item_id, action, before, after],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def head_hash(s: Session) -> str:
+    """The newest entry's hash, or the genesis value for an empty log."""
+    last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    return last or GENESIS
+
+
+def append(
+    s: Session,
+    *,
+    actor: str,
+    action: str,
+    item_id: int | None = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    at: dt.datetime | None = None,
+) -> AuditEntry:
+    """Add one entry at the end of the chain (inside the caller's transaction)."""
+    at = (at or dt.datetime.now()).replace(microsecond=0)
+    before_text, after_text = canonical_json(before), canonical_json(after)
+    prev = head_hash(s)
+    entry = AuditEntry(
+        at=at,
+        actor=actor,
+        item_id=item_id,
+        action=action,
+        before=before_text,
+        after=after_text,
+        prev_hash=prev,
+        hash=entry_hash(prev, at, actor, item_id, action, before_text, after_text),
+    )
+    s.add(entry)
+    s.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What ``verify`` found: ``ok`` or the first broken entry and why."""
+
+    ok: bool
+    entries: int
+    head: str
+    bad_entry_id: int | None = None
+    problem: str | None = None
+
+
+def verify(s: Session, batch: int = 5000) -> ChainReport:
+    """Walk the whole chain in id order and report the first entry that does not fit."""
+    prev = GENESIS
+    count = 0
+    rows = s.execute(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=batch))
+    for (entry,) in rows:
+        count += 1
+        if entry.prev_hash != prev:
+            return ChainReport(
+                False,
+                count,
+                prev,
+                entry.id,
+                f"第 {entry.id} 条审计记录之前的记录被删除、插入或篡改（前序哈希不符）",
+            )
+        actual = entry_hash(
+            entry.prev_hash,
+            entry.at,
+            entry.actor,
+            entry.item_id,
+            entry.action,
+            entry.before,
+            entry.after,
+        )
+        if actual != entry.hash:
+            return ChainReport(
+                False, count, prev, entry.id, f"第 {entry.id} 条审计记录的内容被修改（哈希不符）"
+            )
+        prev = entry.hash
+    return ChainReport(True, count, prev)

@@ -1,0 +1,141 @@
+"""Online backups of an SQLite ledger with the sqlite3 backup API.
+
+Copying the file while a program writes to it can produce a corrupt copy; the backup API
+copies a consistent snapshot even while the ledger is open. Every copy is written to a
+temporary name, checked with ``quick_check``, and only then renamed into place, so a backup
+that exists is a backup that opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from tracker.errors import DatabaseLockedError, StorageError
+from tracker.filelock import FileLock, LockHeld
+
+BACKUP_SUFFIX = ".db"
+
+
+def backup_sqlite(source: Path, dest: Path, *, unique: bool = False) -> Path:
+    """Copy the ledger at ``source`` to ``dest`` and verify the copy.
+
+    Args:
+        unique: add a timestamp to ``dest``'s name so that earlier backups are kept.
+
+    Returns:
+        The path written.
+    """
+    if unique:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        dest = dest.with_name(f"{dest.stem}-{stamp}{dest.suffix or BACKUP_SUFFIX}")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"无法创建备份文件夹“{dest.parent}”：{exc.strerror}") from exc
+    partial = dest.with_name(dest.name + ".part")
+    try:
+        _copy(source, partial)
+        os.replace(partial, dest)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"备份到“{dest}”失败：{exc}") from exc
+    return dest
+
+
+def _copy(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            ok = dst.execute("PRAGMA quick_check").fetchone()
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if ok != ("ok",):
+        raise sqlite3.DatabaseError(f"备份文件校验未通过：{ok}")
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"*{BACKUP_SUFFIX}") if p.is_file()]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def quick_check(path: Path) -> str | None:
+    """Run ``PRAGMA quick_check``; return ``None`` when fine, else what SQLite said."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(r[0]) for r in rows[:5])
+
+
+def lock_path(db_file: Path) -> Path:
+    return db_file.with_name(db_file.name + ".lock")
+
+
+def restore_sqlite(backup: Path, target: Path) -> Path | None:
+    """Replace the ledger at ``target`` with ``backup``; the current ledger is kept aside.
+
+    Returns:
+        Where the previous ledger was put, or ``None`` if there was none.
+    """
+    if not backup.is_file():
+        raise StorageError(f"备份文件不存在：{backup}")
+    problem = quick_check(backup)
+    if problem is not None:
+        raise StorageError(f"备份文件“{backup}”校验未通过，不能用于恢复：{problem}")
+    lock = FileLock(lock_path(target))
+    try:
+        lock.acquire()
+    except LockHeld:
+        raise DatabaseLockedError(f"台账“{target}”正被使用，请先关闭实事台账再恢复。") from None
+    try:
+        aside = _set_aside(target) if target.exists() else None
+        partial = target.with_name(target.name + ".part")
+        try:
+            _copy(backup, partial)
+            os.replace(partial, target)
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise StorageError(f"恢复失败：{exc}") from exc
+        return aside
+    finally:
+        lock.release()
+
+
+def _set_aside(target: Path) -> Path:
+    """Keep the current ledger before it is replaced.
+
+    A healthy ledger is copied with the backup API (which includes what is still in its
+    WAL file); a damaged one is moved aside byte for byte, WAL and all, for later rescue.
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = target.parent / "backups"
+    dest = folder / f"{target.stem}-before-restore-{stamp}{BACKUP_SUFFIX}"
+    if quick_check(target) is None:
+        backup_sqlite(target, dest)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        return dest
+    folder.mkdir(parents=True, exist_ok=True)
+    damaged = dest.with_name(dest.stem + "-damaged")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{target}{suffix}")
+        if part.exists():
+            os.replace(part, Path(f"{damaged}{BACKUP_SUFFIX}{suffix}"))
+    return Path(f"{damaged}{BACKUP_SUFFIX}")

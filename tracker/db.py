@@ -1,0 +1,220 @@
+"""Open a ledger database safely: the SQLite open protocol, engines and sessions.
+
+Opening an SQLite ledger for writing takes an exclusive OS lock (one writer program per
+file), runs ``quick_check`` (a corrupt file is never written to), refuses a file written by a
+newer program, takes an online backup before migrating an older one, and then migrates it in
+one transaction. Read-only opens skip the lock so that the CLI can list a ledger the GUI has
+open.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from tracker import schema
+from tracker.backup import backup_sqlite, list_backups, lock_path, quick_check
+from tracker.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    SchemaTooNewError,
+    StorageError,
+)
+from tracker.filelock import FileLock, LockHeld
+from tracker.paths import backups_dir_for, resolve_db_url
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Database:
+    """An open ledger: its engine, a session factory, and for SQLite its file and lock."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path | None = None
+    read_only: bool = False
+    _lock: FileLock | None = field(default=None, repr=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @property
+    def backups_dir(self) -> Path | None:
+        return backups_dir_for(self.path) if self.path else None
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_database(db: str | None = None, *, read_only: bool = False) -> Database:
+    """Open (and if needed create and migrate) the ledger named by ``db``.
+
+    Args:
+        db: an SQLAlchemy URL or a file path; ``None`` means ``SHISHI_DB`` or the default.
+        read_only: open without the writer lock and without migrating.
+
+    Raises:
+        StorageError: (or a subclass) with a Chinese message when the ledger cannot be used.
+    """
+    url = resolve_db_url(db)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise StorageError("请指定数据库文件路径（不支持内存数据库）。")
+        return _open_sqlite(url, Path(parsed.database), read_only)
+    return _open_server(url, read_only)
+
+
+def make_sqlite_engine(path: Path, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
+    """An engine whose every connection has our pragmas and a real BEGIN.
+
+    pysqlite's own transaction handling delays BEGIN and breaks SAVEPOINTs, so the
+    SQLAlchemy-documented recipe takes over: autocommit at the driver, BEGIN emitted by us.
+    """
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    kwargs: dict[str, Any] = {} if foreign_keys else {"poolclass": NullPool}
+    engine = create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _open_sqlite(url: str, path: Path, read_only: bool) -> Database:
+    path = path.expanduser()
+    if read_only:
+        if not path.exists():
+            raise StorageError(f"数据库文件不存在：{path}。请先运行“shishi-cli init”创建台账。")
+        _check_integrity(path)
+        engine = make_sqlite_engine(path, read_only=True)
+        _refuse_unknown_schema(engine, path, require_head=True)
+        return Database(url, engine, _session_factory(engine), path, read_only=True)
+
+    if not path.parent.exists():
+        raise StorageError(f"数据库所在文件夹不存在：{path.parent}")
+    lock = FileLock(lock_path(path))
+    try:
+        lock.acquire()
+    except LockHeld:
+        raise DatabaseLockedError(
+            f"台账“{path}”正被另一个程序使用。请先关闭另一个实事台账窗口或命令，再重试。"
+        ) from None
+    try:
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            _check_integrity(path)
+        engine = make_sqlite_engine(path)
+        _migrate_sqlite(engine, path, existed)
+    except BaseException:
+        lock.release()
+        raise
+    return Database(url, engine, _session_factory(engine), path, _lock=lock)
+
+
+def _check_integrity(path: Path) -> None:
+    problem = quick_check(path)
+    if problem is None:
+        return
+    log.error("quick_check failed for %s: %s", path, problem)
+    backups = list_backups(backups_dir_for(path))
+    hint = (
+        f"最近的备份是“{backups[0]}”，可用“shishi-cli restore”恢复。"
+        if backups
+        else "没有找到可用的备份，请联系技术支持。"
+    )
+    raise CorruptDatabaseError(
+        f"台账文件“{path}”已损坏（完整性检查未通过），为防止数据进一步受损，程序不会写入它。{hint}",
+        backups,
+    )
+
+
+def _refuse_unknown_schema(engine: Engine, path: Path | str, *, require_head: bool) -> str | None:
+    current = schema.current_revision(engine)
+    if current is not None and not schema.is_known(current):
+        engine.dispose()
+        raise SchemaTooNewError(
+            f"台账“{path}”由更新版本的实事台账写入（结构版本 {current}），"
+            "本程序无法安全打开。请升级本程序后再打开。"
+        )
+    if require_head and current != schema.head_revision():
+        engine.dispose()
+        raise StorageError(
+            f"台账“{path}”的结构版本较旧（{current or '空'}），需先以可写方式打开一次完成升级。"
+        )
+    return current
+
+
+def _migrate_sqlite(engine: Engine, path: Path, existed: bool) -> None:
+    current = _refuse_unknown_schema(engine, path, require_head=False)
+    head = schema.head_revision()
+    if current == head:
+        return
+    if existed and current is not None:
+        dest = backups_dir_for(path) / f"{path.stem}-pre-migrate-{current}.db"
+        backup_sqlite(path, dest, unique=True)
+        log.info("backed up %s to %s before migrating from %s", path, dest, current)
+    # Batch migrations recreate tables, which only works with foreign keys off; the
+    # pragma is ignored inside a transaction, so a dedicated engine sets it at connect.
+    migrate_engine = make_sqlite_engine(path, foreign_keys=False)
+    try:
+        schema.upgrade(migrate_engine)
+        with migrate_engine.connect() as conn:
+            bad = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+    finally:
+        migrate_engine.dispose()
+    if bad:
+        raise StorageError(f"升级后发现 {len(bad)} 处外键不一致，请联系技术支持。")
+
+
+def _open_server(url: str, read_only: bool) -> Database:
+    engine = create_engine(url, pool_pre_ping=True)
+    try:
+        current = _refuse_unknown_schema(
+            engine, make_url(url).render_as_string(), require_head=False
+        )
+        if not read_only and current != schema.head_revision():
+            schema.upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        log.error("cannot reach %s: %s", make_url(url).render_as_string(), exc)
+        raise StorageError("无法连接数据库服务器，请检查网络、地址和账号后重试。") from exc
+    return Database(url, engine, _session_factory(engine), read_only=read_only)
+
+
+def _session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,560 @@
+"""Build a realistic demo ledger fast enough for a million items.
+
+Everything is derived from ``random.Random(seed)`` and the reference date ``today``, so the
+same seed and date always give the same ledger (benchmarks rely on this). Items and their
+history are written with Core ``INSERT`` executemany in chunks: the ORM unit of work would
+take minutes at this size. One audit entry records the whole generation.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from tracker import audit
+from tracker.demo import vocab
+from tracker.enums import (
+    DeadlineKind,
+    DeadlinePrecision,
+    Decision,
+    Escalation,
+    ListKind,
+    Rating,
+    ReviewOutcome,
+    Role,
+    Status,
+    UnitKind,
+    Urgency,
+)
+from tracker.models import (
+    ClosureRequest,
+    Extension,
+    Item,
+    ItemList,
+    Person,
+    ProgressReport,
+    SatisfactionSurvey,
+    Unit,
+    Urge,
+    User,
+    item_co_unit,
+)
+
+CHUNK = 20_000
+ProgressFn = Callable[[int, int], None]
+
+# (list kind, code tag, share of items)
+LIST_PLAN = [
+    (ListKind.KEY_LIVELIHOOD, "MS", 0.70),
+    (ListKind.COMMITMENT, "CN", 0.10),
+    (ListKind.MICRO_WISH, "XY", 0.10),
+    (ListKind.HOTLINE, "JS", 0.10),
+]
+
+
+@dataclass
+class DemoSummary:
+    """How many rows of each kind the generator wrote."""
+
+    items: int = 0
+    units: int = 0
+    users: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Org:
+    """The units, people and lists the items are spread over (ids only)."""
+
+    departments: dict[str, int]
+    townships: list[int]
+    township_names: list[str]
+    villages: list[tuple[str, int]]  # (village name, its township id)
+    people_by_unit: dict[int, list[int]]
+    supervisor_id: int
+    clerk_by_unit: dict[int, int]
+    lists: list[tuple[int, str, str]]  # (id, kind, code tag)
+
+
+def generate_demo(
+    s: Session,
+    items: int,
+    *,
+    seed: int = 1,
+    today: dt.date | None = None,
+    progress: ProgressFn | None = None,
+) -> DemoSummary:
+    """Write a demo ledger of ``items`` items into an empty database session."""
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    summary = DemoSummary(items=items)
+    org = _build_org(s, rng, today.year, summary)
+    first_id = (s.scalar(select(func.max(Item.id))) or 0) + 1
+    writer = _ChunkWriter(s)
+    for n, batch in enumerate(_item_batches(rng, org, items, first_id, today), start=1):
+        writer.write(batch)
+        if progress:
+            progress(min(n * CHUNK, items), items)
+    writer.flush()
+    summary.counts = writer.counts
+    audit.append(
+        s,
+        actor="system",
+        action="demo_generated",
+        after={"items": items, "seed": seed, "today": today.isoformat(), **writer.counts},
+    )
+    return summary
+
+
+def _build_org(s: Session, rng: random.Random, year: int, summary: DemoSummary) -> _Org:
+    county = Unit(name=vocab.COUNTY + "人民政府", kind=UnitKind.COUNTY)
+    s.add(county)
+    s.flush()
+    departments = {}
+    for order, name in enumerate(vocab.DEPARTMENTS):
+        unit = Unit(name=name, kind=UnitKind.DEPARTMENT, parent_id=county.id, sort_order=order)
+        s.add(unit)
+        s.flush()
+        departments[name] = unit.id
+    townships, villages = [], []
+    for order, name in enumerate(vocab.TOWNSHIPS):
+        town = Unit(name=name, kind=UnitKind.TOWNSHIP, parent_id=county.id, sort_order=100 + order)
+        s.add(town)
+        s.flush()
+        townships.append(town.id)
+        for k, stem in enumerate(rng.sample(vocab.VILLAGE_STEMS, 4)):
+            vname = f"{name}{stem}{vocab.VILLAGE_SUFFIXES[k % 2]}"
+            village = Unit(name=vname, kind=UnitKind.VILLAGE, parent_id=town.id, sort_order=k)
+            s.add(village)
+            s.flush()
+            villages.append((vname, town.id))
+    people_by_unit: dict[int, list[int]] = {}
+    for unit_id in [*departments.values(), *townships]:
+        for _ in range(2):
+            person = Person(name=_person_name(rng), phone=_phone(rng), unit_id=unit_id)
+            s.add(person)
+            s.flush()
+            people_by_unit.setdefault(unit_id, []).append(person.id)
+    users = [
+        User(login="admin", display_name="系统管理员", role=Role.ADMIN),
+        User(login="duchashi", display_name="县委督查室", role=Role.SUPERVISOR, unit_id=county.id),
+        User(login="lingdao", display_name="县领导（只读）", role=Role.VIEWER),
+    ]
+    s.add_all(users)
+    clerk_by_unit = {}
+    for i, unit_id in enumerate([*departments.values(), *townships], start=1):
+        clerk = User(
+            login=f"unit{i:02d}",
+            display_name=f"承办单位录入员{i:02d}",
+            role=Role.CLERK,
+            unit_id=unit_id,
+        )
+        s.add(clerk)
+        s.flush()
+        clerk_by_unit[unit_id] = clerk.id
+    lists = []
+    for kind, tag, _share in LIST_PLAN:
+        lst = ItemList(name=f"{year}年{vocab.COUNTY}{kind.label}清单", kind=kind, year=year)
+        s.add(lst)
+        s.flush()
+        lists.append((lst.id, kind.value, tag))
+    s.flush()
+    summary.units = 1 + len(departments) + len(townships) + len(villages)
+    summary.users = len(users) + len(clerk_by_unit)
+    return _Org(
+        departments,
+        townships,
+        list(vocab.TOWNSHIPS),
+        villages,
+        people_by_unit,
+        users[1].id,
+        clerk_by_unit,
+        lists,
+    )
+
+
+def _person_name(rng: random.Random) -> str:
+    return rng.choice(vocab.SURNAMES) + "".join(rng.choices(vocab.GIVEN, k=rng.choice((1, 2))))
+
+
+def _phone(rng: random.Random) -> str:
+    return f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
+
+
+class _ChunkWriter:
+    """Collects rows per table and writes them with executemany."""
+
+    TABLES: dict[str, Any] = {
+        "item": Item.__table__,
+        "item_co_unit": item_co_unit,
+        "progress_report": ProgressReport.__table__,
+        "closure_request": ClosureRequest.__table__,
+        "urge": Urge.__table__,
+        "extension": Extension.__table__,
+        "satisfaction_survey": SatisfactionSurvey.__table__,
+    }
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.counts: dict[str, int] = dict.fromkeys(self.TABLES, 0)
+        self._compiled: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {}
+
+    def write(self, batch: dict[str, list[dict[str, Any]]]) -> None:
+        conn = self.s.connection()
+        for name, rows in batch.items():
+            if rows:
+                sql, to_params = self._statement(name, conn.dialect)
+                conn.exec_driver_sql(sql, [to_params(r) for r in rows])
+                self.counts[name] += len(rows)
+
+    def _statement(self, name: str, dialect: Any) -> tuple[str, Callable[[dict[str, Any]], Any]]:
+        """Compile the INSERT once and convert rows with the column types' processors.
+
+        Going through ``Session.execute`` per chunk spends most of its time rebuilding
+        parameters; this keeps SQLAlchemy's own type conversions but skips that work.
+        """
+        if name not in self._compiled:
+            table = self.TABLES[name]
+            compiled = insert(table).compile(dialect=dialect)
+            keys = (
+                list(compiled.positiontup or [])
+                if compiled.positional
+                else [c.key for c in table.columns]
+            )
+            procs = {
+                c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns
+            }
+            if compiled.positional:
+
+                def to_params(row: dict[str, Any]) -> Any:
+                    return tuple(_bind(procs[k], row.get(k)) for k in keys)
+            else:
+
+                def to_params(row: dict[str, Any]) -> Any:
+                    return {k: _bind(procs[k], row.get(k)) for k in keys}
+
+            self._compiled[name] = (str(compiled), to_params)
+        return self._compiled[name]
+
+    def flush(self) -> None:
+        self.s.flush()
+
+
+def _stage_text(percent: int) -> str:
+    text = next(t for reached, t in reversed(vocab.PROGRESS_STAGES) if percent >= reached)
+    return text.format(p=percent)
+
+
+def _bind(proc: Callable[[Any], Any] | None, value: Any) -> Any:
+    return value if proc is None or value is None else proc(value)
+
+
+def _item_batches(
+    rng: random.Random, org: _Org, total: int, first_id: int, today: dt.date
+) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    maker = _ItemMaker(rng, org, today)
+    for start in range(0, total, CHUNK):
+        batch: dict[str, list[dict[str, Any]]] = {name: [] for name in _ChunkWriter.TABLES}
+        for n in range(start, min(start + CHUNK, total)):
+            maker.make(first_id + n, n, batch)
+        yield batch
+
+
+class _ItemMaker:
+    """Makes one item and its history rows; all choices come from the shared ``rng``."""
+
+    def __init__(self, rng: random.Random, org: _Org, today: dt.date) -> None:
+        self.rng = rng
+        self.org = org
+        self.today = today
+        self.year = today.year
+        self.start = dt.date(self.year, 1, 15)
+        self.now = dt.datetime.combine(today, dt.time(9, 0))
+        self.categories = list(vocab.CATEGORIES.items())
+        self.list_weights = [share for _k, _t, share in LIST_PLAN]
+        self.serials: dict[int, int] = {}
+        self._at_cache: dict[dt.date, dt.datetime] = {}
+
+    def make(self, item_id: int, n: int, batch: dict[str, list[dict[str, Any]]]) -> None:
+        rng = self.rng
+        list_id, list_kind, tag = rng.choices(self.org.lists, weights=self.list_weights)[0]
+        serial = self.serials[list_id] = self.serials.get(list_id, 0) + 1
+        category, (dept_name, templates) = rng.choice(self.categories)
+        place, place_unit = self._place()
+        title = rng.choice(templates).format(place=place)
+        lead_unit = self.org.departments[dept_name] if rng.random() < 0.6 else place_unit
+        deadline, text, precision, kind = self._deadline()
+        status = self._status(deadline)
+        percent = self._percent(status, deadline)
+        row = {
+            "id": item_id,
+            "list_id": list_id,
+            "code": f"{self.year}-{tag}-{serial:06d}",
+            "serial": str(serial),
+            "title": title,
+            "category": category,
+            "content": rng.choice(vocab.CONTENT_TEMPLATES).format(
+                title=title, n=rng.randrange(50, 20000), funds=rng.randrange(5, 3000)
+            ),
+            "source": rng.choice(vocab.SOURCES),
+            "leader": rng.choice(vocab.LEADERS),
+            "lead_unit_id": lead_unit,
+            "assignee_id": rng.choice(self.org.people_by_unit[lead_unit]),
+            "deadline_text": text,
+            "deadline_date": deadline,
+            "deadline_precision": precision,
+            "deadline_kind": kind,
+            "original_deadline_date": None,
+            "status": status,
+            "escalation": Escalation.NORMAL,
+            "urgency": Urgency.NORMAL,
+            "progress_percent": percent,
+            "latest_progress": None,
+            "latest_progress_on": None,
+            "rework_count": 0,
+            "urge_count": 0,
+            "beneficiaries": rng.randrange(50, 20000),
+            "funds": None,
+            "location": place,
+            "remarks": None,
+            "created_at": self._at(self.start),
+            "updated_at": self.now,
+            "assigned_at": None,
+            "signed_at": None,
+            "completed_at": None,
+            "closed_at": None,
+            "version": 1,
+        }
+        if rng.random() < 0.5:
+            row["funds"] = rng.randrange(5, 3000)
+        self._co_units(item_id, lead_unit, batch)
+        self._history(row, list_kind, batch)
+        batch["item"].append(row)
+
+    def _place(self) -> tuple[str, int]:
+        rng = self.rng
+        if rng.random() < 0.5:
+            idx = rng.randrange(len(self.org.townships))
+            return self.org.township_names[idx], self.org.townships[idx]
+        return rng.choice(self.org.villages)
+
+    def _deadline(self) -> tuple[dt.date | None, str, str, str]:
+        rng, y = self.rng, self.year
+        r = rng.random()
+        if r < 0.06:
+            return None, "长期坚持", DeadlinePrecision.NONE, DeadlineKind.ONGOING
+        if r < 0.16:
+            return dt.date(y, 12, 31), f"{y}年底前", DeadlinePrecision.YEAR, DeadlineKind.FIXED
+        month = rng.randrange(3, 13)
+        if r < 0.36:
+            day = rng.randrange(1, 29)
+            return dt.date(y, month, day), f"{y}年{month}月{day}日", DeadlinePrecision.DAY, "fixed"
+        last = calendar.monthrange(y, month)[1]
+        return dt.date(y, month, last), f"{y}年{month}月底前", DeadlinePrecision.MONTH, "fixed"
+
+    def _status(self, deadline: dt.date | None) -> str:
+        rng = self.rng
+        r = rng.random()
+        side = [
+            (0.02, Status.DRAFT),
+            (0.04, Status.REGISTERED),
+            (0.07, Status.ASSIGNED),
+            (0.085, Status.SUSPENDED),
+            (0.10, Status.CANCELLED),
+        ]
+        for bound, status in side:
+            if r < bound:
+                return status
+        passed = deadline is not None and deadline < self.today
+        done_chance = 0.85 if passed else self._elapsed(deadline) * 0.6
+        if rng.random() >= done_chance:
+            return Status.IN_PROGRESS
+        r = rng.random()
+        if r < 0.7:
+            return Status.CLOSED
+        return Status.COMPLETED if r < 0.9 else Status.CLOSURE_REQUESTED
+
+    def _elapsed(self, deadline: dt.date | None) -> float:
+        end = deadline or dt.date(self.year, 12, 31)
+        total = max((end - self.start).days, 1)
+        return min(max((self.today - self.start).days / total, 0.0), 1.0)
+
+    def _percent(self, status: str, deadline: dt.date | None) -> int:
+        if status in (Status.COMPLETED, Status.CLOSED, Status.CLOSURE_REQUESTED):
+            return 100
+        if status in (Status.IN_PROGRESS, Status.SUSPENDED):
+            base = self._elapsed(deadline) * 100
+            return int(min(95, max(5, self.rng.gauss(base, 20))))
+        return 0
+
+    def _co_units(self, item_id: int, lead: int, batch: dict[str, list[dict[str, Any]]]) -> None:
+        if self.rng.random() >= 0.4:
+            return
+        pool = [u for u in self.org.departments.values() if u != lead]
+        for unit_id in self.rng.sample(pool, self.rng.choice((1, 2))):
+            batch["item_co_unit"].append({"item_id": item_id, "unit_id": unit_id})
+
+    def _at(self, day: dt.date) -> dt.datetime:
+        """Office hours on ``day``; cached because it is called millions of times."""
+        at = self._at_cache.get(day)
+        if at is None:
+            at = self._at_cache[day] = dt.datetime.combine(day, dt.time(8 + day.day % 9, 30))
+        return at
+
+    def _day_between(self, a: dt.date, b: dt.date) -> dt.date:
+        if b <= a:
+            return a
+        return a + dt.timedelta(days=int(self.rng.random() * ((b - a).days + 1)))
+
+    def _history(self, row: dict[str, Any], list_kind: str, batch: dict[str, list[Any]]) -> None:
+        status = row["status"]
+        if status in (Status.DRAFT, Status.REGISTERED):
+            return
+        rng = self.rng
+        assigned = self._day_between(self.start, self.start + dt.timedelta(days=20))
+        row["assigned_at"] = self._at(assigned)
+        if status == Status.ASSIGNED:
+            return
+        row["signed_at"] = self._at(assigned + dt.timedelta(days=rng.randrange(3)))
+        deadline = row["deadline_date"]
+        self._extension(row, batch)
+        done_day = None
+        if status in (Status.CLOSURE_REQUESTED, Status.COMPLETED, Status.CLOSED):
+            latest = min(self.today, (row["deadline_date"] or self.today) + dt.timedelta(days=40))
+            on_time = rng.random() < 0.85 and deadline is not None
+            end = min(latest, row["deadline_date"]) if on_time else latest
+            done_day = self._day_between(assigned + dt.timedelta(days=10), end)
+        self._progress(row, assigned, done_day, batch)
+        if done_day is not None:
+            self._closure(row, done_day, list_kind, batch)
+        elif deadline is not None and deadline < self.today and status == Status.IN_PROGRESS:
+            self._urges(row, deadline, batch)
+
+    def _extension(self, row: dict[str, Any], batch: dict[str, list[Any]]) -> None:
+        old = row["deadline_date"]
+        if old is None or self.rng.random() >= 0.05:
+            return
+        new = old + dt.timedelta(days=self.rng.choice((30, 61, 92)))
+        if new.year != self.year:
+            return
+        requested = max(self.start, old - dt.timedelta(days=10))
+        batch["extension"].append(
+            {
+                "item_id": row["id"],
+                "requested_at": self._at(requested),
+                "requested_by_id": self.org.clerk_by_unit.get(row["lead_unit_id"]),
+                "reason": "受施工条件影响，申请延期",
+                "old_date": old,
+                "new_date": new,
+                "status": Decision.APPROVED,
+                "decided_at": self._at(requested + dt.timedelta(days=2)),
+                "decided_by_id": self.org.supervisor_id,
+                "decision_comment": "同意延期",
+            }
+        )
+        row["original_deadline_date"] = old
+        row["deadline_date"] = new
+        row["deadline_text"] = f"{new.year}年{new.month}月{new.day}日（延期）"
+
+    def _progress(
+        self,
+        row: dict[str, Any],
+        assigned: dt.date,
+        done: dt.date | None,
+        batch: dict[str, list[Any]],
+    ) -> None:
+        rng = self.rng
+        last_day = done or self.today
+        days = sorted(self._day_between(assigned, last_day) for _ in range(rng.choice((1, 2, 3))))
+        for k, day in enumerate(days, start=1):
+            pct = row["progress_percent"] * k // len(days)
+            text = _stage_text(pct)
+            batch["progress_report"].append(
+                {
+                    "item_id": row["id"],
+                    "reported_on": day,
+                    "text": text,
+                    "percent": pct,
+                    "problems": rng.choice(vocab.PROBLEMS) if rng.random() < 0.2 else None,
+                    "needs": None,
+                    "reporter": "承办单位",
+                    "user_id": self.org.clerk_by_unit.get(row["lead_unit_id"]),
+                    "created_at": self._at(day),
+                }
+            )
+            row["latest_progress"], row["latest_progress_on"] = text, day
+
+    def _closure(
+        self, row: dict[str, Any], done: dt.date, list_kind: str, batch: dict[str, list[Any]]
+    ) -> None:
+        status = row["status"]
+        reviewed = status != Status.CLOSURE_REQUESTED
+        review_day = done + dt.timedelta(days=self.rng.randrange(1, 6))
+        review_day = min(review_day, self.today)
+        batch["closure_request"].append(
+            {
+                "item_id": row["id"],
+                "requested_at": self._at(done),
+                "requested_by_id": self.org.clerk_by_unit.get(row["lead_unit_id"]),
+                "summary": "已按要求完成全部建设任务，佐证材料已上传。",
+                "outcome": ReviewOutcome.APPROVED if reviewed else ReviewOutcome.PENDING,
+                "reviewed_at": self._at(review_day) if reviewed else None,
+                "reviewer_id": self.org.supervisor_id if reviewed else None,
+                "review_comment": "同意办结" if reviewed else None,
+            }
+        )
+        if reviewed:
+            row["completed_at"] = self._at(review_day)
+        if status == Status.CLOSED:
+            row["closed_at"] = self._at(min(self.today, review_day + dt.timedelta(days=3)))
+            self._survey(row, review_day, list_kind, batch)
+
+    def _survey(
+        self, row: dict[str, Any], after: dt.date, list_kind: str, batch: dict[str, list[Any]]
+    ) -> None:
+        rng = self.rng
+        if rng.random() >= 0.7:
+            return
+        r = rng.random()
+        rating = Rating.SATISFIED if r < 0.8 else Rating.BASIC if r < 0.95 else Rating.DISSATISFIED
+        hotline = list_kind == ListKind.HOTLINE
+        batch["satisfaction_survey"].append(
+            {
+                "item_id": row["id"],
+                "visited_on": min(self.today, after + dt.timedelta(days=7)),
+                "contacted": True if hotline else None,
+                "solved": (rng.random() < 0.9) if hotline else None,
+                "rating": rating,
+                "method": rng.choice(("电话回访", "上门回访", "问卷")),
+                "respondent": _person_name(rng),
+                "comment": rng.choice(vocab.SURVEY_COMMENTS),
+                "user_id": self.org.supervisor_id,
+                "created_at": self.now,
+            }
+        )
+
+    def _urges(self, row: dict[str, Any], deadline: dt.date, batch: dict[str, list[Any]]) -> None:
+        count = self.rng.choice((1, 1, 2, 3))
+        for k in range(count):
+            day = min(self.today, deadline + dt.timedelta(days=3 + 7 * k))
+            batch["urge"].append(
+                {
+                    "item_id": row["id"],
+                    "unit_id": row["lead_unit_id"],
+                    "urged_on": day,
+                    "method": "督办通知",
+                    "note": "请加快推进，尽快办结。",
+                    "user_id": self.org.supervisor_id,
+                    "created_at": self._at(day),
+                }
+            )
+        row["urge_count"] = count
+        if count >= 3:
+            row["escalation"] = Escalation.KEY

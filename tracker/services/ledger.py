@@ -1,0 +1,323 @@
+"""Read side of the ledger: filtered item rows and one item's full record.
+
+Filtering and ordering happen in SQL so that the same functions serve a ten-item county list
+and a million-item hotline ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from tracker.enums import (
+    ACTIVE_STATUSES,
+    DeadlineKind,
+    DeadlinePrecision,
+    Decision,
+    Escalation,
+    Rating,
+    ReviewOutcome,
+    Status,
+    Urgency,
+)
+from tracker.errors import NotFoundError, ValidationError
+from tracker.models import (
+    AuditEntry,
+    ClosureRequest,
+    Extension,
+    Item,
+    ItemList,
+    Person,
+    ProgressReport,
+    SatisfactionSurvey,
+    Unit,
+    Urge,
+    User,
+    item_co_unit,
+)
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    """What the user asked to see. Empty fields do not filter."""
+
+    statuses: Sequence[Status] = ()
+    unit: str | None = None
+    list_name: str | None = None
+    overdue_only: bool = False
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One ledger line as the user sees it."""
+
+    id: int
+    code: str
+    list_name: str
+    title: str
+    category: str | None
+    lead_unit: str | None
+    status: str
+    status_label: str
+    deadline_text: str | None
+    deadline_date: dt.date | None
+    overdue_days: int
+    progress_percent: int
+    latest_progress: str | None
+    urge_count: int
+
+
+def _as_of(f: ItemFilter) -> dt.date:
+    return f.as_of or dt.date.today()
+
+
+def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
+    """An item is overdue when it is still active and its effective deadline has passed."""
+    return and_(Item.status.in_(ACTIVE_STATUSES), Item.deadline_date < as_of)
+
+
+def _filtered(stmt: Select, f: ItemFilter) -> Select:
+    if f.statuses:
+        stmt = stmt.where(Item.status.in_([s.value for s in f.statuses]))
+    if f.unit:
+        co = select(item_co_unit.c.item_id).join(Unit, Unit.id == item_co_unit.c.unit_id)
+        stmt = stmt.where(
+            or_(
+                Item.lead_unit_id.in_(select(Unit.id).where(Unit.name == f.unit)),
+                Item.id.in_(co.where(Unit.name == f.unit)),
+            )
+        )
+    if f.list_name:
+        stmt = stmt.where(Item.list_id.in_(select(ItemList.id).where(ItemList.name == f.list_name)))
+    if f.overdue_only:
+        stmt = stmt.where(overdue_condition(_as_of(f)))
+    return stmt
+
+
+def check_filter(s: Session, f: ItemFilter) -> None:
+    """Reject names that do not exist, so a typo is not mistaken for an empty result."""
+    if f.unit and s.scalar(select(Unit.id).where(Unit.name == f.unit)) is None:
+        raise NotFoundError(f"没有名为“{f.unit}”的单位。")
+    if f.list_name and s.scalar(select(ItemList.id).where(ItemList.name == f.list_name)) is None:
+        raise NotFoundError(f"没有名为“{f.list_name}”的清单。")
+
+
+def count_items(s: Session, f: ItemFilter) -> int:
+    return s.scalar(_filtered(select(func.count(Item.id)), f)) or 0
+
+
+def list_items(
+    s: Session, f: ItemFilter, limit: int | None = None, offset: int = 0
+) -> list[ItemRow]:
+    """Rows matching ``f`` in ledger order (list, then code)."""
+    lead = aliased(Unit)
+    stmt = (
+        select(Item, ItemList.name, lead.name)
+        .join(ItemList, ItemList.id == Item.list_id)
+        .outerjoin(lead, lead.id == Item.lead_unit_id)
+        .order_by(Item.list_id, Item.code)
+        .offset(offset)
+        .limit(limit)
+    )
+    as_of = _as_of(f)
+    return [
+        _row(item, list_name, unit, as_of)
+        for item, list_name, unit in s.execute(_filtered(stmt, f))
+    ]
+
+
+def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date) -> ItemRow:
+    return ItemRow(
+        id=item.id,
+        code=item.code,
+        list_name=list_name,
+        title=item.title,
+        category=item.category,
+        lead_unit=unit,
+        status=item.status,
+        status_label=Status(item.status).label,
+        deadline_text=item.deadline_text,
+        deadline_date=item.deadline_date,
+        overdue_days=overdue_days(item.status, item.deadline_date, as_of),
+        progress_percent=item.progress_percent,
+        latest_progress=item.latest_progress,
+        urge_count=item.urge_count,
+    )
+
+
+def overdue_days(status: str, deadline: dt.date | None, as_of: dt.date) -> int:
+    """Days past the deadline for an active item; 0 when not overdue."""
+    if deadline is None or status not in ACTIVE_STATUSES or deadline >= as_of:
+        return 0
+    return (as_of - deadline).days
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One dated thing that happened to an item."""
+
+    at: dt.datetime
+    kind: str
+    text: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """Everything recorded about one item, for ``show`` and the item card."""
+
+    id: int
+    code: str
+    list_name: str
+    serial: str | None
+    title: str
+    content: str | None
+    category: str | None
+    source: str | None
+    leader: str | None
+    lead_unit: str | None
+    co_units: list[str]
+    assignee: str | None
+    assignee_phone: str | None
+    deadline_text: str | None
+    deadline_date: dt.date | None
+    deadline_precision: str
+    deadline_kind: str
+    original_deadline_date: dt.date | None
+    status: str
+    status_label: str
+    escalation_label: str
+    urgency_label: str
+    progress_percent: int
+    latest_progress: str | None
+    rework_count: int
+    urge_count: int
+    beneficiaries: int | None
+    funds: Decimal | None
+    location: str | None
+    remarks: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+    history: list[HistoryEvent] = field(default_factory=list)
+
+
+def find_item_id(s: Session, code: str, list_name: str | None = None) -> int:
+    """The id of the item with ``code`` (in ``list_name`` when codes repeat across lists)."""
+    stmt = select(Item.id).where(Item.code == code.strip())
+    if list_name:
+        stmt = stmt.join(ItemList, ItemList.id == Item.list_id).where(ItemList.name == list_name)
+    ids = s.scalars(stmt.limit(2)).all()
+    if not ids:
+        raise NotFoundError(f"没有编号为“{code}”的事项。")
+    if len(ids) > 1:
+        raise ValidationError("code", f"编号“{code}”在多个清单中都有，请用 --list 指定清单。")
+    return ids[0]
+
+
+def item_detail(s: Session, item_id: int) -> ItemDetail:
+    item = s.get(Item, item_id)
+    if item is None:
+        raise NotFoundError(f"事项（内部编号 {item_id}）不存在，可能已被删除。")
+    assignee: Person | None = item.assignee
+    return ItemDetail(
+        id=item.id,
+        code=item.code,
+        list_name=item.item_list.name,
+        serial=item.serial,
+        title=item.title,
+        content=item.content,
+        category=item.category,
+        source=item.source,
+        leader=item.leader,
+        lead_unit=item.lead_unit.name if item.lead_unit else None,
+        co_units=[u.name for u in item.co_units],
+        assignee=assignee.name if assignee else None,
+        assignee_phone=assignee.phone if assignee else None,
+        deadline_text=item.deadline_text,
+        deadline_date=item.deadline_date,
+        deadline_precision=DeadlinePrecision(item.deadline_precision).label,
+        deadline_kind=DeadlineKind(item.deadline_kind).label,
+        original_deadline_date=item.original_deadline_date,
+        status=item.status,
+        status_label=Status(item.status).label,
+        escalation_label=Escalation(item.escalation).label,
+        urgency_label=Urgency(item.urgency).label,
+        progress_percent=item.progress_percent,
+        latest_progress=item.latest_progress,
+        rework_count=item.rework_count,
+        urge_count=item.urge_count,
+        beneficiaries=item.beneficiaries,
+        funds=item.funds,
+        location=item.location,
+        remarks=item.remarks,
+        created_at=item.created_at,
+        updated_at=item.updated_at,
+        version=item.version,
+        history=item_history(s, item.id),
+    )
+
+
+def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
+    """Progress, reviews, urges, extensions, visits and audit entries, oldest first."""
+    names = dict(s.execute(select(User.id, User.display_name)).tuples().all())
+    events: list[HistoryEvent] = []
+    for p in s.scalars(select(ProgressReport).where(ProgressReport.item_id == item_id)):
+        pct = f"（{p.percent}%）" if p.percent is not None else ""
+        events.append(
+            HistoryEvent(
+                p.created_at,
+                "进展",
+                f"{p.reported_on} {p.text}{pct}",
+                names.get(p.user_id) or p.reporter,
+            )
+        )
+    for c in s.scalars(select(ClosureRequest).where(ClosureRequest.item_id == item_id)):
+        events.append(
+            HistoryEvent(c.requested_at, "申请销号", c.summary, names.get(c.requested_by_id))
+        )
+        if c.reviewed_at is not None:
+            verdict = ReviewOutcome(c.outcome).label
+            text = verdict + (f"：{c.review_comment}" if c.review_comment else "")
+            events.append(HistoryEvent(c.reviewed_at, "审核", text, names.get(c.reviewer_id)))
+    for u in s.scalars(select(Urge).where(Urge.item_id == item_id)):
+        events.append(
+            HistoryEvent(
+                u.created_at, "催办", f"{u.urged_on} {u.note or ''}".strip(), names.get(u.user_id)
+            )
+        )
+    for e in s.scalars(select(Extension).where(Extension.item_id == item_id)):
+        events.append(
+            HistoryEvent(
+                e.requested_at,
+                "申请延期",
+                f"{e.old_date or '无'} → {e.new_date}：{e.reason}",
+                names.get(e.requested_by_id),
+            )
+        )
+        if e.decided_at is not None:
+            events.append(
+                HistoryEvent(
+                    e.decided_at, "延期审批", Decision(e.status).label, names.get(e.decided_by_id)
+                )
+            )
+    for v in s.scalars(select(SatisfactionSurvey).where(SatisfactionSurvey.item_id == item_id)):
+        rating = Rating(v.rating).label if v.rating else "未评价"
+        events.append(
+            HistoryEvent(
+                dt.datetime.combine(v.visited_on, dt.time()),
+                "回访",
+                f"{rating} {v.comment or ''}".strip(),
+                names.get(v.user_id),
+            )
+        )
+    for a in s.scalars(select(AuditEntry).where(AuditEntry.item_id == item_id)):
+        events.append(HistoryEvent(a.at, "记录", a.action, a.actor))
+    events.sort(key=lambda ev: ev.at)
+    return events
