@@ -96,6 +96,10 @@ class ItemList(Base):
     kind: Mapped[str] = mapped_column(String(32), default=ListKind.KEY_LIVELIHOOD)
     year: Mapped[int]
     remarks: Mapped[str | None] = mapped_column(Text)
+    #: How often 长期坚持 items are judged: "monthly" or "quarterly".
+    checkpoint_period: Mapped[str] = mapped_column(
+        String(16), default="quarterly", server_default="quarterly"
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     items: Mapped[list[Item]] = relationship(back_populates="item_list")
@@ -150,6 +154,19 @@ class Item(Base):
     latest_progress_on: Mapped[dt.date | None] = mapped_column(Date)
     rework_count: Mapped[int] = mapped_column(default=0)
     urge_count: Mapped[int] = mapped_column(default=0)
+    reopen_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: The state a 暂缓 item returns to when work resumes.
+    suspended_from: Mapped[str | None] = mapped_column(String(32))
+
+    # 微心愿: who asked (居民点单) and which party member took it on (党员领单).
+    resident_name: Mapped[str | None] = mapped_column(String(64))
+    resident_phone: Mapped[str | None] = mapped_column(String(32))
+    claimant_name: Mapped[str | None] = mapped_column(String(64))
+    claimant_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    #: The item of last year's list this one was carried over from.
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("item.id"))
 
     beneficiaries: Mapped[int | None]
     funds: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
@@ -162,17 +179,35 @@ class Item(Base):
     signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
 
     item_list: Mapped[ItemList] = relationship(back_populates="items")
     lead_unit: Mapped[Unit | None] = relationship(foreign_keys=[lead_unit_id])
+    claimant_unit: Mapped[Unit | None] = relationship(foreign_keys=[claimant_unit_id])
     co_units: Mapped[list[Unit]] = relationship(secondary=item_co_unit, order_by=Unit.id)
     assignee: Mapped[Person | None] = relationship()
     progress_reports: Mapped[list[ProgressReport]] = relationship(
         back_populates="item", order_by="ProgressReport.id", cascade="all, delete-orphan"
     )
+
+
+class Checkpoint(Base):
+    """One period's verdict on a 长期坚持 item, which has no final deadline."""
+
+    __tablename__ = "checkpoint"
+    __table_args__ = (UniqueConstraint("item_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(16))  # "2026-03" or "2026Q1"
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    achieved: Mapped[bool]
+    note: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
 class ProgressReport(Base):

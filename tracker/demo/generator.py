@@ -320,6 +320,7 @@ class _ItemMaker:
             "latest_progress_on": None,
             "rework_count": 0,
             "urge_count": 0,
+            "reopen_count": 0,
             "beneficiaries": rng.randrange(50, 20000),
             "funds": None,
             "location": place,
@@ -334,9 +335,24 @@ class _ItemMaker:
         }
         if rng.random() < 0.5:
             row["funds"] = rng.randrange(5, 3000)
+        if status == Status.SUSPENDED:
+            row["suspended_from"] = Status.IN_PROGRESS
+        if status == Status.CANCELLED:
+            row["cancelled_at"] = self._at(self._day_between(self.start, self.today))
+        if list_kind == ListKind.MICRO_WISH:
+            self._wish(row, place_unit)
         self._co_units(item_id, lead_unit, batch)
         self._history(row, list_kind, batch)
         batch["item"].append(row)
+
+    def _wish(self, row: dict[str, Any], branch: int) -> None:
+        """A wish names the resident who asked and, once claimed, the party member."""
+        row["resident_name"] = _person_name(self.rng)
+        row["resident_phone"] = _phone(self.rng)
+        if row["status"] not in (Status.DRAFT, Status.REGISTERED, Status.CANCELLED):
+            row["claimant_name"] = _person_name(self.rng)
+            row["claimant_unit_id"] = branch
+            row["claimed_at"] = self._at(self.start + dt.timedelta(days=10))
 
     def _place(self) -> tuple[str, int]:
         rng = self.rng
@@ -423,8 +439,8 @@ class _ItemMaker:
         if status == Status.ASSIGNED:
             return
         row["signed_at"] = self._at(assigned + dt.timedelta(days=rng.randrange(3)))
-        deadline = row["deadline_date"]
         self._extension(row, batch)
+        deadline = row["deadline_date"]
         done_day = None
         if status in (Status.CLOSURE_REQUESTED, Status.COMPLETED, Status.CLOSED):
             latest = min(self.today, (row["deadline_date"] or self.today) + dt.timedelta(days=40))

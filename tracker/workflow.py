@@ -1,0 +1,177 @@
+"""The item state machine: one table of transitions, who may take them, and what they need.
+
+Pure: no database, no I/O. Services look a move up here, then apply it. Overdue, warning
+lights, urges, escalation and pending extensions are overlays kept beside the state, never
+states themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tracker.enums import ListKind, Role, Status
+from tracker.errors import Conflict, PermissionDenied, ValidationError
+
+S = Status
+OPEN_FOR_PAUSE = (S.DRAFT, S.REGISTERED, S.ASSIGNED, S.IN_PROGRESS, S.CLOSURE_REQUESTED)
+
+
+class Scope(StrEnum):
+    """Whose items a unit clerk may move with this action."""
+
+    ANY = "any"  # supervisors/admins only; clerks are never allowed
+    LEAD = "lead"  # the clerk's unit leads the item
+    LEAD_OR_CO = "lead_or_co"  # the clerk's unit leads or cooperates
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed move.
+
+    Attributes:
+        action: stable English name, used in the audit log and the CLI.
+        label: the Chinese word for the move.
+        sources: states the move starts from.
+        target: the state it ends in; ``None`` means "decided by the service"
+            (resume returns to the state before the pause; approval may close directly).
+        roles: roles allowed to take it.
+        scope: for unit clerks, which items they may move.
+        needs_reason: the user must say why.
+    """
+
+    action: str
+    label: str
+    sources: tuple[Status, ...]
+    target: Status | None
+    roles: frozenset[Role]
+    scope: Scope = Scope.ANY
+    needs_reason: bool = False
+
+
+SUPERVISE = frozenset({Role.ADMIN, Role.SUPERVISOR})
+UNIT = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.CLERK})
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in [
+        Transition("submit", "提交立项", (S.DRAFT,), S.REGISTERED, SUPERVISE),
+        Transition("send_back", "驳回立项", (S.REGISTERED,), S.DRAFT, SUPERVISE, needs_reason=True),
+        Transition("assign", "交办", (S.REGISTERED,), S.ASSIGNED, SUPERVISE),
+        Transition("sign", "签收", (S.ASSIGNED,), S.IN_PROGRESS, UNIT, Scope.LEAD),
+        Transition("claim", "认领", (S.REGISTERED,), S.IN_PROGRESS, UNIT, Scope.ANY),
+        Transition(
+            "hand_back",
+            "退办",
+            (S.ASSIGNED, S.IN_PROGRESS),
+            S.REGISTERED,
+            UNIT,
+            Scope.LEAD,
+            needs_reason=True,
+        ),
+        Transition(
+            "request_closure",
+            "申请销号",
+            (S.IN_PROGRESS,),
+            S.CLOSURE_REQUESTED,
+            UNIT,
+            Scope.LEAD,
+            needs_reason=True,
+        ),
+        Transition("approve", "同意办结", (S.CLOSURE_REQUESTED,), None, SUPERVISE),
+        Transition(
+            "supplement",
+            "补充办理",
+            (S.CLOSURE_REQUESTED,),
+            S.IN_PROGRESS,
+            SUPERVISE,
+            needs_reason=True,
+        ),
+        Transition(
+            "rectify",
+            "需要整改",
+            (S.CLOSURE_REQUESTED,),
+            S.IN_PROGRESS,
+            SUPERVISE,
+            needs_reason=True,
+        ),
+        Transition(
+            "reject",
+            "不同意办结",
+            (S.CLOSURE_REQUESTED,),
+            S.IN_PROGRESS,
+            SUPERVISE,
+            needs_reason=True,
+        ),
+        Transition("close", "销号", (S.COMPLETED,), S.CLOSED, SUPERVISE),
+        Transition("suspend", "暂缓", OPEN_FOR_PAUSE, S.SUSPENDED, SUPERVISE, needs_reason=True),
+        Transition("resume", "恢复办理", (S.SUSPENDED,), None, SUPERVISE),
+        Transition(
+            "cancel",
+            "终止",
+            (*OPEN_FOR_PAUSE, S.SUSPENDED),
+            S.CANCELLED,
+            SUPERVISE,
+            needs_reason=True,
+        ),
+        Transition(
+            "reopen", "回头看", (S.COMPLETED, S.CLOSED), S.IN_PROGRESS, SUPERVISE, needs_reason=True
+        ),
+    ]
+}
+
+#: Review outcomes that send the work back and count as rework.
+REWORK_ACTIONS = frozenset({"supplement", "rectify"})
+#: Review outcomes that return a closure request to the unit.
+RETURN_ACTIONS = frozenset({"supplement", "rectify", "reject"})
+
+#: List kinds whose items are judged by the public before 销号 (approval stops at 已办结).
+NEEDS_EVALUATION = frozenset({ListKind.KEY_LIVELIHOOD, ListKind.MICRO_WISH, ListKind.HOTLINE})
+
+#: Words a 微心愿 list uses for the same moves (居民点单、支部审单、党员领单、圆梦).
+WISH_LABELS = {"submit": "支部审单通过", "claim": "党员领单", "request_closure": "申请圆梦确认"}
+
+
+def transition(action: str) -> Transition:
+    """The move named ``action`` (its English name or Chinese label)."""
+    found = TRANSITIONS.get(action) or next(
+        (
+            t
+            for t in TRANSITIONS.values()
+            if t.label == action or WISH_LABELS.get(t.action) == action
+        ),
+        None,
+    )
+    if found is None:
+        known = "、".join(f"{t.action}（{t.label}）" for t in TRANSITIONS.values())
+        raise ValidationError("action", f"没有“{action}”这个操作。可用的操作：{known}")
+    return found
+
+
+def label_for(action: str, list_kind: str | None = None) -> str:
+    """The Chinese word for ``action`` on a list of ``list_kind``."""
+    if list_kind == ListKind.MICRO_WISH and action in WISH_LABELS:
+        return WISH_LABELS[action]
+    t = TRANSITIONS.get(action)
+    return t.label if t else action
+
+
+def check(t: Transition, status: Status, role: Role, reason: str | None) -> None:
+    """Refuse a move that is out of order, not allowed for the role, or lacks a reason.
+
+    Unit scope (which unit's items) needs the item's units and is checked by the service.
+    """
+    if role not in t.roles:
+        raise PermissionDenied(f"{role.label}无权执行“{t.label}”。")
+    if status not in t.sources:
+        allowed = "、".join(s.label for s in t.sources)
+        raise Conflict(
+            f"事项当前为“{status.label}”，不能执行“{t.label}”（只能在{allowed}时执行）。"
+        )
+    if t.needs_reason and not (reason and reason.strip()):
+        raise ValidationError("reason", f"执行“{t.label}”必须填写理由。")
+
+
+def approval_target(list_kind: str) -> Status:
+    """同意办结 ends in 已办结 when the public still has to judge the item, else in 已销号."""
+    return Status.COMPLETED if list_kind in NEEDS_EVALUATION else Status.CLOSED
