@@ -33,6 +33,10 @@ class NotFoundError(TrackerError):
     """The thing the user named does not exist."""
 
 
+class DuplicateError(TrackerError):
+    """The thing the user wants to add already exists."""
+
+
 class PermissionDenied(TrackerError):
     """The acting user's role or unit scope does not allow the action."""
 

@@ -23,6 +23,7 @@ class Scope(StrEnum):
     ANY = "any"  # supervisors/admins only; clerks are never allowed
     LEAD = "lead"  # the clerk's unit leads the item
     LEAD_OR_CO = "lead_or_co"  # the clerk's unit leads or cooperates
+    OPEN = "open"  # any unit may take it (a party member claiming a wish)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ TRANSITIONS: dict[str, Transition] = {
         Transition("send_back", "驳回立项", (S.REGISTERED,), S.DRAFT, SUPERVISE, needs_reason=True),
         Transition("assign", "交办", (S.REGISTERED,), S.ASSIGNED, SUPERVISE),
         Transition("sign", "签收", (S.ASSIGNED,), S.IN_PROGRESS, UNIT, Scope.LEAD),
-        Transition("claim", "认领", (S.REGISTERED,), S.IN_PROGRESS, UNIT, Scope.ANY),
+        Transition("claim", "认领", (S.REGISTERED,), S.IN_PROGRESS, UNIT, Scope.OPEN),
         Transition(
             "hand_back",
             "退办",
@@ -148,12 +149,33 @@ def transition(action: str) -> Transition:
     return found
 
 
+#: Chinese words for audit actions that are not state moves.
+OTHER_LABELS = {
+    "create": "登记",
+    "progress": "报送进展",
+    "urge": "催办",
+    "escalate": "调整督办级别",
+    "extension_requested": "申请延期",
+    "extension_approved": "批准延期",
+    "extension_rejected": "不批准延期",
+    "visit": "回访",
+    "checkpoint": "阶段考核",
+    "attachment": "上传佐证材料",
+    "carried_over": "结转",
+    "demo_generated": "生成演示数据",
+    "setting_changed": "修改设置",
+    "unit_added": "新增单位",
+    "user_added": "新增用户",
+    "list_added": "新建清单",
+}
+
+
 def label_for(action: str, list_kind: str | None = None) -> str:
     """The Chinese word for ``action`` on a list of ``list_kind``."""
     if list_kind == ListKind.MICRO_WISH and action in WISH_LABELS:
         return WISH_LABELS[action]
     t = TRANSITIONS.get(action)
-    return t.label if t else action
+    return t.label if t else OTHER_LABELS.get(action, action)
 
 
 def check(t: Transition, status: Status, role: Role, reason: str | None) -> None:

@@ -1,7 +1,7 @@
 """``shishi-cli``: the ledger from the command line.
 
 Exit codes: 0 success; 2 a user error (a one-line Chinese message on stderr, no traceback);
-anything else is a bug and shows its traceback.
+3 ``verify`` found the audit chain broken; anything else is a bug and shows its traceback.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from tracker import __version__
-from tracker.cli import ledger_commands
+from tracker.cli import ledger_commands, stats_commands, workflow_commands
 from tracker.cli.output import use_utf8_streams
 from tracker.errors import TrackerError
 
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     sub.required = True
     ledger_commands.register(sub)
+    workflow_commands.register(sub)
+    stats_commands.register(sub)
     return parser
 
 

@@ -18,6 +18,8 @@ from tracker.errors import StorageError, ValidationError
 from tracker.models import Item
 from tracker.paths import backups_dir_for, resolve_db_url
 from tracker.services import ledger
+from tracker.services.registry import ensure_admin
+from tracker.workdays import seed_holidays
 
 
 def register(sub: Any) -> None:
@@ -66,8 +68,18 @@ def _positive_int(text: str) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     with open_database(args.db) as db:
+        with db.sessions.begin() as s:
+            created = bootstrap(s)
         print(f"台账已就绪：{_where(db)}")
+        if created:
+            print("已创建管理员账号：admin")
     return 0
+
+
+def bootstrap(s: Any) -> bool:
+    """First administrator and the published holiday calendar; returns whether admin was new."""
+    seed_holidays(s)
+    return ensure_admin(s)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -83,6 +95,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     f"台账中已有 {existing} 个事项，演示数据只能写入空台账。"
                     "请换一个数据库文件（--db），或加 --if-empty 跳过。",
                 )
+            seed_holidays(s)
             summary = generate_demo(s, args.items, seed=args.seed, progress=_progress)
         print(
             f"\n已生成演示台账：{summary.items} 个事项，{summary.units} 个单位，"

@@ -143,10 +143,11 @@ def _build_org(s: Session, rng: random.Random, year: int, summary: DemoSummary) 
             s.flush()
             people_by_unit.setdefault(unit_id, []).append(person.id)
     users = [
-        User(login="admin", display_name="系统管理员", role=Role.ADMIN),
         User(login="duchashi", display_name="县委督查室", role=Role.SUPERVISOR, unit_id=county.id),
         User(login="lingdao", display_name="县领导（只读）", role=Role.VIEWER),
     ]
+    if s.scalar(select(User.id).where(User.login == "admin")) is None:
+        users.append(User(login="admin", display_name="系统管理员", role=Role.ADMIN))
     s.add_all(users)
     clerk_by_unit = {}
     for i, unit_id in enumerate([*departments.values(), *townships], start=1):
@@ -174,7 +175,7 @@ def _build_org(s: Session, rng: random.Random, year: int, summary: DemoSummary) 
         list(vocab.TOWNSHIPS),
         villages,
         people_by_unit,
-        users[1].id,
+        users[0].id,
         clerk_by_unit,
         lists,
     )

@@ -7,6 +7,7 @@ and a million-item hotline ledger.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -40,6 +41,7 @@ from tracker.models import (
     User,
     item_co_unit,
 )
+from tracker.workflow import label_for
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,24 @@ def overdue_days(status: str, deadline: dt.date | None, as_of: dt.date) -> int:
     return (as_of - deadline).days
 
 
+#: Audit actions whose details already appear from their own tables in the history.
+SHOWN_IN_DETAIL = frozenset(
+    {
+        "progress",
+        "request_closure",
+        "approve",
+        "supplement",
+        "rectify",
+        "reject",
+        "urge",
+        "extension_requested",
+        "extension_approved",
+        "extension_rejected",
+        "visit",
+    }
+)
+
+
 @dataclass(frozen=True)
 class HistoryEvent:
     """One dated thing that happened to an item."""
@@ -266,7 +286,9 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
 
 def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
     """Progress, reviews, urges, extensions, visits and audit entries, oldest first."""
-    names = dict(s.execute(select(User.id, User.display_name)).tuples().all())
+    users = s.execute(select(User.id, User.login, User.display_name)).tuples().all()
+    names = {uid: name for uid, _login, name in users}
+    by_login = {login: name for _uid, login, name in users}
     events: list[HistoryEvent] = []
     for p in s.scalars(select(ProgressReport).where(ProgressReport.item_id == item_id)):
         pct = f"（{p.percent}%）" if p.percent is not None else ""
@@ -311,13 +333,17 @@ def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
         rating = Rating(v.rating).label if v.rating else "未评价"
         events.append(
             HistoryEvent(
-                dt.datetime.combine(v.visited_on, dt.time()),
+                v.created_at,
                 "回访",
-                f"{rating} {v.comment or ''}".strip(),
+                f"{v.visited_on} {rating} {v.comment or ''}".strip(),
                 names.get(v.user_id),
             )
         )
     for a in s.scalars(select(AuditEntry).where(AuditEntry.item_id == item_id)):
-        events.append(HistoryEvent(a.at, "记录", a.action, a.actor))
+        if a.action in SHOWN_IN_DETAIL:
+            continue
+        reason = json.loads(a.after or "{}").get("reason")
+        text = label_for(a.action) + (f"：{reason}" if reason else "")
+        events.append(HistoryEvent(a.at, "办理", text, by_login.get(a.actor, a.actor)))
     events.sort(key=lambda ev: ev.at)
     return events

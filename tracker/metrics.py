@@ -1,0 +1,322 @@
+"""The rates the county is judged by, as SQL aggregates, for any as-of date.
+
+Definitions (D = the as-of date; “by D” means a timestamp before the end of D):
+- counted item: registered (not a draft), created by D, not cancelled by D — cancelled
+  items leave every denominator;
+- 办结 (done): approved (``completed_at``) by D; 已办结 and 已销号 both count;
+- 办结率 = done / counted;
+- 按期办结率 = done on or before the deadline / (done + not done with the deadline passed),
+  against the effective (extended) deadline, and separately against the original one;
+  长期坚持 items, having no deadline, are judged by checkpoints instead and left out;
+- 逾期未办结 = not done, not paused, deadline before D; 逾期办结 = done after the deadline;
+- 满意率 = (满意 + w·基本满意) / surveyed, using each item's latest visit by D;
+- 响应率 / 解决率 = contacted / solved ÷ latest visits by D that recorded contact;
+- 按时报送率 = items in progress at D with a progress report in the last N days / such items;
+- 考核得分 = weighted mean of 按期办结率, 满意率 and 按时报送率 (weights in settings; a rate
+  with no denominator is left out and the remaining weights are rescaled), × 100.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.enums import Rating, ReviewOutcome, Status
+from tracker.models import ClosureRequest, Item, ItemList, ProgressReport, SatisfactionSurvey, Unit
+from tracker.models import Urge as UrgeRow
+from tracker.services import settings
+
+GROUPS = ("all", "list", "unit", "category")
+
+
+@dataclass
+class Rates:
+    """Counts and rates for one group. Rates are ``None`` when their denominator is 0."""
+
+    key: str
+    label: str
+    counted: int = 0
+    done: int = 0
+    due: int = 0
+    on_time: int = 0
+    due_original: int = 0
+    on_time_original: int = 0
+    overdue_open: int = 0
+    overdue_done: int = 0
+    surveyed: int = 0
+    satisfied: int = 0
+    basic: int = 0
+    dissatisfied: int = 0
+    visits_with_contact: int = 0
+    contacted: int = 0
+    solved: int = 0
+    urges: int = 0
+    returns: int = 0
+    progress_expected: int = 0
+    progress_timely: int = 0
+    completion_rate: float | None = None
+    on_time_rate: float | None = None
+    on_time_rate_original: float | None = None
+    satisfaction_rate: float | None = None
+    response_rate: float | None = None
+    solve_rate: float | None = None
+    progress_rate: float | None = None
+    score: float | None = None
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def _sum(cond: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+class _Terms:
+    """The SQL conditions of the definitions above, for one as-of date."""
+
+    def __init__(self, as_of: dt.date) -> None:
+        end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
+        self.as_of, self.end = as_of, end
+        cancelled = and_(
+            Item.status == Status.CANCELLED,
+            or_(Item.cancelled_at.is_(None), Item.cancelled_at < end),
+        )
+        self.counted = and_(Item.status != Status.DRAFT, Item.created_at < end, not_(cancelled))
+        self.done = and_(self.counted, Item.completed_at.is_not(None), Item.completed_at < end)
+        self.not_done = and_(self.counted, not_(self.done))
+        done_day = func.date(Item.completed_at)
+        original = func.coalesce(Item.original_deadline_date, Item.deadline_date)
+        self.on_time = and_(
+            self.done, Item.deadline_date.is_not(None), done_day <= Item.deadline_date
+        )
+        self.due = and_(
+            Item.deadline_date.is_not(None),
+            or_(self.done, and_(self.not_done, Item.deadline_date < as_of)),
+        )
+        self.on_time_original = and_(self.done, original.is_not(None), done_day <= original)
+        self.due_original = and_(
+            original.is_not(None), or_(self.done, and_(self.not_done, original < as_of))
+        )
+        self.overdue_open = and_(
+            self.not_done, Item.status != Status.SUSPENDED, Item.deadline_date < as_of
+        )
+        self.overdue_done = and_(self.done, done_day > Item.deadline_date)
+
+
+def _key(group: str) -> ColumnElement[Any]:
+    return {
+        "all": literal("all"),
+        "list": Item.list_id,
+        "unit": Item.lead_unit_id,
+        "category": Item.category,
+    }[group]
+
+
+def compute(s: Session, as_of: dt.date, group: str = "all") -> list[Rates]:
+    """Rates as of ``as_of``, one row per group (``all``, ``list``, ``unit``, ``category``)."""
+    if group not in GROUPS:
+        raise ValueError(group)
+    t = _Terms(as_of)
+    key = _key(group)
+    rows: dict[Any, Rates] = {}
+    for values in s.execute(
+        select(
+            key,
+            _sum(t.counted),
+            _sum(t.done),
+            _sum(t.due),
+            _sum(t.on_time),
+            _sum(t.due_original),
+            _sum(t.on_time_original),
+            _sum(t.overdue_open),
+            _sum(t.overdue_done),
+        )
+        .where(t.counted)
+        .group_by(key)
+    ):
+        k, *numbers = values
+        r = rows[k] = Rates(str(k), "")
+        (
+            r.counted,
+            r.done,
+            r.due,
+            r.on_time,
+            r.due_original,
+            r.on_time_original,
+            r.overdue_open,
+            r.overdue_done,
+        ) = (int(n) for n in numbers)
+    _add_visits(s, t, key, rows)
+    _add_urges_and_returns(s, t, key, rows)
+    _add_progress(s, t, key, rows)
+    _finish(s, group, rows)
+    return sorted(rows.values(), key=lambda r: (r.label == "", r.label))
+
+
+def _latest_visit(t: _Terms, column: ColumnElement[Any]) -> Any:
+    return (
+        select(func.max(SatisfactionSurvey.id).label("id"))
+        .where(SatisfactionSurvey.visited_on <= t.as_of, column.is_not(None))
+        .group_by(SatisfactionSurvey.item_id)
+        .subquery()
+    )
+
+
+def _add_visits(s: Session, t: _Terms, key: Any, rows: dict[Any, Rates]) -> None:
+    rated = _latest_visit(t, SatisfactionSurvey.rating)
+    stmt = (
+        select(
+            key,
+            func.count(),
+            _sum(SatisfactionSurvey.rating == Rating.SATISFIED),
+            _sum(SatisfactionSurvey.rating == Rating.BASIC),
+            _sum(SatisfactionSurvey.rating == Rating.DISSATISFIED),
+        )
+        .select_from(SatisfactionSurvey)
+        .join(rated, rated.c.id == SatisfactionSurvey.id)
+        .join(Item, Item.id == SatisfactionSurvey.item_id)
+        .where(t.counted)
+        .group_by(key)
+    )
+    for k, n, sat, basic, dis in s.execute(stmt):
+        if k in rows:
+            r = rows[k]
+            r.surveyed, r.satisfied, r.basic, r.dissatisfied = (
+                int(n),
+                int(sat),
+                int(basic),
+                int(dis),
+            )
+    reached = _latest_visit(t, SatisfactionSurvey.contacted)
+    stmt = (
+        select(
+            key,
+            func.count(),
+            _sum(SatisfactionSurvey.contacted.is_(True)),
+            _sum(SatisfactionSurvey.solved.is_(True)),
+        )
+        .select_from(SatisfactionSurvey)
+        .join(reached, reached.c.id == SatisfactionSurvey.id)
+        .join(Item, Item.id == SatisfactionSurvey.item_id)
+        .where(t.counted)
+        .group_by(key)
+    )
+    for k, n, contacted, solved in s.execute(stmt):
+        if k in rows:
+            r = rows[k]
+            r.visits_with_contact, r.contacted, r.solved = int(n), int(contacted), int(solved)
+
+
+def _add_urges_and_returns(s: Session, t: _Terms, key: Any, rows: dict[Any, Rates]) -> None:
+    urges = (
+        select(key, func.count())
+        .select_from(UrgeRow)
+        .join(Item, Item.id == UrgeRow.item_id)
+        .where(UrgeRow.urged_on <= t.as_of, t.counted)
+        .group_by(key)
+    )
+    for k, n in s.execute(urges):
+        if k in rows:
+            rows[k].urges = int(n)
+    returned = (ReviewOutcome.SUPPLEMENT, ReviewOutcome.RECTIFY, ReviewOutcome.REJECTED)
+    returns = (
+        select(key, func.count())
+        .select_from(ClosureRequest)
+        .join(Item, Item.id == ClosureRequest.item_id)
+        .where(ClosureRequest.outcome.in_(returned), ClosureRequest.reviewed_at < t.end, t.counted)
+        .group_by(key)
+    )
+    for k, n in s.execute(returns):
+        if k in rows:
+            rows[k].returns = int(n)
+
+
+def _add_progress(s: Session, t: _Terms, key: Any, rows: dict[Any, Rates]) -> None:
+    days = int(settings.get(s, "progress_interval_days"))
+    since = t.as_of - dt.timedelta(days=days)
+    latest = (
+        select(ProgressReport.item_id, func.max(ProgressReport.reported_on).label("day"))
+        .where(ProgressReport.reported_on <= t.as_of)
+        .group_by(ProgressReport.item_id)
+        .subquery()
+    )
+    working = and_(
+        t.not_done,
+        Item.signed_at.is_not(None),
+        Item.signed_at < t.end,
+        Item.status.not_in((Status.SUSPENDED, Status.REGISTERED, Status.ASSIGNED)),
+    )
+    stmt = (
+        select(key, func.count(), _sum(latest.c.day >= since))
+        .select_from(Item)
+        .outerjoin(latest, latest.c.item_id == Item.id)
+        .where(working)
+        .group_by(key)
+    )
+    for k, n, timely in s.execute(stmt):
+        if k in rows:
+            rows[k].progress_expected, rows[k].progress_timely = int(n), int(timely)
+
+
+def _finish(s: Session, group: str, rows: dict[Any, Rates]) -> None:
+    w_basic = float(settings.get(s, "basic_satisfied_weight"))
+    weights = settings.get(s, "score_weights")
+    labels = _labels(s, group)
+    for k, r in rows.items():
+        r.label = (
+            labels.get(k, "全部" if group == "all" else "（未填）") if k is not None else "（未填）"
+        )
+        r.completion_rate = _ratio(r.done, r.counted)
+        r.on_time_rate = _ratio(r.on_time, r.due)
+        r.on_time_rate_original = _ratio(r.on_time_original, r.due_original)
+        r.satisfaction_rate = (r.satisfied + w_basic * r.basic) / r.surveyed if r.surveyed else None
+        r.response_rate = _ratio(r.contacted, r.visits_with_contact)
+        r.solve_rate = _ratio(r.solved, r.visits_with_contact)
+        r.progress_rate = _ratio(r.progress_timely, r.progress_expected)
+        r.score = score(r, weights)
+
+
+def score(r: Rates, weights: dict[str, float]) -> float | None:
+    parts = [
+        (weights.get("on_time", 0), r.on_time_rate),
+        (weights.get("satisfaction", 0), r.satisfaction_rate),
+        (weights.get("progress", 0), r.progress_rate),
+    ]
+    used = [(w, v) for w, v in parts if v is not None and w]
+    total = sum(w for w, _ in used)
+    return 100 * sum(w * v for w, v in used) / total if total else None
+
+
+def _labels(s: Session, group: str) -> dict[Any, str]:
+    if group == "list":
+        return dict(s.execute(select(ItemList.id, ItemList.name)).tuples().all())
+    if group == "unit":
+        return dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
+    if group == "category":
+        return {c: c for c in s.scalars(select(Item.category).distinct()) if c}
+    return {}
+
+
+def monthly(s: Session, year: int, as_of: dt.date) -> list[Rates]:
+    """Overall rates as of the end of each month of ``year`` up to ``as_of``."""
+    out = []
+    for month in range(1, 13):
+        end = (dt.date(year, month, 28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
+            days=1
+        )
+        day = min(end, as_of)
+        if day < dt.date(year, month, 1):
+            break
+        row = (compute(s, day) or [Rates("all", "全部")])[0]
+        row.key, row.label = f"{year}-{month:02d}", f"{year}年{month}月"
+        out.append(row)
+    return out
+
+
+def as_dict(r: Rates) -> dict[str, Any]:
+    return {f.name: getattr(r, f.name) for f in fields(r)}

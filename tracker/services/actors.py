@@ -1,0 +1,75 @@
+"""Who is acting: users as value objects, and the role and unit-scope checks on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.enums import Role
+from tracker.errors import NotFoundError, PermissionDenied
+from tracker.models import Item, Unit, User, item_co_unit
+from tracker.workflow import Scope
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting user, detached from any session."""
+
+    user_id: int | None
+    login: str
+    name: str
+    role: Role
+    unit_id: int | None = None
+    unit_name: str | None = None
+
+    def describe(self) -> str:
+        unit = f"，{self.unit_name}" if self.unit_name else ""
+        return f"{self.name}（{self.role.label}{unit}）"
+
+
+#: The program itself (demo data, migrations); never a logged-in person.
+SYSTEM = Actor(None, "system", "系统", Role.ADMIN)
+
+
+def actor_by_login(s: Session, login: str) -> Actor:
+    user = s.scalar(select(User).where(User.login == login.strip()))
+    if user is None:
+        raise NotFoundError(f"没有登录名为“{login}”的用户。")
+    if not user.active:
+        raise PermissionDenied(f"用户“{login}”已停用。")
+    return Actor(
+        user.id,
+        user.login,
+        user.display_name,
+        Role(user.role),
+        user.unit_id,
+        user.unit.name if user.unit else None,
+    )
+
+
+def require_role(actor: Actor, roles: frozenset[Role] | set[Role], what: str) -> None:
+    if actor.role not in roles:
+        raise PermissionDenied(f"{actor.describe()}无权{what}。")
+
+
+def require_scope(s: Session, actor: Actor, item: Item, scope: Scope, what: str) -> None:
+    """Unit clerks may act only on their own unit's items; others are not limited here."""
+    if actor.role != Role.CLERK or scope == Scope.OPEN:
+        return
+    if scope == Scope.ANY:
+        raise PermissionDenied(f"{actor.describe()}无权{what}。")
+    if actor.unit_id is not None and item.lead_unit_id == actor.unit_id:
+        return
+    if scope == Scope.LEAD_OR_CO and actor.unit_id is not None:
+        co = s.scalar(
+            select(item_co_unit.c.unit_id).where(
+                item_co_unit.c.item_id == item.id, item_co_unit.c.unit_id == actor.unit_id
+            )
+        )
+        if co is not None:
+            return
+    lead = s.get(Unit, item.lead_unit_id) if item.lead_unit_id else None
+    owner = f"“{lead.name}”牵头的" if lead else "未交办的"
+    raise PermissionDenied(f"{actor.describe()}无权对{owner}事项“{item.code}”{what}。")

@@ -1,0 +1,80 @@
+"""Evidence files (佐证材料), stored once by content hash under the data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from tracker.errors import ValidationError
+from tracker.models import Attachment
+from tracker.services.actors import Actor, require_role, require_scope
+from tracker.services.common import load_item, now, record, snapshot
+from tracker.workflow import UNIT, Scope
+
+MAX_BYTES = 100 * 1024 * 1024
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
+
+
+def safe_filename(name: str) -> str:
+    """Keep only the last path part and drop characters no file system accepts."""
+    base = re.split(r"[/\\]", name)[-1]
+    cleaned = _UNSAFE.sub("_", base).strip(" .")
+    return cleaned[:200] or "附件"
+
+
+def stored_path(store: Path, sha256: str) -> Path:
+    return store / sha256[:2] / sha256
+
+
+def add_attachment(
+    s: Session,
+    actor: Actor,
+    item_id: int,
+    source: Path,
+    store: Path,
+    *,
+    name: str | None = None,
+    at: dt.datetime | None = None,
+) -> int:
+    """Copy ``source`` into the content-addressed ``store`` and record it on the item."""
+    require_role(actor, UNIT, "上传佐证材料")
+    item = load_item(s, item_id)
+    require_scope(s, actor, item, Scope.LEAD_OR_CO, "上传佐证材料")
+    if not source.is_file():
+        raise ValidationError("file", f"找不到文件“{source}”。")
+    size = source.stat().st_size
+    if size > MAX_BYTES:
+        raise ValidationError("file", "附件不能超过 100 MB。")
+    digest = _sha256(source)
+    dest = stored_path(store, digest)
+    if not dest.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial = dest.with_name(dest.name + ".part")
+        shutil.copyfile(source, partial)
+        os.replace(partial, dest)
+    stamp = now(at)
+    att = Attachment(
+        item_id=item.id,
+        filename=safe_filename(name or source.name),
+        sha256=digest,
+        size=size,
+        uploaded_at=stamp,
+        user_id=actor.user_id,
+    )
+    s.add(att)
+    record(s, actor, item, "attachment", snapshot(item), stamp, file=att.filename, sha256=digest)
+    return att.id
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

@@ -1,0 +1,122 @@
+"""Pushing an item forward without changing its state: progress reports, urges, escalation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from tracker.enums import ACTIVE_STATUSES, Escalation, Status
+from tracker.errors import Conflict, ValidationError
+from tracker.models import ProgressReport, Urge
+from tracker.services.actors import Actor, require_role, require_scope
+from tracker.services.common import ItemState, load_item, now, record, snapshot
+from tracker.services.registry import SUPERVISORS
+from tracker.workflow import UNIT, Scope
+
+REPORTABLE = frozenset({Status.IN_PROGRESS, Status.CLOSURE_REQUESTED})
+
+
+def report_progress(
+    s: Session,
+    actor: Actor,
+    item_id: int,
+    text: str,
+    *,
+    percent: int | None = None,
+    reported_on: dt.date | None = None,
+    problems: str | None = None,
+    needs: str | None = None,
+    at: dt.datetime | None = None,
+) -> ItemState:
+    """Add a dated progress report; the newest one becomes the ledger's 进展 column."""
+    require_role(actor, UNIT, "报送进展")
+    item = load_item(s, item_id)
+    require_scope(s, actor, item, Scope.LEAD_OR_CO, "报送进展")
+    if item.status not in REPORTABLE:
+        raise Conflict(f"事项当前为“{Status(item.status).label}”，签收后、办结前才能报送进展。")
+    if not text.strip():
+        raise ValidationError("text", "进展情况不能为空。")
+    if percent is not None and not 0 <= percent <= 100:
+        raise ValidationError("percent", "完成百分比必须在 0 到 100 之间。")
+    stamp = now(at)
+    day = reported_on or stamp.date()
+    if day > stamp.date():
+        raise ValidationError("reported_on", "进展日期不能晚于今天。")
+    before = snapshot(item)
+    s.add(
+        ProgressReport(
+            item_id=item.id,
+            reported_on=day,
+            text=text.strip(),
+            percent=percent,
+            problems=problems,
+            needs=needs,
+            reporter=actor.name,
+            user_id=actor.user_id,
+            created_at=stamp,
+        )
+    )
+    if item.latest_progress_on is None or day >= item.latest_progress_on:
+        item.latest_progress, item.latest_progress_on = text.strip(), day
+        if percent is not None:
+            item.progress_percent = percent
+    record(s, actor, item, "progress", before, stamp, text=text.strip(), percent=percent)
+    return ItemState.of(item)
+
+
+def urge(
+    s: Session,
+    actor: Actor,
+    item_id: int,
+    note: str | None = None,
+    *,
+    method: str = "督办通知",
+    at: dt.datetime | None = None,
+) -> ItemState:
+    """Send a dated reminder (催办) to the lead unit; counted per unit."""
+    require_role(actor, SUPERVISORS, "催办")
+    item = load_item(s, item_id)
+    if item.status not in ACTIVE_STATUSES:
+        raise Conflict(f"事项当前为“{Status(item.status).label}”，不需要催办。")
+    stamp = now(at)
+    before = snapshot(item)
+    s.add(
+        Urge(
+            item_id=item.id,
+            unit_id=item.lead_unit_id,
+            urged_on=stamp.date(),
+            method=method,
+            note=note,
+            user_id=actor.user_id,
+            created_at=stamp,
+        )
+    )
+    item.urge_count += 1
+    record(s, actor, item, "urge", before, stamp, note=note)
+    return ItemState.of(item)
+
+
+def escalate(
+    s: Session,
+    actor: Actor,
+    item_id: int,
+    level: Escalation,
+    reason: str,
+    *,
+    at: dt.datetime | None = None,
+) -> ItemState:
+    """Set the supervision level (常规/重点督办/挂牌督办/提级督办) with a reason."""
+    require_role(actor, SUPERVISORS, "调整督办级别")
+    item = load_item(s, item_id)
+    if item.status not in ACTIVE_STATUSES | {Status.SUSPENDED}:
+        raise Conflict(f"事项当前为“{Status(item.status).label}”，不能调整督办级别。")
+    if not reason.strip():
+        raise ValidationError("reason", "调整督办级别必须填写理由。")
+    if item.escalation == level:
+        raise Conflict(f"事项已是“{level.label}”。")
+    stamp = now(at)
+    before = snapshot(item)
+    item.escalation = level
+    record(s, actor, item, "escalate", before, stamp, reason=reason.strip())
+    return ItemState.of(item)

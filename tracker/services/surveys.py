@@ -1,0 +1,61 @@
+"""Follow-up visits (回访): the public's verdict, and for hotline items contact and solution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from tracker.enums import DONE_STATUSES, Rating, Status
+from tracker.errors import Conflict, ValidationError
+from tracker.models import SatisfactionSurvey
+from tracker.services.actors import Actor, require_role
+from tracker.services.common import ItemState, load_item, now, record, snapshot
+from tracker.services.registry import SUPERVISORS
+
+
+def record_visit(
+    s: Session,
+    actor: Actor,
+    item_id: int,
+    *,
+    rating: Rating | None,
+    visited_on: dt.date | None = None,
+    contacted: bool | None = None,
+    solved: bool | None = None,
+    method: str | None = None,
+    respondent: str | None = None,
+    comment: str | None = None,
+    at: dt.datetime | None = None,
+) -> ItemState:
+    """Record one visit. A dissatisfied verdict does not reopen the item by itself:
+    回头看 is a supervisor's decision, taken with ``move(..., "reopen")``."""
+    require_role(actor, SUPERVISORS, "登记回访")
+    item = load_item(s, item_id)
+    if item.status not in DONE_STATUSES:
+        raise Conflict(f"事项当前为“{Status(item.status).label}”，办结后才能回访。")
+    stamp = now(at)
+    day = visited_on or stamp.date()
+    if day > stamp.date():
+        raise ValidationError("visited_on", "回访日期不能晚于今天。")
+    if rating is None and contacted is None:
+        raise ValidationError("rating", "回访至少要记录满意度或是否联系上群众。")
+    before = snapshot(item)
+    s.add(
+        SatisfactionSurvey(
+            item_id=item.id,
+            visited_on=day,
+            rating=rating,
+            contacted=contacted,
+            solved=solved,
+            method=method,
+            respondent=respondent,
+            comment=comment,
+            user_id=actor.user_id,
+            created_at=stamp,
+        )
+    )
+    record(
+        s, actor, item, "visit", before, stamp, rating=rating, contacted=contacted, solved=solved
+    )
+    return ItemState.of(item)
