@@ -45,3 +45,12 @@ def demo_db(db: Database) -> Database:
     with db.sessions.begin() as s:
         generate_demo(s, 300, seed=7, today=TODAY)
     return db
+
+
+@pytest.fixture
+def org(db: Database):
+    """A small county (units, users, three lists) built through the services."""
+    from tests.tracker.org import build_org
+
+    with db.sessions.begin() as s:
+        return build_org(s)
