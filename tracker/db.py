@@ -174,7 +174,7 @@ def _refuse_unknown_schema(engine: Engine, path: Path | str, *, require_head: bo
     if require_head and current != schema.head_revision():
         engine.dispose()
         raise StorageError(
-            f"台账“{path}”的结构版本较旧（{current or '空'}），需先以可写方式打开一次完成升级。"
+            f"台账“{path}”的结构版本较旧（{current or '空'}），请先运行“shishi-cli init”或打开实事台账程序完成升级（升级前会自动备份）。"
         )
     return current
 

@@ -104,6 +104,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+LIGHT_WORDS = {"red": "红", "orange": "橙", "yellow": "黄", "green": "绿", "grey": "—"}
+
+
 def _progress(done: int, total: int) -> None:
     print(f"\r正在生成… {done}/{total}", end="", file=sys.stderr, flush=True)
 
@@ -127,10 +130,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(rows))
         return 0
-    headers = ["编号", "状态", "完成时限", "逾期", "牵头单位", "事项名称"]
+    headers = ["编号", "预警", "状态", "完成时限", "逾期", "牵头单位", "事项名称"]
     body = [
         [
             r.code,
+            LIGHT_WORDS[r.light],
             r.status_label,
             r.deadline_text or "",
             f"{r.overdue_days}天" if r.overdue_days else "",
@@ -139,7 +143,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         ]
         for r in rows
     ]
-    print(table(headers, body, [16, 8, 22, 6, 22]))
+    print(table(headers, body, [16, 4, 8, 22, 6, 22]))
     print(f"共 {total} 项" + (f"，显示前 {len(rows)} 项" if len(rows) < total else ""))
     return 0
 

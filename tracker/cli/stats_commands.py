@@ -35,6 +35,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             rows = metrics.monthly(s, as_of.year, as_of)
         else:
             rows = metrics.compute(s, as_of, "unit" if args.unit else (args.by or "all"))
+            if args.by == "unit":  # a ranking: best assessment score first
+                rows.sort(key=lambda r: -1 if r.score is None else -r.score)
         if args.unit:
             ledger.check_filter(s, ledger.ItemFilter(unit=args.unit))
             rows = [r for r in rows if r.label == args.unit]

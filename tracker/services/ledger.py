@@ -27,6 +27,7 @@ from tracker.enums import (
     Urgency,
 )
 from tracker.errors import NotFoundError, ValidationError
+from tracker.lights import WarningRules, light_expr
 from tracker.models import (
     AuditEntry,
     ClosureRequest,
@@ -73,6 +74,7 @@ class ItemRow:
     progress_percent: int
     latest_progress: str | None
     urge_count: int
+    light: str
 
 
 def _as_of(f: ItemFilter) -> dt.date:
@@ -119,22 +121,23 @@ def list_items(
 ) -> list[ItemRow]:
     """Rows matching ``f`` in ledger order (list, then code)."""
     lead = aliased(Unit)
+    as_of = _as_of(f)
+    light = light_expr(WarningRules.load(s, as_of))
     stmt = (
-        select(Item, ItemList.name, lead.name)
+        select(Item, ItemList.name, lead.name, light)
         .join(ItemList, ItemList.id == Item.list_id)
         .outerjoin(lead, lead.id == Item.lead_unit_id)
         .order_by(Item.list_id, Item.code)
         .offset(offset)
         .limit(limit)
     )
-    as_of = _as_of(f)
     return [
-        _row(item, list_name, unit, as_of)
-        for item, list_name, unit in s.execute(_filtered(stmt, f))
+        _row(item, list_name, unit, as_of, colour)
+        for item, list_name, unit, colour in s.execute(_filtered(stmt, f))
     ]
 
 
-def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date) -> ItemRow:
+def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date, light: str) -> ItemRow:
     return ItemRow(
         id=item.id,
         code=item.code,
@@ -150,6 +153,7 @@ def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date) -> ItemRo
         progress_percent=item.progress_percent,
         latest_progress=item.latest_progress,
         urge_count=item.urge_count,
+        light=light,
     )
 
 

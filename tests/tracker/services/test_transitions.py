@@ -86,7 +86,7 @@ def test_clerk_of_another_unit_is_refused_and_nothing_changes(db, org):
         transitions.move(s, org.supervisor, item_id, "assign")
     before = _audit_count(db)
     with pytest.raises(
-        PermissionDenied, match="民政局录入员.*无权对“县教育局”牵头的事项“S1”执行“签收”"
+        PermissionDenied, match=r"民政局录入员.*无权对“县教育局”牵头的事项“S1”执行“签收”"
     ):
         _move(db, org.civil_clerk, item_id, "sign")
     assert _item(db, item_id).status == "assigned"

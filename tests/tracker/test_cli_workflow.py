@@ -1,0 +1,266 @@
+"""End-to-end from the command line: one item through every path, refusals, verify, stats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+import pytest
+
+from tests.conftest import TODAY
+from tracker.cli import main
+from tracker.db import open_database
+from tracker.demo import generate_demo
+
+LIST = "2026年重点民生实事清单"
+
+
+@pytest.fixture
+def cli(db_path, capsys):
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def county(cli):
+    for args in (
+        ("init",),
+        ("admin", "add-unit", "县教育局", "--as", "admin"),
+        ("admin", "add-unit", "县民政局", "--as", "admin"),
+        ("admin", "add-user", "dc", "--name", "督查室", "--role", "督查人员", "--as", "admin"),
+        (
+            "admin",
+            "add-user",
+            "jy",
+            "--name",
+            "教育局录入员",
+            "--role",
+            "承办单位",
+            "--unit",
+            "县教育局",
+            "--as",
+            "admin",
+        ),
+        (
+            "admin",
+            "add-user",
+            "mz",
+            "--name",
+            "民政局录入员",
+            "--role",
+            "承办单位",
+            "--unit",
+            "县民政局",
+            "--as",
+            "admin",
+        ),
+        ("admin", "add-list", LIST, "--year", "2026", "--as", "admin"),
+    ):
+        code, _, err = cli(*args)
+        assert code == 0, err
+    return cli
+
+
+def _ok(cli, *args):
+    code, out, err = cli(*args)
+    assert code == 0, err
+    return out
+
+
+def test_one_item_through_every_path(county):
+    cli = county
+    _ok(
+        cli,
+        "item",
+        "add",
+        "--list",
+        LIST,
+        "--code",
+        "A1",
+        "--title",
+        "城关小学食堂改造",
+        "--unit",
+        "县教育局",
+        "--deadline",
+        "2099-12-31",
+        "--as",
+        "dc",
+    )
+    steps = [
+        ("submit", "dc"),
+        ("send_back", "dc", "--reason", "材料不全"),
+        ("submit", "dc"),
+        ("assign", "dc"),
+        ("hand_back", "jy", "--reason", "需与民政局共同办理"),
+        ("assign", "dc"),
+        ("sign", "jy"),
+        ("suspend", "dc", "--reason", "等待资金"),
+        ("resume", "dc"),
+        ("request_closure", "jy", "--reason", "已完工"),
+        ("supplement", "dc", "--reason", "补照片"),
+        ("request_closure", "jy", "--reason", "已补"),
+        ("reject", "dc", "--reason", "未验收"),
+        ("request_closure", "jy", "--reason", "已验收"),
+        ("approve", "dc"),
+        ("close", "dc"),
+        ("reopen", "dc", "--reason", "回访不满意"),
+    ]
+    for action, who, *rest in steps:
+        out = _ok(cli, "item", action, "A1", "--as", who, *rest)
+        assert out.startswith("已完成：A1")
+        if action == "sign":
+            _ok(cli, "item", "progress", "A1", "--text", "已开工", "--percent", "40", "--as", "jy")
+            _ok(cli, "item", "urge", "A1", "--note", "请加快", "--as", "dc")
+            _ok(
+                cli,
+                "item",
+                "escalate",
+                "A1",
+                "--level",
+                "重点督办",
+                "--reason",
+                "进度慢",
+                "--as",
+                "dc",
+            )
+            _ok(cli, "item", "extend", "A1", "--to", "2100-06-30", "--reason", "资金", "--as", "jy")
+            _ok(cli, "item", "approve-extension", "A1", "--as", "dc")
+        if action == "approve":
+            _ok(cli, "item", "visit", "A1", "--rating", "不满意", "--comment", "漏水", "--as", "dc")
+    detail = json.loads(_ok(cli, "show", "A1", "--json"))
+    assert detail["status_label"] == "办理中" and detail["rework_count"] == 1
+    assert detail["original_deadline_date"] == "2099-12-31"
+    texts = [f"{e['kind']}:{e['text']}" for e in detail["history"]]
+    for expected in (
+        "办理:驳回立项：材料不全",
+        "办理:退办：需与民政局共同办理",
+        "办理:暂缓：等待资金",
+        "办理:恢复办理",
+        "审核:补充办理：补照片",
+        "审核:不同意办结：未验收",
+        "审核:同意办结",
+        "办理:销号",
+        "办理:回头看：回访不满意",
+        "催办:",
+        "申请延期:",
+        "延期审批:已批准",
+        "回访:",
+    ):
+        assert any(t.startswith(expected) for t in texts), expected
+    # cancel: a second item, 终止 with a reason
+    _ok(cli, "item", "add", "--list", LIST, "--code", "A2", "--title", "取消的事项", "--as", "dc")
+    _ok(cli, "item", "cancel", "A2", "--reason", "上级政策调整", "--as", "dc")
+    assert _ok(cli, "verify").startswith("审计日志完整")
+
+
+def test_clerk_of_another_unit_is_refused_with_exit_2(county):
+    cli = county
+    _ok(
+        cli,
+        "item",
+        "add",
+        "--list",
+        LIST,
+        "--code",
+        "B1",
+        "--title",
+        "事项",
+        "--unit",
+        "县教育局",
+        "--as",
+        "dc",
+    )
+    _ok(cli, "item", "submit", "B1", "--as", "dc")
+    _ok(cli, "item", "assign", "B1", "--as", "dc")
+    code, out, err = cli("item", "sign", "B1", "--as", "mz")
+    assert code == 2 and out == ""
+    assert (
+        err.strip()
+        == "错误：民政局录入员（承办单位，县民政局）无权对“县教育局”牵头的事项“B1”执行“签收”。"
+    )
+    code, _, err = cli("item", "request_closure", "B1", "--as", "jy")
+    assert code == 2 and "不能执行" in err
+
+
+def test_editing_an_audit_row_makes_verify_fail_naming_it(county, db_path):
+    cli = county
+    _ok(cli, "item", "add", "--list", LIST, "--code", "C1", "--title", "事项", "--as", "dc")
+    _ok(cli, "item", "submit", "C1", "--as", "dc")
+    with sqlite3.connect(db_path) as conn:
+        victim = conn.execute("SELECT id FROM audit_entry WHERE action='submit'").fetchone()[0]
+        conn.execute("UPDATE audit_entry SET actor='someone' WHERE id=?", (victim,))
+    conn.close()
+    code, _, err = cli("verify")
+    assert code == 3 and f"审计记录编号 {victim}" in err
+
+
+def _plain_python_recount(path, as_of: dt.date) -> dict[str, int]:
+    """The definitions of tracker/metrics.py, recomputed row by row in Python."""
+    end = (as_of + dt.timedelta(days=1)).isoformat()
+    conn = sqlite3.connect(path)
+    items = conn.execute(
+        "SELECT id, status, created_at, completed_at, cancelled_at, deadline_date, "
+        "original_deadline_date FROM item"
+    ).fetchall()
+    conn.close()
+    n = dict.fromkeys(
+        (
+            "counted",
+            "done",
+            "due",
+            "on_time",
+            "overdue_open",
+            "overdue_done",
+            "due_original",
+            "on_time_original",
+        ),
+        0,
+    )
+    for _id, status, created, completed, cancelled, deadline, original in items:
+        if status == "draft" or created >= end:
+            continue
+        if status == "cancelled" and (cancelled is None or cancelled < end):
+            continue
+        n["counted"] += 1
+        done = completed is not None and completed < end
+        day = completed[:10] if done else None
+        original = original or deadline
+        n["done"] += done
+        if deadline and (done or deadline < as_of.isoformat()):
+            n["due"] += 1
+            n["on_time"] += bool(done and day <= deadline)
+        if original and (done or original < as_of.isoformat()):
+            n["due_original"] += 1
+            n["on_time_original"] += bool(done and day <= original)
+        n["overdue_open"] += bool(
+            not done and status != "suspended" and deadline and deadline < as_of.isoformat()
+        )
+        n["overdue_done"] += bool(done and deadline and day > deadline)
+    return n
+
+
+@pytest.mark.parametrize("as_of", ["2026-06-30", TODAY.isoformat()])
+def test_stats_json_on_demo_agrees_with_a_plain_python_recount(cli, db_path, as_of):
+    with open_database(str(db_path)) as db, db.sessions.begin() as s:
+        generate_demo(s, 1500, seed=11, today=TODAY)
+    code, out, _ = cli("stats", "--as-of", as_of, "--json")
+    assert code == 0
+    row = json.loads(out)["rows"][0]
+    expected = _plain_python_recount(db_path, dt.date.fromisoformat(as_of))
+    assert {k: row[k] for k in expected} == expected
+    assert row["completion_rate"] == pytest.approx(expected["done"] / expected["counted"])
+    assert 0 <= row["score"] <= 100
+
+
+def test_stats_for_one_unit_and_unknown_unit(cli, db_path):
+    with open_database(str(db_path)) as db, db.sessions.begin() as s:
+        generate_demo(s, 400, seed=2, today=TODAY)
+    code, out, _ = cli("stats", "--unit", "县教育局", "--as-of", TODAY.isoformat())
+    assert code == 0 and "县教育局" in out and "考核得分" in out
+    code, _, err = cli("stats", "--unit", "火星局")
+    assert code == 2 and "没有名为“火星局”的单位" in err
