@@ -54,3 +54,16 @@ def org(db: Database):
 
     with db.sessions.begin() as s:
         return build_org(s)
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
+    """Run shishi-cli in-process against the test ledger; returns (exit code, stdout, stderr)."""
+    from tracker.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -15,18 +15,6 @@ from tracker.db import open_database
 
 
 @pytest.fixture
-def cli(db_path, capsys):
-    """Run shishi-cli against the test ledger; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
 def demo_file(db_path):
     """A closed demo ledger file as of the fixed test date."""
     from tracker.demo import generate_demo

@@ -9,21 +9,10 @@ import sqlite3
 import pytest
 
 from tests.conftest import TODAY
-from tracker.cli import main
 from tracker.db import open_database
 from tracker.demo import generate_demo
 
 LIST = "2026年重点民生实事清单"
-
-
-@pytest.fixture
-def cli(db_path, capsys):
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture
@@ -66,6 +55,23 @@ def county(cli):
     return cli
 
 
+def _add(cli, code, *extra):
+    return _ok(
+        cli,
+        "item",
+        "add",
+        "--list",
+        LIST,
+        "--code",
+        code,
+        "--title",
+        f"事项{code}",
+        "--as",
+        "dc",
+        *extra,
+    )
+
+
 def _ok(cli, *args):
     code, out, err = cli(*args)
     assert code == 0, err
@@ -74,23 +80,7 @@ def _ok(cli, *args):
 
 def test_one_item_through_every_path(county):
     cli = county
-    _ok(
-        cli,
-        "item",
-        "add",
-        "--list",
-        LIST,
-        "--code",
-        "A1",
-        "--title",
-        "城关小学食堂改造",
-        "--unit",
-        "县教育局",
-        "--deadline",
-        "2099-12-31",
-        "--as",
-        "dc",
-    )
+    _add(cli, "A1", "--unit", "县教育局", "--deadline", "2099-12-31")
     steps = [
         ("submit", "dc"),
         ("send_back", "dc", "--reason", "材料不全"),
@@ -153,28 +143,14 @@ def test_one_item_through_every_path(county):
     ):
         assert any(t.startswith(expected) for t in texts), expected
     # cancel: a second item, 终止 with a reason
-    _ok(cli, "item", "add", "--list", LIST, "--code", "A2", "--title", "取消的事项", "--as", "dc")
+    _add(cli, "A2")
     _ok(cli, "item", "cancel", "A2", "--reason", "上级政策调整", "--as", "dc")
     assert _ok(cli, "verify").startswith("审计日志完整")
 
 
 def test_clerk_of_another_unit_is_refused_with_exit_2(county):
     cli = county
-    _ok(
-        cli,
-        "item",
-        "add",
-        "--list",
-        LIST,
-        "--code",
-        "B1",
-        "--title",
-        "事项",
-        "--unit",
-        "县教育局",
-        "--as",
-        "dc",
-    )
+    _add(cli, "B1", "--unit", "县教育局")
     _ok(cli, "item", "submit", "B1", "--as", "dc")
     _ok(cli, "item", "assign", "B1", "--as", "dc")
     code, out, err = cli("item", "sign", "B1", "--as", "mz")
@@ -189,7 +165,7 @@ def test_clerk_of_another_unit_is_refused_with_exit_2(county):
 
 def test_editing_an_audit_row_makes_verify_fail_naming_it(county, db_path):
     cli = county
-    _ok(cli, "item", "add", "--list", LIST, "--code", "C1", "--title", "事项", "--as", "dc")
+    _add(cli, "C1")
     _ok(cli, "item", "submit", "C1", "--as", "dc")
     with sqlite3.connect(db_path) as conn:
         victim = conn.execute("SELECT id FROM audit_entry WHERE action='submit'").fetchone()[0]

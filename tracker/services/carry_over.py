@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from tracker import audit
 from tracker.enums import OPEN_STATUSES
-from tracker.errors import NotFoundError, ValidationError
+from tracker.errors import DuplicateError, NotFoundError, ValidationError
 from tracker.models import Item, ItemList
 from tracker.services.actors import Actor, require_role
 from tracker.services.common import now
@@ -79,6 +79,10 @@ def carry_over(
     ):
         if old.id in done:
             continue
+        if s.scalar(select(Item.id).where(Item.list_id == to_list_id, Item.code == old.code)):
+            raise DuplicateError(
+                f"“{target.name}”中已有编号为“{old.code}”的事项，请先改号再结转。"
+            )
         item = Item(
             list_id=to_list_id,
             code=old.code,
