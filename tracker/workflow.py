@@ -167,6 +167,8 @@ OTHER_LABELS = {
     "unit_added": "新增单位",
     "user_added": "新增用户",
     "list_added": "新建清单",
+    "import_create": "表格导入",
+    "import_update": "表格导入更新",
 }
 
 

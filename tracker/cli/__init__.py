@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from tracker import __version__
-from tracker.cli import ledger_commands, stats_commands, workflow_commands
+from tracker.cli import excel_commands, ledger_commands, stats_commands, workflow_commands
 from tracker.cli.output import use_utf8_streams
 from tracker.errors import TrackerError
 
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledger_commands.register(sub)
     workflow_commands.register(sub)
     stats_commands.register(sub)
+    excel_commands.register(sub)
     return parser
 
 

@@ -80,9 +80,7 @@ def carry_over(
         if old.id in done:
             continue
         if s.scalar(select(Item.id).where(Item.list_id == to_list_id, Item.code == old.code)):
-            raise DuplicateError(
-                f"“{target.name}”中已有编号为“{old.code}”的事项，请先改号再结转。"
-            )
+            raise DuplicateError(f"“{target.name}”中已有编号为“{old.code}”的事项，请先改号再结转。")
         item = Item(
             list_id=to_list_id,
             code=old.code,

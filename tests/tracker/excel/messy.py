@@ -1,0 +1,131 @@
+"""A county list the way units really send it: title, 填报 line, two-row header, groups, footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+
+TITLE = "青山县2026年“我为群众办实事”重点民生实事项目清单"
+
+# (序号, 项目名称, 主要内容, 牵头县领导, 牵头单位, 配合单位, 责任人, 完成\n时限, 推进情况, 备注)
+GROUPS = [
+    (
+        "一、教育领域（3项）",
+        [
+            (
+                "1",
+                "城关镇中心小学食堂提升改造",
+                "改造食堂800平方米",
+                "张建华",
+                "县教育局",
+                "城关镇、县财政局",
+                "刘洋（13907310011）",
+                "2026年8月底前",
+                "已完成招标",
+                None,
+            ),
+            (
+                "2",
+                "新建青石镇幼儿园",
+                "新增学位180个",
+                "张建华",
+                " 县教育局 ",
+                "县住房和城乡建设局；县自然资源局",
+                "周敏 13907310013",
+                dt.datetime(2026, 9, 30),
+                None,
+                "续建",
+            ),
+            (
+                "三",
+                "课后服务全覆盖",
+                "义务教育学校课后服务全覆盖",
+                "张建华",
+                "县教育局",
+                None,
+                "王芳",
+                "长期坚持",
+                "正在推进",
+                None,
+            ),
+        ],
+    ),
+    (
+        "二、医疗卫生（2项）",
+        [
+            (
+                "1",
+                "村卫生室设备更新",
+                "更新设备120台（套）",
+                "李卫东",
+                "县卫生健康局\n各乡镇",
+                "县财政局",
+                "陈静",
+                "2026.6",
+                None,
+                None,
+            ),
+            (
+                "2",
+                "65岁以上老年人免费体检",
+                "体检2万人次",
+                "李卫东",
+                "县卫生健康局、城关镇",
+                None,
+                "赵磊（0731-8888666）",
+                "11月底前",
+                "完成60%",
+                "注意：含新增人群",
+            ),
+        ],
+    ),
+]
+
+
+def build(path: Path) -> Path:
+    """Write the messy list to ``path`` (.xlsx) and return it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "重点民生实事"
+    notes = wb.create_sheet("填表说明")
+    notes["A1"] = "请按要求填写"
+    ws.merge_cells("A1:J1")
+    ws["A1"] = TITLE
+    ws["A2"] = "填报单位：县委办（盖章）"
+    ws["H2"] = "填报日期：2026年3月1日"
+    header1 = [
+        "序号",
+        "项目名称",
+        "主要内容",
+        "牵头县领导",
+        "责任单位",
+        None,
+        None,
+        "完成\n时限",
+        "推进情况",
+        "备注",
+    ]
+    header2 = [None, None, None, None, "牵头单位", "配合单位", "责任人", None, None, None]
+    ws.append(header1)
+    ws.append(header2)
+    for col in "ABCDHIJ":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("E3:G3")
+    row = 5
+    for group_title, items in GROUPS:
+        ws.cell(row=row, column=1, value=group_title)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=10)
+        row += 1
+        for values in items:
+            for col, value in enumerate(values, start=1):
+                ws.cell(row=row, column=col, value=value)
+            row += 1
+        row += 1  # a blank row between groups
+    ws.cell(row=row, column=1, value="合计")
+    ws.cell(row=row, column=2, value="5项")
+    ws.cell(row=row + 1, column=1, value="注：完成时限以县政府批复为准。")
+    ws.cell(row=row + 2, column=1, value="填表人：王丽　　审核人：李强")
+    wb.save(path)
+    return path

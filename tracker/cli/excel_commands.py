@@ -1,0 +1,155 @@
+"""CLI for Excel: ``shishi-cli import`` (plan with --dry-run, or apply in one transaction)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from tracker.backup import backup_sqlite
+from tracker.db import Database, open_database
+from tracker.enums import ListKind
+from tracker.errors import ValidationError
+from tracker.excel.layout import FIELD_LABELS
+from tracker.models import Unit
+from tracker.paths import backups_dir_for
+from tracker.services import imports
+from tracker.services.actors import actor_by_login
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="导入 Excel/WPS/ODS 清单（先用 --dry-run 查看解析结果）")
+    p.add_argument("path", type=Path, help="表格文件（.xlsx .xlsm .xls .ods）")
+    p.add_argument("--list", dest="list_name", help="导入到哪个清单（默认取表格标题）")
+    p.add_argument("--year", type=int, help="清单年度（用于“6月底前”这类没有年份的时限）")
+    p.add_argument("--sheet", help="工作表名称（默认自动选择含清单的工作表）")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="字段=列标题",
+        help="手工指定列，如 title=项目名称 或 牵头单位=责任单位（可重复）",
+    )
+    p.add_argument("--kind", default="重点民生实事", help="新建清单时的类别")
+    p.add_argument(
+        "--create-units",
+        action="store_true",
+        help="确认新建单位名录中没有的单位（名录为空时自动新建）",
+    )
+    p.add_argument("--as", dest="login", default="admin", help="以哪个用户的身份导入（默认 admin）")
+    p.add_argument("--dry-run", action="store_true", help="只解析、不写入")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_import)
+
+
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    by_label = {label: name for name, label in FIELD_LABELS.items()}
+    out = {}
+    for pair in pairs:
+        name, sep, header = pair.partition("=")
+        if not sep or not header.strip():
+            raise ValidationError(
+                "map", f"“{pair}”格式不对，应写成 字段=列标题，如 title=项目名称。"
+            )
+        out[by_label.get(name.strip(), name.strip())] = header.strip()
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    mapping = _mapping(args.map)
+    with open_database(args.db, read_only=args.dry_run) as db:
+        with db.sessions.begin() as s:
+            plan = imports.plan_import(
+                s,
+                args.path,
+                list_name=args.list_name,
+                year=args.year,
+                sheet=args.sheet,
+                mapping=mapping,
+            )
+            empty_dictionary = not s.scalar(select(func.count(Unit.id)))
+        if args.dry_run:
+            _print_plan(plan, args.json)
+            return 0
+        imports.require_plan_ok(plan)
+        counts = plan.counts()
+        if not (counts["create"] or counts["update"]) and not args.json:
+            print(
+                f"“{plan.list_name}”中的 {counts['unchanged']} 项与表格一致，没有需要写入的变化。"
+            )
+            return 0
+        backup = _backup(db)
+        with db.sessions.begin() as s:
+            result = imports.apply_import(
+                s,
+                actor_by_login(s, args.login),
+                plan,
+                create_units=args.create_units or empty_dictionary,
+                kind=ListKind.parse(args.kind) if args.kind else ListKind.KEY_LIVELIHOOD,
+            )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    **plan.to_dict(),
+                    "result": {
+                        "created": result.created,
+                        "updated": result.updated,
+                        "unchanged": result.unchanged,
+                        "units_created": result.units_created,
+                        "backup": str(backup) if backup else None,
+                    },
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    print(
+        f"已导入“{plan.list_name}”：新增 {result.created} 项，更新 {result.updated} 项，"
+        f"未变 {result.unchanged} 项。"
+    )
+    if result.units_created:
+        print(f"新建单位：{'、'.join(result.units_created)}")
+    if backup:
+        print(f"导入前的台账已备份到：{backup}")
+    _print_problems(plan)
+    return 0
+
+
+def _backup(db: Database) -> Path | None:
+    if db.path is None:
+        return None
+    return backup_sqlite(
+        db.path, backups_dir_for(db.path) / f"{db.path.stem}-pre-import.db", unique=True
+    )
+
+
+def _print_plan(plan: imports.ImportPlan, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+        return
+    c = plan.counts()
+    print(f"文件：{plan.file.name}  工作表：{plan.sheet}  表头行：{plan.header_rows}")
+    print("列对应：" + "，".join(f"{FIELD_LABELS[f]}←“{h}”" for f, h in plan.mapping.items()))
+    print(
+        f"清单：{plan.list_name}（{plan.year}年）  将新增 {c['create']} 项，更新 {c['update']} 项，"
+        f"未变 {c['unchanged']} 项；跳过 {len(plan.skipped)} 行"
+    )
+    for item in plan.items:
+        if item.action != "unchanged":
+            d = item.deadline
+            when = (d.date.isoformat() if d and d.date else (d.raw if d else "")) or ""
+            print(f"  第{item.row}行 [{item.action}] {item.title}｜{item.lead_unit or ''}｜{when}")
+    if plan.unknown_units:
+        print(f"名录中没有的单位：{'、'.join(plan.unknown_units)}")
+    _print_problems(plan)
+
+
+def _print_problems(plan: imports.ImportPlan) -> None:
+    for p in plan.errors:
+        print(f"  问题：第{p.row}行 {p.column}列（{p.header}）：{p.message}", file=sys.stderr)

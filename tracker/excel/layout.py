@@ -1,0 +1,156 @@
+"""Find the header of a hand-made list and map its columns to ledger fields.
+
+Real lists put a merged title and a 填报 line above the header, spread the header over two
+rows (a merged 责任单位 above 牵头单位 | 配合单位 | 责任人), and break header words over lines.
+The header is the row (among the first twenty) whose words match most fields in the
+synonym table, together with the rows above it that share merged cells with it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from tracker.errors import ImportFileError
+from tracker.excel.cells import normalise_header
+from tracker.excel.reader import Cell, Grid
+
+SCAN_ROWS = 20
+
+#: Chinese names of the fields, for messages and the mapping step.
+FIELD_LABELS = {
+    "code": "编号",
+    "serial": "序号",
+    "title": "项目名称",
+    "content": "主要内容",
+    "category": "类别",
+    "source": "来源",
+    "leader": "牵头领导",
+    "lead_unit": "牵头单位",
+    "co_units": "配合单位",
+    "assignee": "责任人",
+    "phone": "联系电话",
+    "deadline": "完成时限",
+    "progress": "进展情况",
+    "location": "地点",
+    "remarks": "备注",
+}
+
+
+@cache
+def synonyms() -> dict[str, list[str]]:
+    """Field → header words, kept as data in ``synonyms.json``."""
+    text = resources.files("tracker.excel").joinpath("synonyms.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def field_for(header: Cell) -> str | None:
+    """The field a header word names, or ``None``."""
+    word = normalise_header(header)
+    if not word:
+        return None
+    for name, words in synonyms().items():
+        if word in words:
+            return name
+    return None
+
+
+@dataclass
+class Layout:
+    """Where the header is and which column holds which field (0-based)."""
+
+    header_rows: list[int]
+    columns: dict[str, int]
+    headers: dict[int, str] = field(default_factory=dict)  # column → header text shown
+    unmapped: list[str] = field(default_factory=list)
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_rows[-1] + 1
+
+
+def detect(grid: Grid, overrides: dict[str, str] | None = None) -> Layout:
+    """Find the header and map columns; ``overrides`` maps field → header text chosen by hand."""
+    filled = grid.filled()
+    scores = [(len(fields_in(row)), r) for r, row in enumerate(filled[:SCAN_ROWS])]
+    best_score, best = max(scores, default=(0, 0), key=lambda t: (t[0], -t[1]))
+    if best_score < 2 or "title" not in fields_in(filled[best]):
+        raise ImportFileError(
+            "没有找到表头：表格前 20 行中应有“项目名称”“牵头单位”“完成时限”等列名。",
+            path=grid.path,
+            sheet=grid.sheet,
+        )
+    rows = _header_block(grid, best)
+    columns, headers = _map_columns(filled, rows)
+    if overrides:
+        _apply_overrides(grid, filled, rows, columns, headers, overrides)
+    unmapped = [text for col, text in headers.items() if col not in columns.values()]
+    return Layout(rows, columns, headers, unmapped)
+
+
+def fields_in(row: list[Cell]) -> set[str]:
+    return {f for f in (field_for(v) for v in row) if f}
+
+
+def _header_block(grid: Grid, best: int) -> list[int]:
+    """``best`` plus the rows that belong to the same (two-row) header.
+
+    Rows above merged into it join it; so does the row just below when it names fields
+    the best row does not (a sub-header under a group word, written without merges).
+    """
+    top = best
+    for r0, _c0, r1, _c1 in grid.merged:
+        if r0 < best <= r1 and r1 - r0 <= 3:
+            top = min(top, r0)
+    bottom = best
+    if best + 1 < len(grid.rows):
+        below = fields_in(grid.rows[best + 1])
+        if below - fields_in(grid.filled()[best]):
+            bottom = best + 1
+    return list(range(top, bottom + 1))
+
+
+def _map_columns(
+    filled: list[list[Cell]], rows: list[int]
+) -> tuple[dict[str, int], dict[int, str]]:
+    columns: dict[str, int] = {}
+    headers: dict[int, str] = {}
+    width = max(len(filled[r]) for r in rows)
+    for col in range(width):
+        texts = [filled[r][col] for r in reversed(rows) if col < len(filled[r]) and filled[r][col]]
+        if not texts:
+            continue
+        headers[col] = normalise_header(texts[0])
+        for text in texts:  # the lowest header row names the column most precisely
+            name = field_for(text)
+            if name:
+                headers[col] = normalise_header(text)
+                columns.setdefault(name, col)
+                break
+    return columns, headers
+
+
+def _apply_overrides(
+    grid: Grid,
+    filled: list[list[Cell]],
+    rows: list[int],
+    columns: dict[str, int],
+    headers: dict[int, str],
+    overrides: dict[str, str],
+) -> None:
+    by_text = {text: col for col, text in headers.items()}
+    for name, header in overrides.items():
+        if name not in FIELD_LABELS:
+            known = "、".join(f"{k}（{v}）" for k, v in FIELD_LABELS.items())
+            raise ImportFileError(
+                f"没有“{name}”这个字段，可用：{known}", path=grid.path, sheet=grid.sheet
+            )
+        col = by_text.get(normalise_header(header))
+        if col is None:
+            raise ImportFileError(f"表头中没有“{header}”这一列。", path=grid.path, sheet=grid.sheet)
+        for other, c in list(columns.items()):
+            if c == col:
+                del columns[other]
+        columns[name] = col

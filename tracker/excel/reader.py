@@ -1,0 +1,106 @@
+"""Read one sheet of a workbook into a plain grid of values plus its merged ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine as pc
+
+from tracker.errors import ImportFileError
+from tracker.excel.ods_merges import ods_merges
+from tracker.excel.safety import check_workbook
+
+MAX_ROWS = 200_000
+MAX_COLS = 300
+
+Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+
+@dataclass
+class Grid:
+    """A sheet as rows of cell values (empty cells are ``None``), 0-based coordinates."""
+
+    path: Path
+    sheet: str
+    sheets: list[str]
+    rows: list[list[Cell]]
+    #: (first row, first col, last row, last col), inclusive
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def filled(self) -> list[list[Cell]]:
+        """The rows with every merged range's value copied into all its cells."""
+        out = [list(r) + [None] * (self.width - len(r)) for r in self.rows]
+        for r0, c0, r1, c1 in self.merged:
+            if r0 >= len(out):
+                continue
+            value = out[r0][c0] if c0 < len(out[r0]) else None
+            for r in range(r0, min(r1, len(out) - 1) + 1):
+                for c in range(c0, min(c1, self.width - 1) + 1):
+                    out[r][c] = value
+        return out
+
+
+def _open(path: Path) -> Any:
+    try:
+        return pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as exc:
+        raise ImportFileError(
+            "文件设置了打开密码，请在 Excel/WPS 中取消密码后再导入。", path=path
+        ) from exc
+    except Exception as exc:  # calamine raises several unrelated types for broken files
+        raise ImportFileError(
+            f"无法读取文件（{type(exc).__name__}），文件可能已损坏。", path=path
+        ) from exc
+
+
+def read_grid(path: Path, sheet: str | None = None, choose: Any = None) -> Grid:
+    """Read ``sheet`` (or the sheet ``choose(grids)`` picks, or the first) of the workbook.
+
+    Args:
+        choose: given the list of candidate grids, returns the one holding the ledger.
+    """
+    fmt = check_workbook(path)
+    wb = _open(path)
+    try:
+        names = [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+        if sheet is not None and sheet not in names:
+            raise ImportFileError(f"没有名为“{sheet}”的工作表，可选：{'、'.join(names)}", path=path)
+        wanted = [sheet] if sheet else names
+        grids = [_grid(wb, path, name, names) for name in wanted]
+        if fmt == "ods":
+            for g in grids:
+                g.merged = g.merged or ods_merges(path, g.sheet)
+    finally:
+        wb.close()
+    if not grids:
+        raise ImportFileError("文件里没有工作表。", path=path)
+    return choose(grids) if choose and len(grids) > 1 else grids[0]
+
+
+def _grid(wb: Any, path: Path, name: str, names: list[str]) -> Grid:
+    try:
+        ws = wb.get_sheet_by_name(name)
+        if ws.total_height > MAX_ROWS or ws.total_width > MAX_COLS:
+            raise ImportFileError(
+                f"工作表有 {ws.total_height} 行 {ws.total_width} 列，超过上限"
+                f"（{MAX_ROWS} 行、{MAX_COLS} 列），请确认选对了文件。",
+                path=path,
+                sheet=name,
+            )
+        rows = ws.to_python(skip_empty_area=False)
+        merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError(
+            f"读取工作表失败（{type(exc).__name__}）。", path=path, sheet=name
+        ) from exc
+    clean = [[None if v == "" else v for v in row] for row in rows]
+    return Grid(path, name, names, clean, merged)

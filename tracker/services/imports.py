@@ -1,0 +1,468 @@
+"""Import a list from a workbook: plan it against the ledger, then apply it in one go.
+
+``plan_import`` reads, detects the layout, parses every cell, resolves unit names and matches
+existing items (by code, else by title within the list); it writes nothing. ``apply_import``
+writes the whole plan in the caller's transaction — all of it or, on any error, none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker import audit
+from tracker.deadlines import Deadline
+from tracker.enums import DeadlineKind, DeadlinePrecision, ListKind, Status, UnitKind
+from tracker.errors import ImportFileError, ValidationError
+from tracker.excel import layout as layouts
+from tracker.excel.cells import normalise_unit
+from tracker.excel.plan import PlannedItem, Problem, plan_sheet
+from tracker.excel.reader import Grid, read_grid
+from tracker.models import Item, ItemList, Person, ProgressReport, Unit
+from tracker.services.actors import Actor, require_role
+from tracker.services.common import now
+from tracker.services.registry import SUPERVISORS
+
+COMPARED = (
+    "content",
+    "category",
+    "source",
+    "leader",
+    "lead_unit",
+    "co_units",
+    "assignee",
+    "assignee_phone",
+    "deadline",
+    "progress",
+    "location",
+    "remarks",
+)
+
+
+@dataclass
+class ImportPlan:
+    """Everything the clerk needs to see before confirming an import."""
+
+    file: Path
+    sheet: str
+    sheets: list[str]
+    header_rows: list[int]  # Excel row numbers
+    mapping: dict[str, str]  # field → header text
+    unmapped: list[str]
+    items: list[PlannedItem]
+    skipped: list[tuple[int, str]]
+    errors: list[Problem]
+    list_name: str
+    list_id: int | None
+    year: int
+    unknown_units: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = {"create": 0, "update": 0, "unchanged": 0}
+        for item in self.items:
+            out[item.action] += 1
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape promised by ``shishi-cli import --dry-run --json``."""
+        return {
+            "file": str(self.file),
+            "sheet": self.sheet,
+            "sheets": self.sheets,
+            "header_rows": self.header_rows,
+            "mapping": self.mapping,
+            "unmapped_columns": self.unmapped,
+            "list": self.list_name,
+            "year": self.year,
+            "counts": self.counts(),
+            "unknown_units": self.unknown_units,
+            "items": [_item_dict(i) for i in self.items],
+            "skipped_rows": [{"row": r, "reason": why} for r, why in self.skipped],
+            "errors": [
+                {"row": p.row, "column": p.column, "header": p.header, "message": p.message}
+                for p in self.errors
+            ],
+        }
+
+
+def _item_dict(i: PlannedItem) -> dict[str, Any]:
+    d = i.deadline
+    return {
+        "row": i.row,
+        "serial": i.serial,
+        "code": i.code,
+        "title": i.title,
+        "content": i.content,
+        "category": i.category,
+        "source": i.source,
+        "leader": i.leader,
+        "lead_unit": i.lead_unit,
+        "co_units": i.co_units,
+        "assignee": i.assignee,
+        "assignee_phone": i.assignee_phone,
+        "deadline": d.date.isoformat() if d and d.date else None,
+        "deadline_raw": d.raw if d else None,
+        "deadline_precision": (d.precision.value if d else DeadlinePrecision.NONE.value),
+        "ongoing": bool(d and d.ongoing),
+        "progress": i.progress,
+        "location": i.location,
+        "remarks": i.remarks,
+        "action": i.action,
+        "changes": {
+            k: {"old": _plain(old), "new": _plain(new)} for k, (old, new) in i.changes.items()
+        },
+    }
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _best_sheet(grids: list[Grid]) -> Grid:
+    """The sheet whose header matches most fields (the ledger, not the instructions)."""
+
+    def score(g: Grid) -> int:
+        return max(
+            (len(layouts.fields_in(row)) for row in g.filled()[: layouts.SCAN_ROWS]), default=0
+        )
+
+    return max(grids, key=score)
+
+
+def plan_import(
+    s: Session,
+    path: Path,
+    *,
+    list_name: str | None = None,
+    year: int | None = None,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> ImportPlan:
+    """Read ``path`` and plan its import into ``list_name``; writes nothing."""
+    grid = read_grid(path, sheet, choose=_best_sheet)
+    layout = layouts.detect(grid, mapping)
+    existing = s.scalar(select(ItemList).where(ItemList.name == list_name)) if list_name else None
+    year = year or (existing.year if existing else None)
+    sheet_plan = plan_sheet(grid, layout, year)
+    year = year or sheet_plan.title_year or dt.date.today().year
+    name = list_name or _list_name_from(grid, layout) or path.stem
+    if existing is None and list_name is None:
+        existing = s.scalar(select(ItemList).where(ItemList.name == name))
+    plan = ImportPlan(
+        file=path,
+        sheet=grid.sheet,
+        sheets=grid.sheets,
+        header_rows=[r + 1 for r in layout.header_rows],
+        mapping={
+            f: layout.headers[c] for f, c in sorted(layout.columns.items(), key=lambda t: t[1])
+        },
+        unmapped=layout.unmapped,
+        items=sheet_plan.items,
+        skipped=sheet_plan.skipped,
+        errors=sheet_plan.problems,
+        list_name=name,
+        list_id=existing.id if existing else None,
+        year=year,
+    )
+    _resolve_units(s, plan)
+    if plan.list_id is not None:
+        _match_existing(s, plan)
+    return plan
+
+
+def _list_name_from(grid: Grid, layout: layouts.Layout) -> str | None:
+    for row in grid.rows[: layout.header_rows[0]]:
+        for value in row:
+            if isinstance(value, str) and "清单" in value and len(value) <= 80:
+                return value.strip()
+    return None
+
+
+def _resolve_units(s: Session, plan: ImportPlan) -> None:
+    names = list(s.scalars(select(Unit.name)))
+    exact = set(names)
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_key[normalise_unit(name)].append(name)
+    unknown: list[str] = []
+
+    def resolve(name: str) -> str:
+        if name in exact:
+            return name
+        candidates = by_key.get(normalise_unit(name), [])
+        if len(candidates) == 1:
+            return candidates[0]
+        if name not in unknown:
+            unknown.append(name)
+        return name
+
+    for item in plan.items:
+        if item.lead_unit:
+            item.lead_unit = resolve(item.lead_unit)
+        item.co_units = list(dict.fromkeys(resolve(u) for u in item.co_units))
+    plan.unknown_units = unknown
+
+
+def _current(s: Session, item: Item) -> dict[str, Any]:
+    person = s.get(Person, item.assignee_id) if item.assignee_id else None
+    return {
+        "content": item.content,
+        "category": item.category,
+        "source": item.source,
+        "leader": item.leader,
+        "lead_unit": item.lead_unit.name if item.lead_unit else None,
+        "co_units": sorted(u.name for u in item.co_units),
+        "assignee": person.name if person else None,
+        "assignee_phone": person.phone if person else None,
+        "deadline": item.deadline_text,
+        "progress": item.latest_progress,
+        "location": item.location,
+        "remarks": item.remarks,
+    }
+
+
+def _planned(p: PlannedItem) -> dict[str, Any]:
+    return {
+        "content": p.content,
+        "category": p.category,
+        "source": p.source,
+        "leader": p.leader,
+        "lead_unit": p.lead_unit,
+        "co_units": sorted(p.co_units),
+        "assignee": p.assignee,
+        "assignee_phone": p.assignee_phone,
+        "deadline": p.deadline.raw if p.deadline else None,
+        "progress": p.progress,
+        "location": p.location,
+        "remarks": p.remarks,
+    }
+
+
+def _match_existing(s: Session, plan: ImportPlan) -> None:
+    items = s.scalars(select(Item).where(Item.list_id == plan.list_id)).all()
+    by_code = {i.code: i for i in items}
+    by_title: dict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        by_title[i.title].append(i)
+    for p in plan.items:
+        match = by_code.get(p.code) if p.code else None
+        if match is None:
+            same = by_title.get(p.title, [])
+            match = next((i for i in same if i.serial == p.serial), same[0] if same else None)
+        if match is None:
+            continue
+        p.item_id = match.id
+        old, new = _current(s, match), _planned(p)
+        p.changes = {
+            k: (old[k], new[k]) for k in COMPARED if new[k] not in (None, []) and new[k] != old[k]
+        }
+        p.action = "update" if p.changes else "unchanged"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    list_id: int
+    created: int
+    updated: int
+    unchanged: int
+    units_created: list[str]
+
+
+def apply_import(
+    s: Session,
+    actor: Actor,
+    plan: ImportPlan,
+    *,
+    create_units: bool = False,
+    kind: ListKind = ListKind.KEY_LIVELIHOOD,
+    at: dt.datetime | None = None,
+) -> ImportResult:
+    """Write the plan: new list and units if needed, new items as 待交办, updates in place."""
+    require_role(actor, SUPERVISORS, "导入清单")
+    if plan.unknown_units and not create_units:
+        raise ValidationError(
+            "units",
+            f"以下单位在单位名录中没有：{'、'.join(plan.unknown_units)}。"
+            "请先在名录中添加或改正表格，或确认后加 --create-units 一并新建。",
+        )
+    stamp = now(at)
+    list_id = plan.list_id or _new_list(s, actor, plan, kind, stamp)
+    units = _ensure_units(s, actor, plan.unknown_units if create_units else [], stamp)
+    writer = _Writer(s, actor, list_id, plan.year, units, stamp)
+    counts = {"create": 0, "update": 0, "unchanged": 0}
+    for p in plan.items:
+        counts[p.action] += 1
+        if p.action == "create":
+            writer.create(p)
+        elif p.action == "update":
+            writer.update(p)
+    return ImportResult(
+        list_id,
+        counts["create"],
+        counts["update"],
+        counts["unchanged"],
+        plan.unknown_units if create_units else [],
+    )
+
+
+def _new_list(s: Session, actor: Actor, plan: ImportPlan, kind: ListKind, at: dt.datetime) -> int:
+    lst = ItemList(name=plan.list_name, kind=kind, year=plan.year, created_at=at)
+    s.add(lst)
+    s.flush()
+    audit.append(
+        s,
+        actor=actor.login,
+        action="list_added",
+        at=at,
+        after={"list": plan.list_name, "kind": kind, "year": plan.year, "file": plan.file.name},
+    )
+    return lst.id
+
+
+def _unit_kind(name: str) -> UnitKind:
+    if name.endswith(("镇", "乡", "街道")):
+        return UnitKind.TOWNSHIP
+    if name.endswith(("村", "社区")):
+        return UnitKind.VILLAGE
+    return UnitKind.DEPARTMENT
+
+
+def _ensure_units(s: Session, actor: Actor, new: list[str], at: dt.datetime) -> dict[str, int]:
+    for name in new:
+        s.add(Unit(name=name, kind=_unit_kind(name)))
+        audit.append(s, actor=actor.login, action="unit_added", at=at, after={"unit": name})
+    s.flush()
+    return dict(s.execute(select(Unit.name, Unit.id)).tuples().all())
+
+
+class _Writer:
+    """Creates and updates items for one import, reusing people and codes it has seen."""
+
+    def __init__(
+        self,
+        s: Session,
+        actor: Actor,
+        list_id: int,
+        year: int,
+        units: dict[str, int],
+        at: dt.datetime,
+    ) -> None:
+        self.s, self.actor, self.list_id, self.year, self.units, self.at = (
+            s,
+            actor,
+            list_id,
+            year,
+            units,
+            at,
+        )
+        self.codes = set(s.scalars(select(Item.code).where(Item.list_id == list_id)))
+        self.people = {(p.name, p.unit_id): p for p in s.scalars(select(Person))}
+        self.next_code = len(self.codes) + 1
+
+    def _code(self, wanted: str | None) -> str:
+        if wanted and wanted not in self.codes:
+            self.codes.add(wanted)
+            return wanted
+        while f"{self.year}-{self.next_code:03d}" in self.codes:
+            self.next_code += 1
+        code = f"{self.year}-{self.next_code:03d}"
+        self.codes.add(code)
+        return code
+
+    def _person(self, name: str | None, phone: str | None, unit_id: int | None) -> Person | None:
+        if not name:
+            return None
+        person = self.people.get((name, unit_id))
+        if person is None:
+            person = self.people[(name, unit_id)] = Person(name=name, phone=phone, unit_id=unit_id)
+            self.s.add(person)
+        elif phone and person.phone != phone:
+            person.phone = phone
+        return person
+
+    def _deadline(self, item: Item, d: Deadline | None) -> None:
+        if d is None:
+            return
+        item.deadline_text = d.raw or None
+        item.deadline_date = d.date
+        item.deadline_precision = d.precision
+        item.deadline_kind = DeadlineKind.ONGOING if d.ongoing else DeadlineKind.FIXED
+
+    def _fields(self, item: Item, p: PlannedItem) -> None:
+        for name in ("content", "category", "source", "leader", "location", "remarks"):
+            value = getattr(p, name)
+            if value is not None:
+                setattr(item, name, value)
+        if p.lead_unit:
+            item.lead_unit_id = self.units[p.lead_unit]
+        if p.co_units:
+            item.co_units = [self.s.get_one(Unit, self.units[u]) for u in p.co_units]
+        person = self._person(p.assignee, p.assignee_phone, item.lead_unit_id)
+        if person is not None:
+            item.assignee = person
+        self._deadline(item, p.deadline)
+
+    def _progress(self, item: Item, text: str | None) -> None:
+        if not text or text == item.latest_progress:
+            return
+        self.s.add(
+            ProgressReport(
+                item=item,
+                reported_on=self.at.date(),
+                text=text,
+                reporter="表格导入",
+                user_id=self.actor.user_id,
+                created_at=self.at,
+            )
+        )
+        item.latest_progress, item.latest_progress_on = text, self.at.date()
+
+    def create(self, p: PlannedItem) -> None:
+        item = Item(
+            list_id=self.list_id,
+            code=self._code(p.code),
+            serial=p.serial,
+            title=p.title,
+            status=Status.REGISTERED,
+            created_at=self.at,
+            updated_at=self.at,
+        )
+        self._fields(item, p)
+        self.s.add(item)
+        self._progress(item, p.progress)
+        self.s.flush()
+        audit.append(
+            self.s,
+            actor=self.actor.login,
+            action="import_create",
+            item_id=item.id,
+            at=self.at,
+            after={"row": p.row, "code": item.code, "title": p.title},
+        )
+
+    def update(self, p: PlannedItem) -> None:
+        item = self.s.get_one(Item, p.item_id)
+        self._fields(item, p)
+        self._progress(item, p.progress)
+        self.s.flush()
+        audit.append(
+            self.s,
+            actor=self.actor.login,
+            action="import_update",
+            item_id=item.id,
+            at=self.at,
+            before={k: old for k, (old, _new) in p.changes.items()},
+            after={k: new for k, (_old, new) in p.changes.items()},
+        )
+
+
+def require_plan_ok(plan: ImportPlan) -> None:
+    """Refuse to apply a plan that would import nothing."""
+    if not plan.items:
+        raise ImportFileError("没有读到任何事项行。", path=plan.file, sheet=plan.sheet)
