@@ -74,9 +74,15 @@ class Layout:
 def detect(grid: Grid, overrides: dict[str, str] | None = None) -> Layout:
     """Find the header and map columns; ``overrides`` maps field → header text chosen by hand."""
     filled = grid.filled()
-    scores = [(len(fields_in(row)), r) for r, row in enumerate(filled[:SCAN_ROWS])]
+    wanted = {normalise_header(h) for h in (overrides or {}).values()}
+
+    def score(row: list[Cell]) -> int:
+        return len(fields_in(row)) + sum(1 for v in row if v and normalise_header(v) in wanted)
+
+    scores = [(score(row), r) for r, row in enumerate(filled[:SCAN_ROWS])]
     best_score, best = max(scores, default=(0, 0), key=lambda t: (t[0], -t[1]))
-    if best_score < 2 or "title" not in fields_in(filled[best]):
+    has_title = "title" in fields_in(filled[best]) or "title" in (overrides or {})
+    if not best_score or not has_title:
         raise ImportFileError(
             "没有找到表头：表格前 20 行中应有“项目名称”“牵头单位”“完成时限”等列名。",
             path=grid.path,

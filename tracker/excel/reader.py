@@ -30,21 +30,26 @@ class Grid:
     #: (first row, first col, last row, last col), inclusive
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
+    _filled: list[list[Cell]] | None = field(default=None, init=False, repr=False)
+
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
     def filled(self) -> list[list[Cell]]:
-        """The rows with every merged range's value copied into all its cells."""
-        out = [list(r) + [None] * (self.width - len(r)) for r in self.rows]
-        for r0, c0, r1, c1 in self.merged:
-            if r0 >= len(out):
-                continue
-            value = out[r0][c0] if c0 < len(out[r0]) else None
-            for r in range(r0, min(r1, len(out) - 1) + 1):
-                for c in range(c0, min(c1, self.width - 1) + 1):
-                    out[r][c] = value
-        return out
+        """The rows with every merged range's value copied into all its cells (computed once)."""
+        if self._filled is None:
+            width = self.width
+            out = [list(r) + [None] * (width - len(r)) for r in self.rows]
+            for r0, c0, r1, c1 in self.merged:
+                if r0 >= len(out) or c0 >= width:
+                    continue
+                value = out[r0][c0]
+                for r in range(r0, min(r1, len(out) - 1) + 1):
+                    for c in range(c0, min(c1, width - 1) + 1):
+                        out[r][c] = value
+            self._filled = out
+        return self._filled
 
 
 def _open(path: Path) -> Any:

@@ -1,0 +1,147 @@
+"""The measured scenarios. Each yields rows: scenario, size, seconds, baseline, baseline_seconds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import python_calamine as pc
+from openpyxl import load_workbook
+
+from tracker import metrics
+from tracker.db import open_database
+from tracker.demo import generate_demo
+from tracker.demo.workbook import write_list_workbook
+from tracker.enums import Status
+from tracker.services import imports, ledger
+
+TODAY = dt.date(2026, 11, 22)
+Measure = Callable[[Callable[[], object]], float]
+Row = dict[str, Any]
+
+
+def versions() -> dict[str, str]:
+    return {
+        p: version(p) for p in ("SQLAlchemy", "openpyxl", "python-calamine", "PySide6-Essentials")
+    }
+
+
+def demo_ledger(cache: Path, size: int) -> Path:
+    """The demo ledger of ``size`` items, generated once and kept."""
+    path = cache / f"demo-{size}.db"
+    if not path.exists():
+        start = time.perf_counter()
+        with open_database(str(path)) as db, db.sessions.begin() as s:
+            generate_demo(s, size, seed=1, today=TODAY)
+        print(f"  (generated {size} items in {time.perf_counter() - start:.1f}s)", flush=True)
+    return path
+
+
+def import_plan(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
+    """Planning a 10,000-row messy list vs merely reading the same file."""
+    path = cache / "list-10000.xlsx"
+    if not path.exists():
+        write_list_workbook(path, 10_000)
+    db_path = demo_ledger(cache, 10_000)
+    with open_database(str(db_path), read_only=True) as db:
+
+        def plan() -> object:
+            with db.sessions.begin() as s:
+                return imports.plan_import(s, path, list_name="新清单")
+
+        ours = measure(plan)
+
+    def openpyxl_read() -> object:
+        wb = load_workbook(path, read_only=True)
+        rows = list(wb.active.iter_rows(values_only=True))
+        wb.close()
+        return rows
+
+    def calamine_read() -> object:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+        return wb.get_sheet_by_index(0).to_python()
+
+    yield {
+        "scenario": "import plan (10k-row list)",
+        "size": 10_000,
+        "seconds": ours,
+        "baseline": "openpyxl read_only read",
+        "baseline_seconds": measure(openpyxl_read),
+    }
+    yield {
+        "scenario": "import plan (10k-row list)",
+        "size": 10_000,
+        "seconds": ours,
+        "baseline": "calamine read",
+        "baseline_seconds": measure(calamine_read),
+    }
+
+
+def ledger_filter(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
+    """First 50 rows of status+unit filter (ledger page) vs the raw SQL of the same query."""
+    for size in sizes:
+        path = demo_ledger(cache, size)
+        f = ledger.ItemFilter(statuses=(Status.IN_PROGRESS,), unit="县教育局", as_of=TODAY)
+        with open_database(str(path), read_only=True) as db:
+
+            def ours(db: Any = db, f: ledger.ItemFilter = f) -> object:
+                with db.sessions.begin() as s:
+                    return ledger.list_items(s, f, limit=50), ledger.count_items(s, f)
+
+            seconds = measure(ours)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        sql = (
+            "SELECT i.* FROM item i WHERE i.status='in_progress' AND (i.lead_unit_id IN "
+            "(SELECT id FROM unit WHERE name='县教育局') OR i.id IN (SELECT item_id FROM "
+            "item_co_unit c JOIN unit u ON u.id=c.unit_id WHERE u.name='县教育局')) "
+            "ORDER BY i.list_id, i.code LIMIT 50"
+        )
+        count = sql.replace("SELECT i.*", "SELECT count(*)").split(" ORDER BY")[0]
+
+        def raw(conn: Any = conn, sql: str = sql, count: str = count) -> object:
+            return conn.execute(sql).fetchall(), conn.execute(count).fetchone()
+
+        yield {
+            "scenario": "ledger filter status+unit, 50 rows",
+            "size": size,
+            "seconds": seconds,
+            "baseline": "raw SQL",
+            "baseline_seconds": measure(raw),
+        }
+        conn.close()
+
+
+def stats(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
+    """All rates per unit vs a raw GROUP BY over the item table."""
+    for size in sizes:
+        path = demo_ledger(cache, size)
+        with open_database(str(path), read_only=True) as db:
+
+            def ours(db: Any = db) -> object:
+                with db.sessions.begin() as s:
+                    return metrics.compute(s, TODAY, "unit")
+
+            seconds = measure(ours)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+        def raw(conn: Any = conn) -> object:
+            return conn.execute(
+                "SELECT lead_unit_id, status, count(*) FROM item GROUP BY lead_unit_id, status"
+            ).fetchall()
+
+        yield {
+            "scenario": "stats per unit (all rates)",
+            "size": size,
+            "seconds": seconds,
+            "baseline": "raw GROUP BY status",
+            "baseline_seconds": measure(raw),
+        }
+        conn.close()
+
+
+ALL = [import_plan, ledger_filter, stats]

@@ -1,0 +1,48 @@
+"""Cell text: units split and matched, people split from phones, odd spaces cleaned."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.excel.cells import clean, normalise_unit, one_line, split_person, split_units
+
+
+@pytest.mark.parametrize(
+    ("raw", "units"),
+    [
+        ("县教育局、城关镇，县财政局", ["县教育局", "城关镇", "县财政局"]),
+        ("县住建局；县自然资源局;县水利局", ["县住建局", "县自然资源局", "县水利局"]),
+        ("县卫生健康局\n各乡镇", ["县卫生健康局", "各乡镇"]),
+        ("县民政局/县残联／县妇联", ["县民政局", "县残联", "县妇联"]),
+        ("  县教育局　、县教育局 ", ["县教育局"]),
+        (None, []),
+    ],
+)
+def test_split_units(raw, units):
+    assert split_units(raw) == units
+
+
+@pytest.mark.parametrize(
+    ("raw", "person"),
+    [
+        ("刘洋（13907310011）", ("刘洋", "13907310011")),
+        ("周敏 13907310013", ("周敏", "13907310013")),
+        ("赵磊(0731-8888666)", ("赵磊", "0731-8888666")),
+        ("王芳", ("王芳", None)),
+        ("", (None, None)),
+    ],
+)
+def test_split_person(raw, person):
+    assert split_person(raw) == person
+
+
+def test_unit_name_variants_share_a_key():
+    assert normalise_unit("青山县教育局") == normalise_unit("县教育局") == normalise_unit("教育局")
+    assert normalise_unit("城关镇人民政府") == normalise_unit("城关镇")
+    assert normalise_unit("县　卫生健康局") == normalise_unit("县卫生健康局")
+
+
+def test_clean_and_one_line():
+    assert clean("  第一行\u3000\u3000多余空格 \r\n  第二行  ") == "第一行 多余空格\n第二行"
+    assert one_line("完成\n时限") == "完成时限"
+    assert clean(3.0) == "3" and clean("   ") is None
