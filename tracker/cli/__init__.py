@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     workflow_commands.register(sub)
     stats_commands.register(sub)
     excel_commands.register(sub)
+    excel_commands.register_export(sub)
     return parser
 
 
@@ -64,3 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

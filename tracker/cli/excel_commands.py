@@ -11,13 +11,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tracker.backup import backup_sqlite
+from tracker.cli.ledger_commands import item_filter
 from tracker.db import Database, open_database
 from tracker.enums import ListKind
 from tracker.errors import ValidationError
+from tracker.excel import ledger_export
 from tracker.excel.layout import FIELD_LABELS
 from tracker.models import Unit
 from tracker.paths import backups_dir_for
-from tracker.services import imports
+from tracker.services import imports, ledger, returns
 from tracker.services.actors import actor_by_login
 
 
@@ -153,3 +155,103 @@ def _print_plan(plan: imports.ImportPlan, as_json: bool) -> None:
 def _print_problems(plan: imports.ImportPlan) -> None:
     for p in plan.errors:
         print(f"  问题：第{p.row}行 {p.column}列（{p.header}）：{p.message}", file=sys.stderr)
+
+
+def register_export(sub: Any) -> None:
+    export = sub.add_parser("export", help="导出台账或单位填报包")
+    kinds = export.add_subparsers(dest="export_kind", metavar="类别", required=True)
+    p = kinds.add_parser("ledger", help="导出台账（xlsx 打印版或 csv）")
+    p.add_argument("--out", type=Path, required=True, help="输出文件")
+    p.add_argument("--list", dest="list_name", help="清单名称")
+    p.add_argument("--unit", help="单位（牵头或配合）")
+    p.add_argument("--status", action="append", default=[], help="状态（可重复）")
+    p.add_argument("--overdue", action="store_true", help="只导出逾期未办结")
+    p.add_argument("--format", choices=("xlsx", "csv"), help="默认按文件扩展名")
+    p.add_argument("--title", help="表格标题（默认取清单名称）")
+    p.set_defaults(func=cmd_export_ledger)
+    p = kinds.add_parser("unit-packs", help="为各单位导出离线填报包")
+    p.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--unit", action="append", default=[], help="只导出这些单位（可重复）")
+    p.add_argument("--list", dest="list_name", help="只含这个清单的事项")
+    p.set_defaults(func=cmd_export_packs)
+    p = sub.add_parser("import-return", help="导入单位发回的填报包")
+    p.add_argument("path", type=Path)
+    p.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        metavar="编号",
+        help="对有冲突的事项采用表格中的填报（可重复）",
+    )
+    p.add_argument(
+        "--as", dest="login", help="以哪个承办单位账号的身份写入（默认该单位的第一个账号）"
+    )
+    p.add_argument("--dry-run", action="store_true", help="只查看差异、不写入")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_import_return)
+
+
+def cmd_export_ledger(args: argparse.Namespace) -> int:
+    f = item_filter(args)
+    fmt = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "xlsx")
+    with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
+        ledger.check_filter(s, f)
+        if fmt == "csv":
+            n = ledger_export.export_csv(s, f, args.out)
+        else:
+            title = args.title or args.list_name or "“我为群众办实事”台账"
+            n = ledger_export.export_xlsx(s, f, args.out, title)
+    print(f"已导出 {n} 项：{args.out}")
+    return 0
+
+
+def cmd_export_packs(args: argparse.Namespace) -> int:
+    with open_database(args.db) as db, db.sessions.begin() as s:
+        files = returns.export_unit_packs(s, args.out, args.unit or None, args.list_name)
+    for path in files:
+        print(path)
+    print(f"共导出 {len(files)} 个单位的填报包。")
+    return 0
+
+
+def cmd_import_return(args: argparse.Namespace) -> int:
+    with open_database(args.db, read_only=args.dry_run) as db:
+        with db.sessions.begin() as s:
+            plan = returns.plan_return(s, args.path)
+        if args.dry_run:
+            _print_return(plan, args.json)
+            return 0
+        backup = _backup(db)
+        with db.sessions.begin() as s:
+            actor = returns.unit_clerk(s, plan.unit_id, args.login)
+            result = returns.apply_return(s, actor, plan, set(args.take))
+    _print_return(plan, args.json)
+    if not args.json:
+        print(
+            f"已写入 {result.applied} 项，未写入 {result.skipped} 行。"
+            + (f"导入前的台账已备份到：{backup}" if backup else "")
+        )
+    return 0
+
+
+VERDICTS = {
+    "change": "将更新",
+    "unchanged": "无变化",
+    "conflict": "冲突",
+    "tampered": "被改动",
+    "foreign": "不属于本包",
+    "duplicate": "重复",
+    "invalid": "填写有误",
+}
+
+
+def _print_return(plan: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+        return
+    print(f"填报包：{plan.file.name}  单位：{plan.unit}  导出时间：{plan.exported_at}")
+    for line in plan.lines:
+        detail = "；".join(f"{k}：{o or '（空）'} → {n}" for k, (o, n) in line.changes.items())
+        print(
+            f"  第{line.row}行 {line.code or ''} [{VERDICTS[line.verdict]}] {detail} {line.message}".rstrip()
+        )

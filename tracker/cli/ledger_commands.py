@@ -111,7 +111,7 @@ def _progress(done: int, total: int) -> None:
     print(f"\r正在生成… {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-def _filter(args: argparse.Namespace) -> ledger.ItemFilter:
+def item_filter(args: argparse.Namespace) -> ledger.ItemFilter:
     try:
         statuses = tuple(Status.parse(s) for s in args.status)
     except ValueError as exc:
@@ -122,7 +122,7 @@ def _filter(args: argparse.Namespace) -> ledger.ItemFilter:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    f = _filter(args)
+    f = item_filter(args)
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
         ledger.check_filter(s, f)
         rows = ledger.list_items(s, f, limit=args.limit)

@@ -6,10 +6,11 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
+
+from tracker.textwidth import clip, display_width
 
 
 def _default(value: Any) -> Any:
@@ -30,22 +31,6 @@ def to_json(data: Any) -> str:
     elif isinstance(data, list):
         data = [dataclasses.asdict(d) if dataclasses.is_dataclass(d) else d for d in data]
     return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
-
-
-def display_width(text: str) -> int:
-    """Terminal columns taken by ``text``: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def clip(text: str, width: int) -> str:
-    out, used = [], 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > width:
-            return "".join(out[:-1]) + "…" if out else ""
-        out.append(ch)
-        used += w
-    return "".join(out)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]) -> str:

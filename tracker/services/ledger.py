@@ -86,7 +86,7 @@ def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
     return and_(Item.status.in_(ACTIVE_STATUSES), Item.deadline_date < as_of)
 
 
-def _filtered(stmt: Select, f: ItemFilter) -> Select:
+def apply_filter(stmt: Select, f: ItemFilter) -> Select:
     if f.statuses:
         stmt = stmt.where(Item.status.in_([s.value for s in f.statuses]))
     if f.unit:
@@ -113,7 +113,7 @@ def check_filter(s: Session, f: ItemFilter) -> None:
 
 
 def count_items(s: Session, f: ItemFilter) -> int:
-    return s.scalar(_filtered(select(func.count(Item.id)), f)) or 0
+    return s.scalar(apply_filter(select(func.count(Item.id)), f)) or 0
 
 
 def list_items(
@@ -133,7 +133,7 @@ def list_items(
     )
     return [
         _row(item, list_name, unit, as_of, colour)
-        for item, list_name, unit, colour in s.execute(_filtered(stmt, f))
+        for item, list_name, unit, colour in s.execute(apply_filter(stmt, f))
     ]
 
 
