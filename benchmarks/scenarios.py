@@ -145,3 +145,42 @@ def stats(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
 
 
 ALL = [import_plan, ledger_filter, stats]
+
+
+def export_ledger(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
+    """Printable ledger export vs openpyxl write-only dumping the same rows without styles."""
+    from openpyxl import Workbook
+
+    from tracker.excel import ledger_export
+
+    for size in [n for n in sizes if n <= 100_000]:
+        path = demo_ledger(cache, size)
+        out = cache / f"export-{size}.xlsx"
+        with open_database(str(path), read_only=True) as db:
+
+            def ours(db: Any = db, out: Path = out) -> object:
+                with db.sessions.begin() as s:
+                    return ledger_export.export_xlsx(s, ledger.ItemFilter(as_of=TODAY), out, "台账")
+
+            seconds = measure(ours)
+            with db.sessions.begin() as s:
+                rows = list(ledger_export.export_rows(s, ledger.ItemFilter(as_of=TODAY)))
+
+        def raw(rows: list[list[Any]] = rows, out: Path = out) -> object:
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet("raw")
+            for r in rows:
+                ws.append(r)
+            wb.save(out.with_suffix(".raw.xlsx"))
+            return None
+
+        yield {
+            "scenario": "export ledger xlsx (styled)",
+            "size": size,
+            "seconds": seconds,
+            "baseline": "openpyxl write-only, plain",
+            "baseline_seconds": measure(raw),
+        }
+
+
+ALL.append(export_ledger)

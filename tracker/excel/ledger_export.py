@@ -101,43 +101,9 @@ def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
         co = _co_units(s, [r[0] for r in batch])
         for r in batch:
             n += 1
-            (
-                item_id,
-                code,
-                title,
-                content,
-                category,
-                leader,
-                unit,
-                name,
-                phone,
-                deadline,
-                status,
-                light,
-                percent,
-                progress,
-                urges,
-                remarks,
-            ) = r
-            yield [
-                n,
-                code,
-                title,
-                content,
-                category,
-                leader,
-                unit,
-                "、".join(co.get(item_id, [])),
-                name,
-                phone,
-                deadline,
-                Status(status).label,
-                light,
-                percent,
-                progress,
-                urges,
-                remarks,
-            ]
+            item_id, *values = r  # code … unit, person, phone, deadline, status, light, …
+            values[9] = Status(values[9]).label
+            yield [n, *values[:6], "、".join(co.get(item_id, [])), *values[6:]]
 
 
 def _co_units(s: Session, ids: list[int]) -> dict[int, list[str]]:

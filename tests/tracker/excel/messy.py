@@ -7,6 +7,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from tracker.demo.workbook import HEADER_SUB, HEADER_TOP
+
 TITLE = "青山县2026年“我为群众办实事”重点民生实事项目清单"
 
 # (序号, 项目名称, 主要内容, 牵头县领导, 牵头单位, 配合单位, 责任人, 完成\n时限, 推进情况, 备注)
@@ -95,21 +97,8 @@ def build(path: Path) -> Path:
     ws["A1"] = TITLE
     ws["A2"] = "填报单位：县委办（盖章）"
     ws["H2"] = "填报日期：2026年3月1日"
-    header1 = [
-        "序号",
-        "项目名称",
-        "主要内容",
-        "牵头县领导",
-        "责任单位",
-        None,
-        None,
-        "完成\n时限",
-        "推进情况",
-        "备注",
-    ]
-    header2 = [None, None, None, None, "牵头单位", "配合单位", "责任人", None, None, None]
-    ws.append(header1)
-    ws.append(header2)
+    ws.append(HEADER_TOP)
+    ws.append(HEADER_SUB)
     for col in "ABCDHIJ":
         ws.merge_cells(f"{col}3:{col}4")
     ws.merge_cells("E3:G3")
