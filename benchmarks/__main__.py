@@ -38,11 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="10k and 100k only")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--only", help="run only scenarios whose name contains this")
     args = parser.parse_args(argv)
     sizes = [10_000, 100_000] if args.quick else [int(x) for x in args.sizes.split(",")]
     CACHE.mkdir(exist_ok=True)
     results = []
     for scenario in scenarios.ALL:
+        if args.only and args.only not in scenario.__name__:
+            continue
         for row in scenario(CACHE, sizes, lambda fn: median_seconds(fn, args.repeat)):
             results.append(row)
             print(_line(row), flush=True)

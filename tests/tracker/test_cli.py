@@ -153,3 +153,14 @@ def test_module_entry_point_runs_in_a_fresh_process(db_path):
         check=False,
     )
     assert done.returncode == 2 and done.stderr.startswith("错误：")
+
+
+def test_light_and_deadline_range_filters(cli, demo_file):
+    _, red, _ = cli("list", "--light", "红", "--json")
+    _, overdue, _ = cli("list", "--overdue", "--json")
+    assert [r["code"] for r in json.loads(red)] == [r["code"] for r in json.loads(overdue)]
+    code, out, _ = cli("list", "--from", "2026-05-01", "--to", "2026-05-31", "--json")
+    days = [r["deadline_date"] for r in json.loads(out)]
+    assert code == 0 and days and all("2026-05-01" <= d <= "2026-05-31" for d in days)
+    code, _, err = cli("list", "--light", "紫")
+    assert code == 2 and "不是预警颜色" in err

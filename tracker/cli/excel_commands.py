@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tracker.backup import backup_sqlite
-from tracker.cli.ledger_commands import item_filter
+from tracker.cli.ledger_commands import add_filter_arguments, item_filter
 from tracker.db import Database, open_database
 from tracker.enums import ListKind
 from tracker.errors import ValidationError
@@ -162,10 +162,7 @@ def register_export(sub: Any) -> None:
     kinds = export.add_subparsers(dest="export_kind", metavar="类别", required=True)
     p = kinds.add_parser("ledger", help="导出台账（xlsx 打印版或 csv）")
     p.add_argument("--out", type=Path, required=True, help="输出文件")
-    p.add_argument("--list", dest="list_name", help="清单名称")
-    p.add_argument("--unit", help="单位（牵头或配合）")
-    p.add_argument("--status", action="append", default=[], help="状态（可重复）")
-    p.add_argument("--overdue", action="store_true", help="只导出逾期未办结")
+    add_filter_arguments(p)
     p.add_argument("--format", choices=("xlsx", "csv"), help="默认按文件扩展名")
     p.add_argument("--title", help="表格标题（默认取清单名称）")
     p.set_defaults(func=cmd_export_ledger)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("list", help="列出事项")
-    p.add_argument("--status", action="append", default=[], help="状态，如 办理中（可重复）")
-    p.add_argument("--unit", help="单位名称（牵头或配合）")
-    p.add_argument("--list", dest="list_name", help="清单名称")
-    p.add_argument("--overdue", action="store_true", help="只列逾期未办结的事项")
+    add_filter_arguments(p)
     p.add_argument("--limit", type=_positive_int, help="最多列出多少条")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_list)
@@ -105,6 +103,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 LIGHT_WORDS = {"red": "红", "orange": "橙", "yellow": "黄", "green": "绿", "grey": "—"}
+LIGHT_NAMES = {
+    **{v: k for k, v in LIGHT_WORDS.items()},
+    "灰": "grey",
+    **{k: k for k in LIGHT_WORDS},
+}
 
 
 def _progress(done: int, total: int) -> None:
@@ -116,9 +119,41 @@ def item_filter(args: argparse.Namespace) -> ledger.ItemFilter:
         statuses = tuple(Status.parse(s) for s in args.status)
     except ValueError as exc:
         raise ValidationError("status", str(exc)) from None
+    lights = []
+    for word in getattr(args, "light", []):
+        light = LIGHT_NAMES.get(word.strip())
+        if light is None:
+            raise ValidationError("light", f"“{word}”不是预警颜色，可用：红、橙、黄、绿、灰")
+        lights.append(light)
     return ledger.ItemFilter(
-        statuses=statuses, unit=args.unit, list_name=args.list_name, overdue_only=args.overdue
+        statuses=statuses,
+        unit=args.unit,
+        list_name=args.list_name,
+        overdue_only=args.overdue,
+        lights=tuple(lights),
+        deadline_from=getattr(args, "deadline_from", None),
+        deadline_to=getattr(args, "deadline_to", None),
     )
+
+
+def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    """The ledger filter, shared by ``list`` and ``export ledger``."""
+    p.add_argument("--status", action="append", default=[], help="状态，如 办理中（可重复）")
+    p.add_argument("--unit", help="单位名称（牵头或配合）")
+    p.add_argument("--list", dest="list_name", help="清单名称")
+    p.add_argument("--overdue", action="store_true", help="只要逾期未办结的事项")
+    p.add_argument(
+        "--light", action="append", default=[], help="预警颜色：红/橙/黄/绿/灰（可重复）"
+    )
+    p.add_argument("--from", dest="deadline_from", type=_iso_date, help="完成时限不早于（日期）")
+    p.add_argument("--to", dest="deadline_to", type=_iso_date, help="完成时限不晚于（日期）")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 2026-06-30") from None
 
 
 def cmd_list(args: argparse.Namespace) -> int:

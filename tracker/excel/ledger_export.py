@@ -71,6 +71,7 @@ def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
     as_of = f.as_of or dt.date.today()
     lead, person = aliased(Unit), aliased(Person)
     stmt = apply_filter(
+        s,
         select(
             Item.id,
             Item.code,

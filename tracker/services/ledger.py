@@ -54,6 +54,9 @@ class ItemFilter:
     list_name: str | None = None
     overdue_only: bool = False
     as_of: dt.date | None = None
+    lights: Sequence[str] = ()  # red / orange / yellow / green / grey
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
     return and_(Item.status.in_(ACTIVE_STATUSES), Item.deadline_date < as_of)
 
 
-def apply_filter(stmt: Select, f: ItemFilter) -> Select:
+def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
+    """Add the conditions of ``f`` to ``stmt`` (a select over ``Item``)."""
     if f.statuses:
         stmt = stmt.where(Item.status.in_([s.value for s in f.statuses]))
     if f.unit:
@@ -101,6 +105,12 @@ def apply_filter(stmt: Select, f: ItemFilter) -> Select:
         stmt = stmt.where(Item.list_id.in_(select(ItemList.id).where(ItemList.name == f.list_name)))
     if f.overdue_only:
         stmt = stmt.where(overdue_condition(_as_of(f)))
+    if f.lights:
+        stmt = stmt.where(light_expr(WarningRules.load(s, _as_of(f))).in_(list(f.lights)))
+    if f.deadline_from:
+        stmt = stmt.where(Item.deadline_date >= f.deadline_from)
+    if f.deadline_to:
+        stmt = stmt.where(Item.deadline_date <= f.deadline_to)
     return stmt
 
 
@@ -113,7 +123,7 @@ def check_filter(s: Session, f: ItemFilter) -> None:
 
 
 def count_items(s: Session, f: ItemFilter) -> int:
-    return s.scalar(apply_filter(select(func.count(Item.id)), f)) or 0
+    return s.scalar(apply_filter(s, select(func.count(Item.id)), f)) or 0
 
 
 def list_items(
@@ -133,7 +143,7 @@ def list_items(
     )
     return [
         _row(item, list_name, unit, as_of, colour)
-        for item, list_name, unit, colour in s.execute(apply_filter(stmt, f))
+        for item, list_name, unit, colour in s.execute(apply_filter(s, stmt, f))
     ]
 
 
