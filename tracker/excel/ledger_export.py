@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.enums import Status
-from tracker.excel.safe_cell import cell, csv_value
+from tracker.excel.safe_cell import Styler, cell, csv_value
 from tracker.lights import Light, WarningRules, light_expr
 from tracker.models import Item, ItemList, Person, Unit, item_co_unit
 from tracker.services.ledger import ItemFilter, apply_filter
@@ -62,6 +63,7 @@ HEADERS = [c.header for c in COLUMNS]
 LIGHT_TEXT = {"red": "逾期", "orange": "滞后", "yellow": "临期", "green": "正常", "grey": ""}
 LIGHT_FILL = {"red": "F4B6B6", "orange": "F9D3A8", "yellow": "FBEBA0", "green": "CDE8C4"}
 STATUS_FILL = {Status.CLOSED: "D9D9D9", Status.COMPLETED: "DDEBF7", Status.CANCELLED: "EDEDED"}
+STATUS_FILL_BY_LABEL = {s.label: colour for s, colour in STATUS_FILL.items()}
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
@@ -156,14 +158,14 @@ def export_xlsx(s: Session, f: ItemFilter, path: Path, title: str) -> int:
     ws.merged_cells.add(f"A1:{last}1")
     ws.merged_cells.add(f"A2:{last}2")
     _header(ws)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    styler = Styler(ws)
     counts = {"total": 0, "done": 0, "overdue": 0}
     for row in export_rows(s, f):
         counts["total"] += 1
         counts["done"] += row[11] in (Status.COMPLETED.label, Status.CLOSED.label)
         counts["overdue"] += row[12] == Light.RED
         ws.row_dimensions[counts["total"] + 4].height = _row_height(row)
-        ws.append(_styled(ws, row, wrap))
+        ws.append(_styled(styler, row))
     summary = (
         f"合计 {counts['total']} 项，其中已办结 {counts['done']} 项，"
         f"逾期未办结 {counts['overdue']} 项"
@@ -220,6 +222,11 @@ def _header(ws: Any) -> None:
     )
 
 
+@cache
+def _fill(colour: str) -> PatternFill:
+    return PatternFill("solid", fgColor=colour)
+
+
 def _row_height(row: list[Any]) -> float:
     """Enough height for the wrapped text (write-only sheets cannot auto-fit rows)."""
     lines = 1
@@ -229,18 +236,19 @@ def _row_height(row: list[Any]) -> float:
     return min(15.0 * lines, 120.0)
 
 
-def _styled(ws: Any, row: list[Any], wrap: Alignment) -> list[Any]:
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _styled(styler: Styler, row: list[Any]) -> list[Any]:
     cells = []
     for i, value in enumerate(row):
-        style: dict[str, Any] = {"alignment": wrap, "border": BOX}
+        style: dict[str, Any] = {"alignment": WRAP, "border": BOX}
         if i == 12:
             colour = LIGHT_FILL.get(value)
             value = LIGHT_TEXT.get(value, "")
             if colour:
-                style["fill"] = PatternFill("solid", fgColor=colour)
-        if i == 11:
-            colour = STATUS_FILL.get(Status.parse(value)) if value else None
-            if colour:
-                style["fill"] = PatternFill("solid", fgColor=colour)
-        cells.append(cell(ws, value, **style))
+                style["fill"] = _fill(colour)
+        if i == 11 and value in STATUS_FILL_BY_LABEL:
+            style["fill"] = _fill(STATUS_FILL_BY_LABEL[value])
+        cells.append(styler(value, **style))
     return cells

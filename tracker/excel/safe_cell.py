@@ -9,6 +9,7 @@ types, a leading apostrophe is added as OWASP recommends.
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +28,32 @@ def cell(ws: Any, value: Any, **style: Any) -> WriteOnlyCell:
     for name, v in style.items():
         setattr(c, name, v)
     return c
+
+
+class Styler:
+    """Makes cells for one sheet, registering each combination of styles only once.
+
+    openpyxl hashes every style object each time one is assigned, which made styled exports
+    five times slower than plain ones; a combination seen before is copied instead. The style
+    objects passed in must be shared (module constants or cached), as identity is the key.
+    """
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self._arrays: dict[tuple[tuple[str, int], ...], Any] = {}
+
+    def __call__(self, value: Any, **style: Any) -> WriteOnlyCell:
+        if not style:
+            return cell(self.ws, value)
+        key = tuple(sorted((name, id(v)) for name, v in style.items()))
+        known = self._arrays.get(key)
+        if known is None:
+            c = cell(self.ws, value, **style)
+            self._arrays[key] = copy(c._style)
+            return c
+        c = cell(self.ws, value)
+        c._style = copy(known)
+        return c
 
 
 def csv_value(value: Any) -> str:
