@@ -139,3 +139,82 @@ def _set_aside(target: Path) -> Path:
         if part.exists():
             os.replace(part, Path(f"{damaged}{BACKUP_SUFFIX}{suffix}"))
     return Path(f"{damaged}{BACKUP_SUFFIX}")
+
+
+AUTO_TAG = "-auto-"
+
+
+def daily_backup(db_file: Path, today: dt.date | None = None) -> Path | None:
+    """Take today's automatic backup if there is none yet, then thin the old ones."""
+    today = today or dt.date.today()
+    folder = db_file.parent / "backups"
+    stem = f"{db_file.stem}{AUTO_TAG}{today:%Y%m%d}"
+    if any(folder.glob(f"{stem}*{BACKUP_SUFFIX}")):
+        return None
+    written = backup_sqlite(db_file, folder / f"{stem}{BACKUP_SUFFIX}")
+    thin_backups(folder, db_file.stem, today)
+    return written
+
+
+def _day_of(path: Path, stem: str) -> dt.date | None:
+    tail = path.stem.removeprefix(f"{stem}{AUTO_TAG}")[:8]
+    try:
+        return dt.datetime.strptime(tail, "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def thin_backups(folder: Path, stem: str, today: dt.date, *, keep_events: int = 20) -> list[Path]:
+    """Keep a daily backup for a week, a weekly one for five weeks, a monthly one for a year.
+
+    Backups taken before migrations, imports and restores are kept by count (the newest
+    ``keep_events`` of each kind); manual backups are never removed. Returns what was deleted.
+    """
+    autos = sorted(
+        (
+            (d, p)
+            for p in folder.glob(f"{stem}{AUTO_TAG}*{BACKUP_SUFFIX}")
+            if (d := _day_of(p, stem))
+        ),
+        reverse=True,
+    )
+    keep: set[Path] = set()
+    buckets: set[tuple[str, object]] = set()
+    for day, path in autos:
+        age = (today - day).days
+        if age < 7:
+            bucket: tuple[str, object] = ("day", day)
+        elif age < 35:
+            bucket = ("week", day.isocalendar()[:2])
+        elif age < 366:
+            bucket = ("month", (day.year, day.month))
+        else:
+            continue
+        if bucket not in buckets:
+            buckets.add(bucket)
+            keep.add(path)
+    doomed = [p for _d, p in autos if p not in keep]
+    for kind in ("pre-migrate", "pre-import", "before-restore"):
+        events = sorted(
+            folder.glob(f"{stem}-{kind}-*{BACKUP_SUFFIX}"),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        doomed += events[keep_events:]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """Full ``integrity_check`` plus ``foreign_key_check``; empty when all is well."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        problems = [] if rows == ["ok"] else rows[:10]
+        bad_keys = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if bad_keys:
+            problems.append(f"{len(bad_keys)} 处外键不一致")
+        return problems
+    finally:
+        conn.close()

@@ -9,6 +9,7 @@ open.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,15 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from tracker import schema
-from tracker.backup import backup_sqlite, list_backups, lock_path, quick_check
+from tracker import dberrors, schema
+from tracker.backup import (
+    backup_sqlite,
+    daily_backup,
+    integrity_problems,
+    list_backups,
+    lock_path,
+    quick_check,
+)
 from tracker.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -29,7 +37,8 @@ from tracker.errors import (
     StorageError,
 )
 from tracker.filelock import FileLock, LockHeld
-from tracker.paths import backups_dir_for, resolve_db_url
+from tracker.netfs import is_network_path
+from tracker.paths import app_paths, backups_dir_for, resolve_db_url
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +55,8 @@ class Database:
     path: Path | None = None
     read_only: bool = False
     _lock: FileLock | None = field(default=None, repr=False)
+    #: take the day's automatic backup when a writable SQLite ledger is closed
+    auto_backup: bool = True
 
     @property
     def is_sqlite(self) -> bool:
@@ -55,8 +66,18 @@ class Database:
     def backups_dir(self) -> Path | None:
         return backups_dir_for(self.path) if self.path else None
 
+    @property
+    def attachments_dir(self) -> Path:
+        """Evidence files live beside an SQLite ledger, else in the data folder."""
+        return self.path.parent / "attachments" if self.path else app_paths().attachments_dir
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None and self.path is not None and self.auto_backup:
+            try:
+                daily_backup(self.path)
+            except StorageError as exc:  # a failed backup must not lose the user's work
+                log.error("daily backup failed: %s", exc)
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -112,12 +133,14 @@ def make_sqlite_engine(path: Path, *, read_only: bool = False, foreign_keys: boo
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    dberrors.install(engine)
     return engine
 
 
 def _open_sqlite(url: str, path: Path, read_only: bool) -> Database:
     path = path.expanduser()
     if read_only:
+        refuse_network_share(path)
         if not path.exists():
             raise StorageError(f"数据库文件不存在：{path}。请先运行“shishi-cli init”创建台账。")
         _check_integrity(path)
@@ -127,6 +150,7 @@ def _open_sqlite(url: str, path: Path, read_only: bool) -> Database:
 
     if not path.parent.exists():
         raise StorageError(f"数据库所在文件夹不存在：{path.parent}")
+    refuse_network_share(path)
     lock = FileLock(lock_path(path))
     try:
         lock.acquire()
@@ -138,12 +162,21 @@ def _open_sqlite(url: str, path: Path, read_only: bool) -> Database:
         existed = path.exists() and path.stat().st_size > 0
         if existed:
             _check_integrity(path)
+            _weekly_check(path)
         engine = make_sqlite_engine(path)
         _migrate_sqlite(engine, path, existed)
     except BaseException:
         lock.release()
         raise
     return Database(url, engine, _session_factory(engine), path, _lock=lock)
+
+
+def refuse_network_share(path: Path) -> None:
+    if is_network_path(path):
+        raise StorageError(
+            f"台账文件“{path}”位于网络共享文件夹上。SQLite 台账在网络盘上可能损坏，"
+            "请把台账放在本机磁盘上；多台电脑共用台账请使用 PostgreSQL 共享部署（--db postgresql+psycopg://…）。"
+        )
 
 
 def _check_integrity(path: Path) -> None:
@@ -161,6 +194,33 @@ def _check_integrity(path: Path) -> None:
         f"台账文件“{path}”已损坏（完整性检查未通过），为防止数据进一步受损，程序不会写入它。{hint}",
         backups,
     )
+
+
+CHECK_EVERY = dt.timedelta(days=7)
+
+
+def _weekly_check(path: Path) -> None:
+    """A full integrity check once a week; the date of the last one sits beside the ledger."""
+    stamp = path.with_name(path.name + ".checked")
+    try:
+        last = dt.date.fromisoformat(stamp.read_text("utf-8").strip())
+    except (OSError, ValueError):
+        last = None
+    if last is not None and dt.date.today() - last < CHECK_EVERY:
+        return
+    _full_check(path)
+    stamp.write_text(dt.date.today().isoformat(), "utf-8")
+
+
+def _full_check(path: Path) -> None:
+    problems = integrity_problems(path)
+    if problems:
+        log.error("integrity_check failed for %s: %s", path, problems)
+        backups = list_backups(backups_dir_for(path))
+        hint = f"最近的备份是“{backups[0]}”。" if backups else ""
+        raise CorruptDatabaseError(
+            f"台账“{path}”的完整性检查发现问题（{problems[0]}），程序不会写入它。{hint}", backups
+        )
 
 
 def _refuse_unknown_schema(engine: Engine, path: Path | str, *, require_head: bool) -> str | None:
@@ -185,6 +245,7 @@ def _migrate_sqlite(engine: Engine, path: Path, existed: bool) -> None:
     if current == head:
         return
     if existed and current is not None:
+        _full_check(path)
         dest = backups_dir_for(path) / f"{path.stem}-pre-migrate-{current}.db"
         backup_sqlite(path, dest, unique=True)
         log.info("backed up %s to %s before migrating from %s", path, dest, current)
@@ -203,6 +264,7 @@ def _migrate_sqlite(engine: Engine, path: Path, existed: bool) -> None:
 
 def _open_server(url: str, read_only: bool) -> Database:
     engine = create_engine(url, pool_pre_ping=True)
+    dberrors.install(engine)
     try:
         current = _refuse_unknown_schema(
             engine, make_url(url).render_as_string(), require_head=False

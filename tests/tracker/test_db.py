@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import sqlite3
@@ -100,7 +101,7 @@ def test_corrupt_ledger_is_reported_with_the_backup_and_not_written(demo_db, db_
     damaged = db_path.read_bytes()
     with pytest.raises(CorruptDatabaseError) as caught:
         open_database(str(db_path))
-    assert caught.value.backups == [backup]
+    assert caught.value.backups[0] == backup  # newest first (the day's automatic one is older)
     assert str(backup) in str(caught.value)
     assert "已损坏" in str(caught.value)
     assert db_path.read_bytes() == damaged
@@ -139,7 +140,7 @@ def test_older_ledger_is_backed_up_before_migrating(db_path, old):
         engine.dispose()
     with open_database(str(db_path)) as db, db.sessions.begin() as s:
         assert s.scalar(select(Unit.name)) == "县教育局"
-    backups = list_backups(db_path.parent / "backups")
+    backups = [p for p in list_backups(db_path.parent / "backups") if "pre-migrate" in p.name]
     assert len(backups) == 1 and f"pre-migrate-{old}" in backups[0].name
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (old,)
@@ -147,7 +148,8 @@ def test_older_ledger_is_backed_up_before_migrating(db_path, old):
     conn.close()
 
 
-def test_up_to_date_ledger_is_opened_without_a_backup(db_path):
+def test_up_to_date_ledger_is_opened_without_a_migration_backup(db_path):
     open_database(str(db_path)).close()
     open_database(str(db_path)).close()
-    assert list_backups(db_path.parent / "backups") == []
+    names = [p.name for p in list_backups(db_path.parent / "backups")]
+    assert names == [f"ledger-auto-{dt.date.today():%Y%m%d}.db"]  # only the day's automatic one

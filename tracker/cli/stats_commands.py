@@ -11,7 +11,7 @@ from tracker import audit, metrics
 from tracker.cli.output import table, to_json
 from tracker.db import open_database
 from tracker.errors import NotFoundError
-from tracker.services import ledger
+from tracker.services import attachments, ledger
 
 EXIT_TAMPERED = 3
 GROUP_WORDS = {"list": "清单", "unit": "单位", "category": "领域", "month": "月份"}
@@ -82,11 +82,18 @@ def _pct(value: float | None) -> str:
 def cmd_verify(args: argparse.Namespace) -> int:
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
         report = audit.verify(s)
+        checked, missing = attachments.verify_attachments(s, db.attachments_dir)
+    ok = True
     if report.ok:
         print(f"审计日志完整：共 {report.entries} 条，链头哈希 {report.head}")
-        return 0
-    print(
-        f"审计日志校验未通过：{report.problem}（审计记录编号 {report.bad_entry_id}）",
-        file=sys.stderr,
-    )
-    return EXIT_TAMPERED
+    else:
+        ok = False
+        print(
+            f"审计日志校验未通过：{report.problem}（审计记录编号 {report.bad_entry_id}）",
+            file=sys.stderr,
+        )
+    for p in missing:
+        print(f"佐证材料有问题：事项 {p.item_code} 的“{p.filename}”{p.problem}", file=sys.stderr)
+    if checked and not missing:
+        print(f"佐证材料完整：共 {checked} 个文件")
+    return 0 if ok and not missing else EXIT_TAMPERED

@@ -20,7 +20,6 @@ from tracker.db import open_database
 from tracker.enums import Escalation, ListKind, Rating, Role, UnitKind
 from tracker.errors import ValidationError
 from tracker.models import ItemList
-from tracker.paths import app_paths
 from tracker.services import (
     attachments,
     checkpoints,
@@ -104,11 +103,7 @@ def register(sub: Any) -> None:
     )
     p = _item_parser(actions, "attach", "上传佐证材料")
     p.add_argument("file", type=Path, help="文件路径")
-    p.set_defaults(
-        handler=lambda s, a, i, n: attachments.add_attachment(
-            s, a, i, n.file, app_paths().attachments_dir
-        )
-    )
+    p.set_defaults(handler=lambda s, a, i, n: attachments.add_attachment(s, a, i, n.file, n.store))
     _register_add_item(actions)
     _register_admin(sub)
 
@@ -163,6 +158,7 @@ def _run_item(args: argparse.Namespace) -> int:
     with open_database(args.db) as db, db.sessions.begin() as s:
         actor = actor_by_login(s, args.login)
         item_id = None if args.action == "add" else find_item_id(s, args.code, args.list_name)
+        args.store = db.attachments_dir
         result = args.handler(s, actor, item_id, args)
     state = f"，当前状态：{result.status_label}" if hasattr(result, "status_label") else ""
     code = getattr(result, "code", getattr(args, "code", ""))

@@ -7,12 +7,14 @@ import hashlib
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.errors import ValidationError
-from tracker.models import Attachment
+from tracker.models import Attachment, Item
 from tracker.services.actors import Actor, require_role, require_scope
 from tracker.services.common import load_item, now, record, snapshot
 from tracker.workflow import UNIT, Scope
@@ -78,3 +80,30 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class AttachmentProblem:
+    attachment_id: int
+    item_code: str
+    filename: str
+    problem: str
+
+
+def verify_attachments(s: Session, store: Path) -> tuple[int, list[AttachmentProblem]]:
+    """Check every recorded file is present and unchanged; returns (checked, problems)."""
+    problems = []
+    checked = 0
+    rows = s.execute(
+        select(Attachment.id, Attachment.sha256, Attachment.filename, Item.code)
+        .join(Item, Item.id == Attachment.item_id)
+        .order_by(Attachment.id)
+    )
+    for att_id, digest, name, code in rows:
+        checked += 1
+        path = stored_path(store, digest)
+        if not path.is_file():
+            problems.append(AttachmentProblem(att_id, code, name, "文件缺失"))
+        elif _sha256(path) != digest:
+            problems.append(AttachmentProblem(att_id, code, name, "文件内容被改动（哈希不符）"))
+    return checked, problems
