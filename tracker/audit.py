@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tracker.models import AuditEntry
@@ -81,6 +81,42 @@ def append(
     s.add(entry)
     s.flush()
     return entry
+
+
+def append_many(
+    s: Session,
+    *,
+    actor: str,
+    entries: list[tuple[str, int | None, Mapping[str, Any] | None, Mapping[str, Any] | None]],
+    at: dt.datetime | None = None,
+) -> str:
+    """Add many entries (action, item id, before, after) in one insert; returns the new head.
+
+    Bulk imports write thousands of entries; chaining them in Python from one head lookup
+    and inserting them together is what keeps a 10,000-row import to seconds.
+    """
+    at = (at or dt.datetime.now()).replace(microsecond=0)
+    prev = head_hash(s)
+    rows = []
+    for action, item_id, before, after in entries:
+        b, a = canonical_json(before), canonical_json(after)
+        digest = entry_hash(prev, at, actor, item_id, action, b, a)
+        rows.append(
+            {
+                "at": at,
+                "actor": actor,
+                "item_id": item_id,
+                "action": action,
+                "before": b,
+                "after": a,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    if rows:
+        s.execute(insert(AuditEntry), rows)
+    return prev
 
 
 @dataclass(frozen=True)

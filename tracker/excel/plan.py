@@ -9,12 +9,14 @@ problem with its row and column. Matching against the ledger happens later
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from tracker.deadlines import Deadline, parse_deadline
+from tracker.errors import ImportFileError
 from tracker.excel.cells import clean, one_line, split_person, split_units
 from tracker.excel.layout import Layout
 from tracker.excel.reader import Cell, Grid
@@ -80,14 +82,26 @@ def title_year(grid: Grid, layout: Layout) -> int | None:
     return None
 
 
+#: Planning stops after this many seconds: a sheet that takes longer is not a county list.
+TIME_LIMIT = 120.0
+
+
 def plan_sheet(grid: Grid, layout: Layout, year: int | None) -> SheetPlan:
-    """Read every data row below the header."""
+    """Read every data row below the header (within ``TIME_LIMIT`` seconds)."""
+    started = time.monotonic()
     filled = grid.filled()
     found_year = title_year(grid, layout)
     context_year = year or found_year
     out = SheetPlan([], [], [], found_year)
     category: str | None = None
     for r in range(layout.first_data_row, len(grid.rows)):
+        if r % 500 == 0 and time.monotonic() - started > TIME_LIMIT:
+            raise ImportFileError(
+                f"表格过于复杂，解析超过 {TIME_LIMIT:.0f} 秒仍未完成，已停止。",
+                path=grid.path,
+                sheet=grid.sheet,
+                row=r + 1,
+            )
         raw, full = grid.rows[r], filled[r]
         kind, text = _classify(raw, full, layout)
         if kind == "item":

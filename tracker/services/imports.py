@@ -302,6 +302,7 @@ def apply_import(
             writer.create(p)
         elif p.action == "update":
             writer.update(p)
+    writer.finish()
     return ImportResult(
         list_id,
         counts["create"],
@@ -364,6 +365,9 @@ class _Writer:
         self.codes = set(s.scalars(select(Item.code).where(Item.list_id == list_id)))
         self.people = {(p.name, p.unit_id): p for p in s.scalars(select(Person))}
         self.next_code = len(self.codes) + 1
+        self.created: list[tuple[Item, PlannedItem]] = []
+        self.updated: list[tuple[Item, PlannedItem]] = []
+        self.unit_rows = {u.id: u for u in s.scalars(select(Unit))}
 
     def _code(self, wanted: str | None) -> str:
         if wanted and wanted not in self.codes:
@@ -402,7 +406,7 @@ class _Writer:
         if p.lead_unit:
             item.lead_unit_id = self.units[p.lead_unit]
         if p.co_units:
-            item.co_units = [self.s.get_one(Unit, self.units[u]) for u in p.co_units]
+            item.co_units = [self.unit_rows[self.units[u]] for u in p.co_units]
         person = self._person(p.assignee, p.assignee_phone, item.lead_unit_id)
         if person is not None:
             item.assignee = person
@@ -436,30 +440,31 @@ class _Writer:
         self._fields(item, p)
         self.s.add(item)
         self._progress(item, p.progress)
-        self.s.flush()
-        audit.append(
-            self.s,
-            actor=self.actor.login,
-            action="import_create",
-            item_id=item.id,
-            at=self.at,
-            after={"row": p.row, "code": item.code, "title": p.title},
-        )
+        self.created.append((item, p))
 
     def update(self, p: PlannedItem) -> None:
         item = self.s.get_one(Item, p.item_id)
         self._fields(item, p)
         self._progress(item, p.progress)
+        self.updated.append((item, p))
+
+    def finish(self) -> None:
+        """Flush everything at once, then write one audit entry per item in one insert."""
         self.s.flush()
-        audit.append(
-            self.s,
-            actor=self.actor.login,
-            action="import_update",
-            item_id=item.id,
-            at=self.at,
-            before={k: old for k, (old, _new) in p.changes.items()},
-            after={k: new for k, (_old, new) in p.changes.items()},
-        )
+        entries: list[tuple[str, int | None, Any, Any]] = [
+            ("import_create", item.id, None, {"row": p.row, "code": item.code, "title": p.title})
+            for item, p in self.created
+        ]
+        entries += [
+            (
+                "import_update",
+                item.id,
+                {k: old for k, (old, _n) in p.changes.items()},
+                {k: new for k, (_o, new) in p.changes.items()},
+            )
+            for item, p in self.updated
+        ]
+        audit.append_many(self.s, actor=self.actor.login, entries=entries, at=self.at)
 
 
 def require_plan_ok(plan: ImportPlan) -> None:
