@@ -74,6 +74,8 @@ class Layout:
 def detect(grid: Grid, overrides: dict[str, str] | None = None) -> Layout:
     """Find the header and map columns; ``overrides`` maps field → header text chosen by hand."""
     filled = grid.filled()
+    if not filled:
+        raise ImportFileError("工作表是空的。", path=grid.path, sheet=grid.sheet)
     wanted = {normalise_header(h) for h in (overrides or {}).values()}
 
     def score(row: list[Cell]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ import python_calamine as pc
 from tracker.errors import ImportFileError
 from tracker.excel.ods_merges import ods_merges
 from tracker.excel.safety import check_workbook
+
+log = logging.getLogger(__name__)
 
 MAX_ROWS = 200_000
 MAX_COLS = 300
@@ -68,9 +71,26 @@ def _open(path: Path) -> Any:
 def read_grid(path: Path, sheet: str | None = None, choose: Any = None) -> Grid:
     """Read ``sheet`` (or the sheet ``choose(grids)`` picks, or the first) of the workbook.
 
+    This is the exception boundary for untrusted files: whatever the parsers raise — even a
+    panic inside the Rust reader, which is not an ``Exception`` — becomes an ImportFileError.
+
     Args:
         choose: given the list of candidate grids, returns the one holding the ledger.
     """
+    try:
+        return _read_grid(path, sheet, choose)
+    except ImportFileError:
+        raise
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:
+        log.warning("unreadable workbook %s: %r", path, exc)
+        raise ImportFileError(
+            f"无法读取文件（{type(exc).__name__}），文件可能已损坏。", path=path
+        ) from exc
+
+
+def _read_grid(path: Path, sheet: str | None, choose: Any) -> Grid:
     fmt = check_workbook(path)
     wb = _open(path)
     try:

@@ -8,6 +8,7 @@ writes the whole plan in the caller's transaction — all of it or, on any error
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ from tracker.models import Item, ItemList, Person, ProgressReport, Unit
 from tracker.services.actors import Actor, require_role
 from tracker.services.common import now
 from tracker.services.registry import SUPERVISORS
+
+log = logging.getLogger(__name__)
 
 COMPARED = (
     "content",
@@ -146,10 +149,20 @@ def plan_import(
 ) -> ImportPlan:
     """Read ``path`` and plan its import into ``list_name``; writes nothing."""
     grid = read_grid(path, sheet, choose=_best_sheet)
-    layout = layouts.detect(grid, mapping)
     existing = s.scalar(select(ItemList).where(ItemList.name == list_name)) if list_name else None
     year = year or (existing.year if existing else None)
-    sheet_plan = plan_sheet(grid, layout, year)
+    try:
+        layout = layouts.detect(grid, mapping)
+        sheet_plan = plan_sheet(grid, layout, year)
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a planner bug must not crash the app on somebody's file
+        log.exception("planning %s failed", path)
+        raise ImportFileError(
+            "解析表格时出错（技术细节已记入日志），请把文件发给技术支持。",
+            path=path,
+            sheet=grid.sheet,
+        ) from exc
     year = year or sheet_plan.title_year or dt.date.today().year
     name = list_name or _list_name_from(grid, layout) or path.stem
     if existing is None and list_name is None:

@@ -1,0 +1,140 @@
+"""Pull the plug: SIGKILL a writer at random moments; the ledger must open whole every time.
+
+Each kill is followed by the checks a county office would care about: the file passes
+integrity_check, the program opens it (the lock died with the process), and the operation
+that was running is either all there or not there at all.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tracker import audit
+from tracker.db import open_database
+from tracker.demo import generate_demo
+from tracker.demo.workbook import write_list_workbook
+from tracker.services.registry import ensure_admin
+
+ROOT = Path(__file__).resolve().parents[2]
+KILLS = int(os.environ.get("SHISHI_KILLS", "6"))
+
+
+def _check(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    return conn
+
+
+def _kill_after(cmd: list[str], delay: float) -> bool:
+    """Run ``cmd`` and SIGKILL it after ``delay`` s; returns whether it was still running."""
+    with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as p:
+        time.sleep(delay)
+        alive = p.poll() is None
+        if alive:
+            os.kill(p.pid, signal.SIGKILL)
+        p.wait()
+    return alive
+
+
+@pytest.fixture(scope="module")
+def big_list(tmp_path_factory) -> Path:
+    return write_list_workbook(tmp_path_factory.mktemp("wb") / "list-10000.xlsx", 10_000)
+
+
+@pytest.fixture(scope="module")
+def empty_ledger(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("base") / "base.db"
+    with open_database(str(path)) as db, db.sessions.begin() as s:
+        ensure_admin(s)
+    db.close()
+    return path
+
+
+@pytest.mark.slow
+def test_killed_import_leaves_all_or_nothing(tmp_path, big_list, empty_ledger):
+    rng = random.Random(20261122)
+    outcomes = []
+    for n in range(KILLS):
+        path = tmp_path / f"k{n}.db"
+        shutil.copy(empty_ledger, path)
+        cmd = [
+            sys.executable,
+            "-m",
+            "tracker",
+            "--db",
+            str(path),
+            "import",
+            str(big_list),
+            "--create-units",
+        ]
+        _kill_after(cmd, rng.uniform(0.5, 9.0))
+        conn = _check(path)
+        items = conn.execute("SELECT count(*) FROM item").fetchone()[0]
+        audits = conn.execute(
+            "SELECT count(*) FROM audit_entry WHERE action='import_create'"
+        ).fetchone()[0]
+        conn.close()
+        assert items in (0, 10_000) and audits == items
+        with open_database(str(path)) as db, db.sessions.begin() as s:
+            assert audit.verify(s).ok
+        outcomes.append(items)
+    print(f"{KILLS} kills during a 10,000-row import: {outcomes}")
+
+
+EDITS = textwrap.dedent("""
+    import sys
+    from tracker.db import open_database
+    from tracker.services import progress
+    from tracker.services.actors import actor_by_login
+    from sqlalchemy import select
+    from tracker.models import Item, User
+    db = open_database(sys.argv[1])
+    with db.sessions.begin() as s:
+        items = s.execute(select(Item.id, User.login).join(User, User.unit_id == Item.lead_unit_id)
+                          .where(Item.status == "in_progress", User.role == "clerk")).all()
+    n = 0
+    while True:
+        for item_id, login in items:
+            with db.sessions.begin() as s:
+                progress.report_progress(s, actor_by_login(s, login), item_id, f"第{n}次报送")
+            n += 1
+""")
+
+
+@pytest.mark.slow
+def test_killed_burst_of_edits_loses_no_half_edit(tmp_path):
+    base = tmp_path / "demo.db"
+    with open_database(str(base)) as db, db.sessions.begin() as s:
+        generate_demo(s, 300, seed=4)
+    rng = random.Random(7)
+    for n in range(KILLS):
+        path = tmp_path / f"e{n}.db"
+        shutil.copy(base, path)
+        assert _kill_after([sys.executable, "-c", EDITS, str(path)], rng.uniform(1.0, 4.0))
+        conn = _check(path)
+        reports = conn.execute(
+            "SELECT count(*) FROM progress_report WHERE text LIKE '第%次报送'"
+        ).fetchone()[0]
+        audited = conn.execute(
+            "SELECT count(*) FROM audit_entry WHERE action='progress'"
+        ).fetchone()[0]
+        latest = conn.execute(
+            "SELECT count(*) FROM item i WHERE i.latest_progress LIKE '第%次报送' AND NOT EXISTS "
+            "(SELECT 1 FROM progress_report p WHERE p.item_id=i.id AND p.text=i.latest_progress)"
+        ).fetchone()[0]
+        conn.close()
+        assert reports == audited and latest == 0
+        with open_database(str(path)) as db, db.sessions.begin() as s:
+            assert audit.verify(s).ok
