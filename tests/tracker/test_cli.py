@@ -164,3 +164,23 @@ def test_light_and_deadline_range_filters(cli, demo_file):
     assert code == 0 and days and all("2026-05-01" <= d <= "2026-05-31" for d in days)
     code, _, err = cli("list", "--light", "紫")
     assert code == 2 and "不是预警颜色" in err
+
+
+def test_corrupt_ledger_is_restored_from_a_listed_backup(cli, demo_file):
+    from tests.tracker.test_db import _corrupt
+
+    code, out, _ = cli("backup")
+    assert code == 0
+    backup = out.strip().removeprefix("已备份到：")
+    with sqlite3.connect(demo_file) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    _corrupt(demo_file)
+    code, _, err = cli("list")
+    assert code == 2 and "已损坏" in err and backup in err
+    code, out, _ = cli("backup", "--list")
+    assert code == 0 and backup in out
+    code, out, _ = cli("restore", backup)
+    assert code == 0 and "damaged" in out
+    code, out, _ = cli("list", "--limit", "1")
+    assert code == 0 and out.splitlines()[-1] == "共 400 项，显示前 1 项"

@@ -138,3 +138,59 @@ def test_killed_burst_of_edits_loses_no_half_edit(tmp_path):
         assert reports == audited and latest == 0
         with open_database(str(path)) as db, db.sessions.begin() as s:
             assert audit.verify(s).ok
+
+
+@pytest.fixture(scope="module")
+def big_ledger(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    with open_database(str(path)) as db, db.sessions.begin() as s:
+        generate_demo(s, 60_000, seed=9)
+    return path
+
+
+@pytest.mark.slow
+def test_killed_backup_never_leaves_a_broken_backup(tmp_path, big_ledger):
+    from tracker.backup import list_backups, quick_check
+
+    rng = random.Random(3)
+    path = tmp_path / "ledger.db"
+    shutil.copy(big_ledger, path)
+    cmd = [sys.executable, "-m", "tracker", "--db", str(path), "backup"]
+    for _ in range(KILLS):
+        _kill_after(cmd, rng.uniform(0.3, 2.5))
+    backups = list_backups(tmp_path / "backups")
+    assert all(quick_check(b) is None for b in backups)
+    _check(path).close()
+
+
+MIGRATE = "import sys; from tracker.db import open_database; open_database(sys.argv[1]).close()"
+
+
+@pytest.mark.slow
+def test_killed_migration_leaves_the_old_or_the_new_schema(tmp_path, big_ledger):
+    from alembic import command
+
+    from tracker import schema
+    from tracker.db import make_sqlite_engine
+
+    old = tmp_path / "old.db"
+    shutil.copy(big_ledger, old)
+    engine = make_sqlite_engine(old, foreign_keys=False)
+    with engine.begin() as conn:
+        command.downgrade(schema.alembic_config(conn), schema.known_revisions()[-2])
+    engine.dispose()
+    rng = random.Random(11)
+    seen = set()
+    for n in range(KILLS):
+        path = tmp_path / f"m{n}.db"
+        shutil.copy(old, path)
+        _kill_after([sys.executable, "-c", MIGRATE, str(path)], rng.uniform(0.5, 4.0))
+        conn = _check(path)
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM item").fetchone()[0] == 60_000
+        conn.close()
+        seen.add(version)
+        with open_database(str(path)) as db:  # and the program finishes the job next time
+            assert schema.current_revision(db.engine) == schema.head_revision()
+    assert seen <= set(schema.known_revisions())
+    print(f"{KILLS} kills during a migration of 60,000 items; versions left behind: {sorted(seen)}")

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from tracker.backup import backup_sqlite, restore_sqlite
+from tracker.backup import backup_sqlite, list_backups, restore_sqlite
 from tracker.cli.output import table, to_json
 from tracker.db import Database, open_database
 from tracker.demo import generate_demo
@@ -46,7 +46,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("backup", help="在线备份台账（SQLite）")
-    p.add_argument("--to", type=Path, help="备份文件路径（默认：台账旁的 backups 文件夹）")
+    p.add_argument(
+        "--to", type=Path, help="备份文件路径，如 U 盘上的文件（默认：台账旁的 backups 文件夹）"
+    )
+    p.add_argument("--list", dest="list_only", action="store_true", help="列出已有的备份")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="用备份替换当前台账（当前文件先另存）")
@@ -214,11 +217,25 @@ def _detail_text(d: ledger.ItemDetail) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.list_only:
+        return _list_backups(args)
     with open_database(args.db, read_only=True) as db:
         path = _sqlite_path(db)
         dest = args.to or backups_dir_for(path) / f"{path.stem}-manual.db"
         written = backup_sqlite(path, dest, unique=args.to is None)
     print(f"已备份到：{written}")
+    return 0
+
+
+def _list_backups(args: argparse.Namespace) -> int:
+    url = resolve_db_url(args.db)
+    if not url.startswith("sqlite:///"):
+        raise StorageError("PostgreSQL 台账的备份由管理员用 pg_dump 管理。")
+    found = list_backups(backups_dir_for(Path(url.removeprefix("sqlite:///"))))
+    for path in found:
+        stamp = dt.datetime.fromtimestamp(path.stat().st_mtime)
+        print(f"{stamp:%Y-%m-%d %H:%M}  {path.stat().st_size / 1048576:8.1f} MB  {path}")
+    print(f"共 {len(found)} 个备份。")
     return 0
 
 
