@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.db import open_database
 from tracker.errors import TrackerError
+from tracker.services.desk import Desk
+from ui.errors import install_excepthook
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 
@@ -32,7 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, "实事台账", str(exc))
         return 2
     try:
-        window = MainWindow(db)
+        install_excepthook()
+        window = MainWindow(Desk(db))
         window.resize(1000, 640)
         window.show()
         return app.exec()

@@ -1,14 +1,105 @@
-"""The main window opens on a ledger and shows its figures."""
+"""The main window over a real ledger: counts, search, SQL sort, workflow moves, crash dialog."""
 
 from __future__ import annotations
 
+import sqlite3
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from tracker.services.desk import Desk
+from ui import errors
+from ui.dialogs.reason import ReasonDialog
 from ui.main_window import MainWindow
+from ui.models.ledger_model import COLUMNS
 
 
-def test_main_window_summarises_the_ledger(qtbot, demo_db):
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
+@pytest.fixture
+def window(qtbot, demo_db):
+    w = MainWindow(Desk(demo_db))
+    qtbot.addWidget(w)
+    w.resize(1200, 600)
+    w.show()
+    return w
+
+
+def _sql(db, query, *args):
+    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute(query, args)]
+    finally:
+        conn.close()
+
+
+def test_window_shows_the_ledger_and_its_counts(window, demo_db):
     assert window.windowTitle() == "实事台账"
-    assert window.summary.text().startswith("台账共 300 项")
+    assert window.ledger.model.rowCount() == 300
+    overdue = _sql(
+        demo_db,
+        "SELECT count(*) FROM item WHERE status IN ('registered','assigned',"
+        "'in_progress','closure_requested') AND deadline_date < date('now')",
+    )[0]
+    assert window.counts.text() == f"显示 300 项，其中逾期 {overdue} 项"
     assert str(demo_db.path) in window.statusBar().currentMessage()
+
+
+def test_search_matches_sql_substring_search(window, demo_db, qtbot):
+    window.ledger.search.setText("食堂")
+    qtbot.keyClick(window.ledger.search, "\r")
+    model = window.ledger.model
+    codes = [model.index(r, 0).data() for r in range(model.rowCount())]
+    expected = _sql(
+        demo_db,
+        "SELECT code FROM item WHERE title LIKE '%食堂%' OR content LIKE '%食堂%'"
+        " OR code LIKE '%食堂%' ORDER BY code, list_id, id",
+    )
+    assert codes == expected and codes
+
+
+def test_header_click_sorts_in_sql(window, demo_db):
+    deadline_col = next(i for i, c in enumerate(COLUMNS) if c[0] == "deadline")
+    window.ledger._sort_by(deadline_col)
+    window.ledger._sort_by(deadline_col)  # second click: descending
+    model = window.ledger.model
+    ids = [model.item_id(r) for r in range(model.rowCount())]
+    assert ids == _sql(
+        demo_db, "SELECT id FROM item ORDER BY deadline_date DESC, list_id, code, id"
+    )
+
+
+def test_workflow_move_through_the_window(window, demo_db, monkeypatch):
+    item_id = _sql(demo_db, "SELECT id FROM item WHERE status='in_progress' ORDER BY id LIMIT 1")[0]
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: "等待资金下达"))
+    window.move(item_id, "suspend")
+    assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["suspended"]
+    window.move(item_id, "resume")
+    assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["in_progress"]
+    assert "已恢复办理" in window.statusBar().currentMessage()
+
+
+def test_refused_move_shows_a_chinese_message(window, demo_db, monkeypatch):
+    item_id = _sql(demo_db, "SELECT id FROM item WHERE status='closed' LIMIT 1")[0]
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.move(item_id, "sign")
+    assert shown and "不能执行“签收”" in shown[0]
+
+
+def test_cancelled_reason_dialog_changes_nothing(window, demo_db, monkeypatch):
+    item_id = _sql(demo_db, "SELECT id FROM item WHERE status='in_progress' LIMIT 1")[0]
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: None))
+    window.move(item_id, "cancel")
+    assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["in_progress"]
+
+
+def test_unexpected_error_goes_to_the_crash_dialog(qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    errors.install_excepthook()
+    try:
+        raise ZeroDivisionError("injected bug")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    assert shown and "ZeroDivisionError: injected bug" in shown[0] and "实事台账" in shown[0]

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -55,6 +56,7 @@ class ItemFilter:
     overdue_only: bool = False
     as_of: dt.date | None = None
     lights: Sequence[str] = ()  # red / orange / yellow / green / grey
+    text: str | None = None  # substring of code, title, content, lead unit or assignee
     deadline_from: dt.date | None = None
     deadline_to: dt.date | None = None
 
@@ -107,11 +109,69 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
         stmt = stmt.where(overdue_condition(_as_of(f)))
     if f.lights:
         stmt = stmt.where(light_expr(WarningRules.load(s, _as_of(f))).in_(list(f.lights)))
+    if f.text and f.text.strip():
+        stmt = stmt.where(_text_condition(f.text.strip()))
     if f.deadline_from:
         stmt = stmt.where(Item.deadline_date >= f.deadline_from)
     if f.deadline_to:
         stmt = stmt.where(Item.deadline_date <= f.deadline_to)
     return stmt
+
+
+def _text_condition(text: str) -> ColumnElement[bool]:
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+    def like(column: Any) -> ColumnElement[bool]:
+        return column.like(pattern, escape="\\")
+
+    units = select(Unit.id).where(like(Unit.name))
+    people = select(Person.id).where(like(Person.name))
+    return or_(
+        like(Item.code),
+        like(Item.title),
+        like(Item.content),
+        Item.lead_unit_id.in_(units),
+        Item.assignee_id.in_(people),
+    )
+
+
+#: Columns the ledger can be sorted by (SQL does the ordering).
+SORT_KEYS: dict[str, Any] = {
+    "code": Item.code,
+    "title": Item.title,
+    "status": Item.status,
+    "deadline": Item.deadline_date,
+    "progress": Item.progress_percent,
+    "urges": Item.urge_count,
+    "updated": Item.updated_at,
+    "lead_unit": Item.lead_unit_id,
+}
+
+
+def item_ids(s: Session, f: ItemFilter, sort: str = "code", descending: bool = False) -> list[int]:
+    """The ids of the matching items in display order; rows are fetched later by block."""
+    column = SORT_KEYS[sort]
+    order = column.desc() if descending else column.asc()
+    stmt = apply_filter(s, select(Item.id), f).order_by(order, Item.list_id, Item.code, Item.id)
+    return list(s.scalars(stmt))
+
+
+def rows_by_ids(s: Session, ids: Sequence[int], as_of: dt.date | None = None) -> dict[int, ItemRow]:
+    """The ledger rows for ``ids`` (one query), keyed by id."""
+    if not ids:
+        return {}
+    day = as_of or dt.date.today()
+    lead = aliased(Unit)
+    light = light_expr(WarningRules.load(s, day))
+    stmt = (
+        select(Item, ItemList.name, lead.name, light)
+        .join(ItemList, ItemList.id == Item.list_id)
+        .outerjoin(lead, lead.id == Item.lead_unit_id)
+        .where(Item.id.in_(list(ids)))
+    )
+    return {
+        item.id: _row(item, name, unit, day, colour) for item, name, unit, colour in s.execute(stmt)
+    }
 
 
 def check_filter(s: Session, f: ItemFilter) -> None:

@@ -1,0 +1,54 @@
+"""Screenshots of the GUI on a demo ledger, for looking at what users see.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from tracker.db import open_database
+from tracker.demo import generate_demo
+from tracker.services.desk import Desk
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    translators = install_translators(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(str(Path(tmp) / "demo.db"))
+        with db.sessions.begin() as s:
+            generate_demo(s, 2000, seed=1, today=dt.date.today())
+        window = MainWindow(Desk(db))
+        window.resize(1400, 720)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(out / "main-window.png"))
+        window.ledger.search.setText("食堂")
+        window.ledger.overdue.setChecked(True)
+        app.processEvents()
+        window.grab().save(str(out / "search-overdue.png"))
+        dialog = QInputDialog(window)
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setWindowTitle("暂缓")
+        dialog.setLabelText("请填写“暂缓”的理由：")
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / "reason-dialog.png"))
+        db.close()
+    del translators
+    print(f"screenshots written to {out}/")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""The lazy ledger model: Qt's model checks, block fetching, and the actions each role sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TODAY
+from tracker.demo import generate_demo
+from tracker.enums import Role, Status
+from tracker.services.desk import Desk
+from tracker.services.ledger import ItemFilter
+from ui.models.ledger_model import BLOCK, LedgerTableModel
+
+
+@pytest.fixture
+def model(demo_db):
+    desk = Desk(demo_db)
+    m = LedgerTableModel(desk.rows)
+    m.set_ids(desk.item_ids(ItemFilter()))
+    return m
+
+
+def test_qt_model_checks(qtmodeltester, model):
+    qtmodeltester.check(model)
+
+
+def test_rows_are_fetched_by_block(db):
+    with db.sessions.begin() as s:
+        generate_demo(s, 5000, seed=2, today=TODAY)
+    desk = Desk(db)
+    calls = []
+    m = LedgerTableModel(lambda ids: calls.append(len(ids)) or desk.rows(ids))
+    m.set_ids(desk.item_ids(ItemFilter()))
+    assert m.rowCount() == 5000 and calls == []
+    for col in range(m.columnCount()):
+        m.index(3, col).data()
+    m.index(BLOCK - 1, 0).data()
+    assert calls == [BLOCK]
+    m.index(4999, 0).data()
+    assert calls == [BLOCK, 5000 % BLOCK or BLOCK]
+    m.invalidate([m.item_id(3)])
+    m.index(3, 0).data()
+    assert calls[-1] == 1  # only the forgotten row is read again
+
+
+def test_failed_fetch_shows_placeholders(demo_db):
+    from tracker.errors import StorageError
+
+    def broken(ids):
+        raise StorageError("连接中断")
+
+    m = LedgerTableModel(broken)
+    m.set_ids([1, 2, 3])
+    assert m.index(0, 0).data() == "…" and m.row_of(0) is None
+
+
+def test_view_reads_only_the_visible_block(qtbot, db):
+    from PySide6.QtWidgets import QTableView
+
+    with db.sessions.begin() as s:
+        generate_demo(s, 3000, seed=3, today=TODAY)
+    desk = Desk(db)
+    m = LedgerTableModel(desk.rows)
+    m.set_ids(desk.item_ids(ItemFilter()))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(m)
+    view.resize(800, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.scrollToBottom()
+    qtbot.wait(50)
+    assert m.fetches <= 3  # first block, last block, and perhaps the one before it
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "expected"),
+    [
+        (Role.SUPERVISOR, Status.REGISTERED, {"send_back", "assign", "claim", "suspend", "cancel"}),
+        (Role.CLERK, Status.ASSIGNED, {"sign", "hand_back"}),
+        (Role.CLERK, Status.IN_PROGRESS, {"hand_back", "request_closure"}),
+        (
+            Role.SUPERVISOR,
+            Status.CLOSURE_REQUESTED,
+            {"approve", "supplement", "rectify", "reject", "suspend", "cancel"},
+        ),
+        (Role.VIEWER, Status.IN_PROGRESS, set()),
+        (Role.SUPERVISOR, Status.CLOSED, {"reopen"}),
+    ],
+)
+def test_actions_offered_per_role_and_status(db, org, role, status, expected):
+    login = {Role.SUPERVISOR: "dc", Role.CLERK: "jy", Role.VIEWER: "ld"}[role]
+    desk = Desk(db, login)
+    assert {t.action for t in desk.allowed_actions(status)} == expected

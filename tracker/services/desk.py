@@ -1,0 +1,71 @@
+"""One object the GUI talks to: each method is one user action in its own transaction.
+
+Widgets hold a ``Desk`` instead of sessions: it opens ``db.sessions.begin()`` per call, acts
+as the logged-in user, and returns DTOs. (In single-user mode that user is the ledger's
+administrator; shared deployments will log in — see the PostgreSQL issue.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from tracker import workflow
+from tracker.db import Database
+from tracker.enums import Role, Status
+from tracker.services import ledger, transitions
+from tracker.services.actors import Actor, actor_by_login
+from tracker.services.common import ItemState
+from tracker.services.registry import ensure_admin
+
+
+class Desk:
+    """The ledger as seen by one user at one desktop."""
+
+    def __init__(self, db: Database, login: str = "admin") -> None:
+        self.db = db
+        with db.sessions.begin() as s:
+            if login == "admin" and not db.read_only:
+                ensure_admin(s)
+            self.actor: Actor = actor_by_login(s, login)
+
+    def item_ids(
+        self, f: ledger.ItemFilter, sort: str = "code", descending: bool = False
+    ) -> list[int]:
+        with self.db.sessions.begin() as s:
+            return ledger.item_ids(s, f, sort, descending)
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ledger.ItemRow]:
+        with self.db.sessions.begin() as s:
+            return ledger.rows_by_ids(s, ids)
+
+    def count(self, f: ledger.ItemFilter) -> int:
+        with self.db.sessions.begin() as s:
+            return ledger.count_items(s, f)
+
+    def detail(self, item_id: int) -> ledger.ItemDetail:
+        with self.db.sessions.begin() as s:
+            return ledger.item_detail(s, item_id)
+
+    def allowed_actions(self, status: str) -> list[workflow.Transition]:
+        """Moves this user's role may take from ``status`` (unit scope is checked on the move)."""
+        return [
+            t
+            for t in workflow.TRANSITIONS.values()
+            if Status(status) in t.sources
+            and self.actor.role in t.roles
+            and not (self.actor.role == Role.CLERK and t.scope == workflow.Scope.ANY)
+        ]
+
+    def move(
+        self,
+        item_id: int,
+        action: str,
+        reason: str | None = None,
+        claimant: str | None = None,
+        at: dt.datetime | None = None,
+    ) -> ItemState:
+        with self.db.sessions.begin() as s:
+            return transitions.move(
+                s, self.actor, item_id, action, reason=reason, claimant=claimant, at=at
+            )

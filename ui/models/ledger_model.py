@@ -1,0 +1,171 @@
+"""Qt table model over the ledger: holds ids in SQL order, fetches rows in blocks on demand.
+
+Like Anki's browser table: sorting and filtering happen in the database; the model keeps
+only the ids of the matching items and a cache of the blocks the view has asked for, so a
+million-item ledger costs one id list and a few hundred cached rows. A block that cannot
+be fetched shows placeholders; ``data()`` never raises.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from tracker.errors import TrackerError
+from tracker.services.ledger import ItemRow
+
+log = logging.getLogger(__name__)
+
+BLOCK = 200
+Index = QModelIndex | QPersistentModelIndex
+RowFetcher = Callable[[Sequence[int]], dict[int, ItemRow]]
+
+COLUMNS: list[tuple[str, str, str | None]] = [
+    # (key, header, sort key in tracker.services.ledger.SORT_KEYS)
+    ("code", "编号", "code"),
+    ("light", "预警", None),
+    ("status", "状态", "status"),
+    ("title", "事项名称", "title"),
+    ("lead_unit", "牵头单位", "lead_unit"),
+    ("deadline", "完成时限", "deadline"),
+    ("overdue", "逾期天数", "deadline"),
+    ("progress", "进度", "progress"),
+    ("latest", "最新进展", None),
+    ("urges", "催办", "urges"),
+]
+LIGHT_COLOURS = {
+    "red": "#d9534f",
+    "orange": "#f0ad4e",
+    "yellow": "#e6c229",
+    "green": "#5cb85c",
+    "grey": "#b0b0b0",
+}
+LIGHT_WORDS = {
+    "red": "● 逾期",
+    "orange": "● 滞后",
+    "yellow": "● 临期",
+    "green": "● 正常",
+    "grey": "○",
+}
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LedgerTableModel(QAbstractTableModel):
+    """Rows of the ledger for one filter and sort order.
+
+    Attributes:
+        fetches: how many blocks were fetched (tests count them).
+    """
+
+    def __init__(self, fetch_rows: RowFetcher) -> None:
+        super().__init__()
+        self._fetch_rows = fetch_rows
+        self._ids: list[int] = []
+        self._cache: dict[int, ItemRow | None] = {}
+        self.fetches = 0
+
+    def set_ids(self, ids: list[int]) -> None:
+        """Show a new result (after filtering or sorting)."""
+        self.beginResetModel()
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+
+    def invalidate(self, item_ids: Sequence[int] = ()) -> None:
+        """Forget cached rows (all, or these items) so they are read again."""
+        if not item_ids:
+            self._cache.clear()
+        for item_id in item_ids:
+            self._cache.pop(item_id, None)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+
+    def item_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, row: int) -> ItemRow | None:
+        item_id = self.item_id(row)
+        if item_id is None:
+            return None
+        if item_id not in self._cache:
+            self._load_block(row)
+        return self._cache.get(item_id)
+
+    def _load_block(self, row: int) -> None:
+        start = row - row % BLOCK
+        ids = [i for i in self._ids[start : start + BLOCK] if i not in self._cache]
+        self.fetches += 1
+        try:
+            found = self._fetch_rows(ids)
+        except TrackerError as exc:  # e.g. the database went away: show placeholders
+            log.warning("fetching ledger rows failed: %s", exc)
+            found = {}
+        for item_id in ids:
+            self._cache[item_id] = found.get(item_id)
+
+    # Qt overrides
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_of(index.row())
+        key = COLUMNS[index.column()][0]
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, key)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "light":
+            return QBrush(QColor(LIGHT_COLOURS.get(row.light, "#000000")))
+        if role == Qt.ItemDataRole.ForegroundRole and key == "overdue" and row.overdue_days:
+            return QBrush(QColor(LIGHT_COLOURS["red"]))
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("title", "latest"):
+            return row.title if key == "title" else row.latest_progress
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("overdue", "progress", "urges"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+def _display(row: ItemRow, key: str) -> str:
+    if key == "code":
+        return row.code
+    if key == "light":
+        return LIGHT_WORDS.get(row.light, "")
+    if key == "status":
+        return row.status_label
+    if key == "title":
+        return row.title
+    if key == "lead_unit":
+        return row.lead_unit or ""
+    if key == "deadline":
+        return row.deadline_text or ""
+    if key == "overdue":
+        return f"{row.overdue_days} 天" if row.overdue_days else ""
+    if key == "progress":
+        return f"{row.progress_percent}%"
+    if key == "latest":
+        return (row.latest_progress or "").replace("\n", " ")
+    return str(row.urge_count or "")

@@ -1,0 +1,153 @@
+"""The 台账 page: a filter bar over a table that fetches only the rows in view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.enums import Status
+from tracker.services.desk import Desk
+from tracker.services.ledger import ItemFilter
+from ui.models.ledger_model import COLUMNS, LedgerTableModel
+
+LIGHT_CHOICES = [
+    ("全部预警", None),
+    ("红灯 逾期", "red"),
+    ("橙灯 滞后", "orange"),
+    ("黄灯 临期", "yellow"),
+    ("绿灯 正常", "green"),
+]
+
+
+class LedgerPage(QWidget):
+    """Signals:
+    counts_changed(shown, overdue): after every search.
+    move_requested(item_id, action): the user picked a workflow action.
+    """
+
+    counts_changed = Signal(int, int)
+    move_requested = Signal(int, str)
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self._desk = desk
+        self._sort = ("code", False)
+        self.model = LedgerTableModel(desk.rows)
+        self.search = QLineEdit(
+            placeholderText=self.tr("搜索编号、名称、内容、单位、责任人（Ctrl+F）")
+        )
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), None)
+        for status in Status:
+            self.status.addItem(status.label, status)
+        self.light = QComboBox()
+        for label, value in LIGHT_CHOICES:
+            self.light.addItem(label, value)
+        self.overdue = QCheckBox(self.tr("只看逾期"))
+        self.table = QTableView()
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.light, 1)
+        bar.addWidget(self.overdue)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSortingEnabled(False)  # sorting is done in SQL, via header clicks
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {"title": 30, "latest": 30, "lead_unit": 14, "deadline": 12, "code": 12}
+        em = self.fontMetrics().horizontalAdvance("中")
+        for col, (key, _h, _s) in enumerate(COLUMNS):
+            self.table.setColumnWidth(col, em * widths.get(key, 6))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        copy = QAction(self.tr("复制选中行"), self, shortcut=QKeySequence.StandardKey.Copy)
+        copy.triggered.connect(self.copy_selection)
+        self.table.addAction(copy)
+
+    def _connect_signals(self) -> None:
+        self.search.returnPressed.connect(self.refresh)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.light.currentIndexChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+    def current_filter(self) -> ItemFilter:
+        status = self.status.currentData()
+        light = self.light.currentData()
+        return ItemFilter(
+            statuses=(status,) if status else (),
+            overdue_only=self.overdue.isChecked(),
+            lights=(light,) if light else (),
+            text=self.search.text().strip() or None,
+        )
+
+    def refresh(self) -> None:
+        """Search again with the filter bar's values (F5)."""
+        f = self.current_filter()
+        self.model.set_ids(self._desk.item_ids(f, *self._sort))
+        overdue = self._desk.count(ItemFilter(**{**f.__dict__, "overdue_only": True}))
+        self.counts_changed.emit(self.model.rowCount(), overdue)
+
+    def reload_rows(self, item_ids: list[int]) -> None:
+        self.model.invalidate(item_ids)
+
+    def _sort_by(self, column: int) -> None:
+        key = COLUMNS[column][2]
+        if key is None:
+            return
+        descending = self._sort == (key, False)
+        self._sort = (key, descending)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        self.refresh()
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def copy_selection(self) -> None:
+        """Selected rows as tab-separated text: pastes into Excel or WPS as cells."""
+        lines = ["\t".join(h for _k, h, _s in COLUMNS)]
+        for row in self.selected_rows():
+            cells = [self.model.index(row, c).data() or "" for c in range(len(COLUMNS))]
+            lines.append("\t".join(str(c).replace("\t", " ") for c in cells))
+        QGuiApplication.clipboard().setText("\n".join(lines))
+
+    def _context_menu(self, pos: object) -> None:
+        row = self.table.indexAt(pos).row()  # type: ignore[arg-type]
+        item = self.model.row_of(row)
+        if item is None:
+            return
+        menu = QMenu(self)
+        for t in self._desk.allowed_actions(item.status):
+            action = menu.addAction(t.label)
+            action.triggered.connect(
+                lambda _=False, a=t.action, i=item.id: self.move_requested.emit(i, a)
+            )
+        if menu.actions():
+            menu.exec(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
