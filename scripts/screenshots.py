@@ -1,6 +1,6 @@
 """Screenshots of the GUI on a demo ledger, for looking at what users see.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
+QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def main() -> int:
         window = MainWindow(Desk(db))
         window.resize(1400, 720)
         window.show()
+        window.ledger.table.setCurrentIndex(window.ledger.model.index(7, 0))
         app.processEvents()
         window.grab().save(str(out / "main-window.png"))
         window.ledger.search.setText("食堂")

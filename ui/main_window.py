@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from tracker import workflow
 from tracker.errors import TrackerError
 from tracker.services.desk import Desk
 from ui.dialogs.reason import ReasonDialog
 from ui.errors import show_error
+from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
 
 
@@ -22,6 +24,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("实事台账"))
         self.ledger = LedgerPage(desk)
         self.setCentralWidget(self.ledger)
+        self.panel = ItemPanel()
+        dock = QDockWidget(self.tr("事项详情"), self)
+        dock.setObjectName("item-panel")
+        dock.setWidget(self.panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().showMessage(self.tr("数据库：") + self._where())
@@ -48,6 +55,14 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.ledger.counts_changed.connect(self._show_counts)
         self.ledger.move_requested.connect(self.move)
+        self.ledger.item_selected.connect(self.show_item)
+
+    def show_item(self, item_id: int) -> None:
+        """Show the chosen item's record in the panel."""
+        try:
+            self.panel.show_detail(self._desk.detail(item_id))
+        except TrackerError as exc:
+            show_error(self, exc)
 
     def _show_counts(self, shown: int, overdue: int) -> None:
         self.counts.setText(
@@ -73,6 +88,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.ledger.reload_rows([item_id])
+        self.show_item(item_id)
         self.statusBar().showMessage(
             self.tr("已{0}：{1}，当前状态：{2}")
             .replace("{0}", t.label)

@@ -103,3 +103,11 @@ def test_unexpected_error_goes_to_the_crash_dialog(qtbot, monkeypatch):
     except ZeroDivisionError:
         sys.excepthook(*sys.exc_info())
     assert shown and "ZeroDivisionError: injected bug" in shown[0] and "实事台账" in shown[0]
+
+
+def test_choosing_a_row_shows_its_record(window, demo_db, qtbot):
+    table = window.ledger.table
+    table.setCurrentIndex(window.ledger.model.index(2, 0))
+    code = window.ledger.model.index(2, 0).data()
+    text = window.panel.view.toPlainText()
+    assert code in text and "办理记录" in text

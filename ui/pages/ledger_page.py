@@ -39,6 +39,7 @@ class LedgerPage(QWidget):
 
     counts_changed = Signal(int, int)
     move_requested = Signal(int, str)
+    item_selected = Signal(int)
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -96,6 +97,8 @@ class LedgerPage(QWidget):
         self.overdue.toggled.connect(self.refresh)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.activated.connect(self._emit_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._emit_selected)
 
     def current_filter(self) -> ItemFilter:
         status = self.status.currentData()
@@ -113,6 +116,11 @@ class LedgerPage(QWidget):
         self.model.set_ids(self._desk.item_ids(f, *self._sort))
         overdue = self._desk.count(ItemFilter(**{**f.__dict__, "overdue_only": True}))
         self.counts_changed.emit(self.model.rowCount(), overdue)
+
+    def _emit_selected(self, index: object) -> None:
+        item_id = self.model.item_id(index.row())  # type: ignore[attr-defined]
+        if item_id is not None:
+            self.item_selected.emit(item_id)
 
     def reload_rows(self, item_ids: list[int]) -> None:
         self.model.invalidate(item_ids)
