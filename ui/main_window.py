@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from tracker import workflow
 from tracker.errors import TrackerError
+from tracker.services.common import ItemState
 from tracker.services.desk import Desk
+from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
 from ui.errors import show_error
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
+from ui.settings import UiSettings
+from ui.workflow_actions import WorkflowActions
 
 
 class MainWindow(QMainWindow):
     """Top-level window; receives the desk (the user's view of the ledger) from ``ui.app``."""
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, ui_settings: UiSettings | None = None) -> None:
         super().__init__()
         self._desk = desk
+        self._ui = ui_settings or UiSettings()
         self.setWindowTitle(self.tr("实事台账"))
         self.ledger = LedgerPage(desk)
         self.setCentralWidget(self.ledger)
@@ -32,8 +39,11 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().showMessage(self.tr("数据库：") + self._where())
+        self.workflow = WorkflowActions(desk, self)
+        self._current: int | None = None
         self._build_menus()
         self._connect_signals()
+        self._restore_layout()
         self.ledger.refresh()
 
     def _build_menus(self) -> None:
@@ -51,18 +61,63 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         for action in (refresh, find, quit_action):
             menu.addAction(action)
+        self.menuBar().addMenu(self.workflow.menu)
 
     def _connect_signals(self) -> None:
         self.ledger.counts_changed.connect(self._show_counts)
         self.ledger.move_requested.connect(self.move)
         self.ledger.item_selected.connect(self.show_item)
+        self.workflow.requested.connect(self._act_on_current)
 
     def show_item(self, item_id: int) -> None:
-        """Show the chosen item's record in the panel."""
+        """Show the chosen item's record in the panel and enable the moves it allows."""
+        self._current = item_id
         try:
-            self.panel.show_detail(self._desk.detail(item_id))
+            detail = self._desk.detail(item_id)
         except TrackerError as exc:
             show_error(self, exc)
+            return
+        self.panel.show_detail(detail)
+        self.workflow.update_for(detail.status)
+
+    def _act_on_current(self, name: str) -> None:
+        if self._current is None:
+            return
+        if name == "progress":
+            self.report_progress(self._current)
+        elif name == "urge":
+            self._run(self._current, "催办", lambda: self._desk.urge(self._current))
+        else:
+            self.move(self._current, name)
+
+    def report_progress(self, item_id: int) -> None:
+        detail = self._desk.detail(item_id)
+        answer = ProgressDialog.ask(self, detail.title, detail.progress_percent)
+        if answer is None:
+            return
+        self._run(
+            item_id,
+            "报送进展",
+            lambda: self._desk.report_progress(
+                item_id, answer.text, answer.percent, answer.problems
+            ),
+        )
+
+    def _run(self, item_id: int, label: str, call: Callable[[], ItemState]) -> None:
+        try:
+            state = call()
+        except TrackerError as exc:
+            show_error(self, exc)
+            return
+        self.ledger.reload_rows([item_id])
+        self.show_item(item_id)
+        self.statusBar().showMessage(
+            self.tr("已{0}：{1}，当前状态：{2}")
+            .replace("{0}", label)
+            .replace("{1}", state.code)
+            .replace("{2}", state.status_label),
+            5000,
+        )
 
     def _show_counts(self, shown: int, overdue: int) -> None:
         self.counts.setText(
@@ -96,6 +151,21 @@ class MainWindow(QMainWindow):
             .replace("{2}", state.status_label),
             5000,
         )
+
+    def _restore_layout(self) -> None:
+        geometry, state = self._ui.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        header = self._ui.ledger_header()
+        if header is not None:
+            self.ledger.table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ui.set_window_state(self.saveGeometry(), self.saveState())
+        self._ui.set_ledger_header(self.ledger.table.horizontalHeader().saveState())
+        super().closeEvent(event)
 
     def _where(self) -> str:
         db = self._desk.db

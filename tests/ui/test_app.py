@@ -111,3 +111,56 @@ def test_choosing_a_row_shows_its_record(window, demo_db, qtbot):
     code = window.ledger.model.index(2, 0).data()
     text = window.panel.view.toPlainText()
     assert code in text and "办理记录" in text
+
+
+def _select_first(window, demo_db, status):
+    item_id = _sql(
+        demo_db, "SELECT id FROM item WHERE status=? ORDER BY list_id, code LIMIT 1", status
+    )[0]
+    model = window.ledger.model
+    row = next(r for r in range(model.rowCount()) if model.item_id(r) == item_id)
+    window.ledger.table.setCurrentIndex(model.index(row, 0))
+    return item_id
+
+
+def test_menu_actions_follow_the_current_item(window, demo_db):
+    _select_first(window, demo_db, "in_progress")
+    enabled = {n for n, a in window.workflow.actions.items() if a.isEnabled()}
+    assert enabled == {"progress", "urge", "hand_back", "request_closure", "suspend", "cancel"}
+    _select_first(window, demo_db, "closed")
+    enabled = {n for n, a in window.workflow.actions.items() if a.isEnabled()}
+    assert enabled == {"reopen"}
+    assert window.workflow.actions["sign"].shortcut().toString() == "Ctrl+Alt+Q"
+
+
+def test_progress_and_urge_through_the_menu(window, demo_db, monkeypatch):
+    from ui.dialogs.progress_dialog import ProgressDialog, ProgressInput
+
+    item_id = _select_first(window, demo_db, "in_progress")
+    monkeypatch.setattr(
+        ProgressDialog,
+        "ask",
+        classmethod(lambda cls, *a: ProgressInput("主体完工", 90, "资金缺口")),
+    )
+    window.workflow.actions["progress"].trigger()
+    before = _sql(demo_db, "SELECT urge_count FROM item WHERE id=?", item_id)[0]
+    window.workflow.actions["urge"].trigger()
+    assert _sql(
+        demo_db, "SELECT latest_progress, progress_percent FROM item WHERE id=?", item_id
+    ) == ["主体完工"]
+    assert _sql(demo_db, "SELECT progress_percent FROM item WHERE id=?", item_id) == [90]
+    assert _sql(demo_db, "SELECT urge_count FROM item WHERE id=?", item_id) == [before + 1]
+    assert "主体完工" in window.panel.view.toPlainText()
+
+
+def test_column_layout_is_remembered(qtbot, demo_db):
+    first = MainWindow(Desk(demo_db))
+    qtbot.addWidget(first)
+    header = first.ledger.table.horizontalHeader()
+    header.moveSection(3, 0)
+    header.resizeSection(5, 333)
+    first.close()
+    second = MainWindow(Desk(demo_db))
+    qtbot.addWidget(second)
+    header = second.ledger.table.horizontalHeader()
+    assert header.logicalIndex(0) == 3 and header.sectionSize(5) == 333

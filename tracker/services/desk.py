@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from tracker import workflow
 from tracker.db import Database
 from tracker.enums import Role, Status
-from tracker.services import ledger, transitions
+from tracker.services import ledger, progress, transitions
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import ItemState
 from tracker.services.registry import ensure_admin
@@ -56,6 +56,18 @@ class Desk:
             and self.actor.role in t.roles
             and not (self.actor.role == Role.CLERK and t.scope == workflow.Scope.ANY)
         ]
+
+    def report_progress(
+        self, item_id: int, text: str, percent: int | None, problems: str | None = None
+    ) -> ItemState:
+        with self.db.sessions.begin() as s:
+            return progress.report_progress(
+                s, self.actor, item_id, text, percent=percent, problems=problems
+            )
+
+    def urge(self, item_id: int, note: str | None = None) -> ItemState:
+        with self.db.sessions.begin() as s:
+            return progress.urge(s, self.actor, item_id, note)
 
     def move(
         self,

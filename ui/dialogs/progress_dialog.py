@@ -1,0 +1,53 @@
+"""Ask for a progress report: text, percent, problems (报送进展)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class ProgressInput:
+    text: str
+    percent: int
+    problems: str | None
+
+
+class ProgressDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, percent: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("报送进展 — ") + title)
+        self.text = QPlainTextEdit()
+        self.percent = QSpinBox(minimum=0, maximum=100, suffix="%", value=percent)
+        self.problems = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("进展情况"), self.text)
+        form.addRow(self.tr("完成百分比"), self.percent)
+        form.addRow(self.tr("存在问题"), self.problems)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def value(self) -> ProgressInput:
+        return ProgressInput(
+            self.text.toPlainText().strip(),
+            self.percent.value(),
+            self.problems.text().strip() or None,
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, percent: int) -> ProgressInput | None:
+        dialog = cls(parent, title, percent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

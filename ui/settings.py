@@ -1,0 +1,33 @@
+"""Per-desktop preferences (window layout, column widths) in one typed QSettings wrapper.
+
+Shared settings (warning days, weights) live in the database; this file is only about how
+this desktop shows things. INI format, so it is a plain file on Windows too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class UiSettings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "shishi-ledger", "shishi"
+        )
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def ledger_header(self) -> QByteArray | None:
+        return self._bytes("ledger/header")
+
+    def set_ledger_header(self, state: QByteArray) -> None:
+        self._s.setValue("ledger/header", state)
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        return self._bytes("window/geometry"), self._bytes("window/state")
+
+    def set_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
