@@ -44,7 +44,7 @@ class LedgerPage(QWidget):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self._desk = desk
-        self._sort = ("code", False)
+        self._sort = ("ledger", False)
         self.model = LedgerTableModel(desk.rows)
         self.search = QLineEdit(
             placeholderText=self.tr("搜索编号、名称、内容、单位、责任人（Ctrl+F）")
