@@ -12,6 +12,7 @@ from tracker import workflow
 from tracker.errors import TrackerError
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
+from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
 from ui.errors import show_error
@@ -59,7 +60,11 @@ class MainWindow(QMainWindow):
             self.tr("退出"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
         )
         quit_action.triggered.connect(self.close)
-        for action in (refresh, find, quit_action):
+        new = QAction(
+            self.tr("登记新事项…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
+        )
+        new.triggered.connect(self.new_item)
+        for action in (new, refresh, find, quit_action):
             menu.addAction(action)
         self.menuBar().addMenu(self.workflow.menu)
 
@@ -89,6 +94,27 @@ class MainWindow(QMainWindow):
             self._run(self._current, "催办", lambda: self._desk.urge(self._current))
         else:
             self.move(self._current, name)
+
+    def new_item(self) -> None:
+        """Register a draft item, then show it."""
+        answer = NewItemDialog.ask(self, self._desk)
+        if answer is None:
+            return
+        try:
+            state = self._desk.add_item(
+                answer.list_name,
+                answer.code,
+                answer.title,
+                lead_unit=answer.lead_unit,
+                deadline=answer.deadline,
+                category=answer.category,
+            )
+        except TrackerError as exc:
+            show_error(self, exc)
+            return
+        self.ledger.refresh()
+        self.show_item(state.id)
+        self.statusBar().showMessage(self.tr("已登记：") + state.code, 5000)
 
     def report_progress(self, item_id: int) -> None:
         detail = self._desk.detail(item_id)

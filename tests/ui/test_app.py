@@ -162,3 +162,35 @@ def test_column_layout_is_remembered(qtbot, demo_db):
     qtbot.addWidget(second)
     header = second.ledger.table.horizontalHeader()
     assert header.logicalIndex(0) == 3 and header.sectionSize(5) == 333
+
+
+def test_new_item_to_closed_entirely_through_the_window(window, demo_db, monkeypatch):
+    from tracker import audit
+    from ui.dialogs.new_item_dialog import NewItem, NewItemDialog
+
+    lists = window._desk.list_names()
+    monkeypatch.setattr(NewItemDialog, "ask", classmethod(lambda cls, *a: NewItem(
+        lists[0], "GUI-001", "通过界面登记的事项", "县教育局", None, "教育")))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: "已全部完成"))
+    window.new_item()
+    item_id = _sql(demo_db, "SELECT id FROM item WHERE code='GUI-001'")[0]
+    assert window._current == item_id and "通过界面登记的事项" in window.panel.view.toPlainText()
+    for name in ("submit", "assign", "sign", "request_closure", "approve", "close"):
+        assert window.workflow.actions[name].isEnabled(), name
+        window.workflow.actions[name].trigger()
+    assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["closed"]
+    assert not any(a.isEnabled() for n, a in window.workflow.actions.items() if n != "reopen")
+    with demo_db.sessions.begin() as s:
+        assert audit.verify(s).ok
+
+
+def test_new_item_dialog_suggests_a_free_code(qtbot, demo_db):
+    from ui.dialogs.new_item_dialog import NewItemDialog
+
+    dialog = NewItemDialog(None, Desk(demo_db))
+    qtbot.addWidget(dialog)
+    assert dialog.code.text().startswith("2026-") and dialog.lists.count() == 4
+    dialog.title_edit.setText("测试")
+    dialog.ongoing.setChecked(True)
+    value = dialog.value()
+    assert value.deadline is None and value.title == "测试"

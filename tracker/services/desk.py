@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from sqlalchemy import select
+
 from tracker import workflow
 from tracker.db import Database
 from tracker.enums import Role, Status
-from tracker.services import ledger, progress, transitions
+from tracker.errors import NotFoundError
+from tracker.models import Item, ItemList, Unit
+from tracker.services import ledger, progress, registry, transitions
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import ItemState
 from tracker.services.registry import ensure_admin
@@ -46,6 +50,54 @@ class Desk:
     def detail(self, item_id: int) -> ledger.ItemDetail:
         with self.db.sessions.begin() as s:
             return ledger.item_detail(s, item_id)
+
+    def list_names(self) -> list[str]:
+        with self.db.sessions.begin() as s:
+            return list(
+                s.scalars(select(ItemList.name).order_by(ItemList.year.desc(), ItemList.id))
+            )
+
+    def unit_names(self) -> list[str]:
+        with self.db.sessions.begin() as s:
+            return list(s.scalars(select(Unit.name).order_by(Unit.sort_order, Unit.id)))
+
+    def add_item(
+        self,
+        list_name: str,
+        code: str,
+        title: str,
+        *,
+        lead_unit: str | None,
+        deadline: dt.date | None,
+        category: str | None = None,
+    ) -> ItemState:
+        """Register a new item as a draft in ``list_name``."""
+        with self.db.sessions.begin() as s:
+            list_id = s.scalar(select(ItemList.id).where(ItemList.name == list_name))
+            if list_id is None:
+                raise NotFoundError(f"没有名为“{list_name}”的清单。")
+            return registry.add_item(
+                s,
+                self.actor,
+                list_id,
+                code,
+                title,
+                lead_unit=lead_unit,
+                deadline=deadline,
+                category=category,
+            )
+
+    def next_code(self, list_name: str) -> str:
+        """A free code for a new item in ``list_name`` (year-NNN)."""
+        with self.db.sessions.begin() as s:
+            lst = s.scalar(select(ItemList).where(ItemList.name == list_name))
+            if lst is None:
+                return ""
+            codes = set(s.scalars(select(Item.code).where(Item.list_id == lst.id)))
+            n = len(codes) + 1
+            while f"{lst.year}-{n:03d}" in codes:
+                n += 1
+            return f"{lst.year}-{n:03d}"
 
     def allowed_actions(self, status: str) -> list[workflow.Transition]:
         """Moves this user's role may take from ``status`` (unit scope is checked on the move)."""
