@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from tracker.db import open_database
 from tracker.demo import generate_demo
 from tracker.services.desk import Desk
+from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 
@@ -45,6 +46,10 @@ def main() -> int:
         dialog.show()
         app.processEvents()
         dialog.grab().save(str(out / "reason-dialog.png"))
+        new = NewItemDialog(window, window._desk)
+        new.show()
+        app.processEvents()
+        new.grab().save(str(out / "new-item-dialog.png"))
         db.close()
     del translators
     print(f"screenshots written to {out}/")

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.ledger.counts_changed.connect(self._show_counts)
         self.ledger.move_requested.connect(self.move)
         self.ledger.item_selected.connect(self.show_item)
+        self.ledger.failed.connect(lambda exc: show_error(self, exc))
         self.workflow.requested.connect(self._act_on_current)
 
     def show_item(self, item_id: int) -> None:

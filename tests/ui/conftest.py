@@ -11,3 +11,13 @@ def _private_qsettings(tmp_path):
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
     )
+
+
+@pytest.fixture(autouse=True)
+def _finish_background_work(qtbot):
+    """Let background searches finish before qtbot closes the widgets they report to."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(10)

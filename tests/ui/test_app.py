@@ -21,6 +21,7 @@ def window(qtbot, demo_db):
     qtbot.addWidget(w)
     w.resize(1200, 600)
     w.show()
+    qtbot.waitUntil(lambda: w.ledger.model.rowCount() == 300)
     return w
 
 
@@ -46,7 +47,8 @@ def test_window_shows_the_ledger_and_its_counts(window, demo_db):
 
 def test_search_matches_sql_substring_search(window, demo_db, qtbot):
     window.ledger.search.setText("食堂")
-    qtbot.keyClick(window.ledger.search, "\r")
+    with qtbot.waitSignal(window.ledger.refreshed):
+        qtbot.keyClick(window.ledger.search, "\r")
     model = window.ledger.model
     codes = [model.index(r, 0).data() for r in range(model.rowCount())]
     expected = _sql(
@@ -57,10 +59,11 @@ def test_search_matches_sql_substring_search(window, demo_db, qtbot):
     assert codes == expected and codes
 
 
-def test_header_click_sorts_in_sql(window, demo_db):
+def test_header_click_sorts_in_sql(window, demo_db, qtbot):
     deadline_col = next(i for i, c in enumerate(COLUMNS) if c[0] == "deadline")
-    window.ledger._sort_by(deadline_col)
-    window.ledger._sort_by(deadline_col)  # second click: descending
+    with qtbot.waitSignal(window.ledger.refreshed):
+        window.ledger._sort_by(deadline_col)
+        window.ledger._sort_by(deadline_col)  # second click: descending; supersedes the first
     model = window.ledger.model
     ids = [model.item_id(r) for r in range(model.rowCount())]
     assert ids == _sql(demo_db, "SELECT id FROM item ORDER BY deadline_date DESC, id DESC")
@@ -164,15 +167,23 @@ def test_column_layout_is_remembered(qtbot, demo_db):
     assert header.logicalIndex(0) == 3 and header.sectionSize(5) == 333
 
 
-def test_new_item_to_closed_entirely_through_the_window(window, demo_db, monkeypatch):
+def test_new_item_to_closed_entirely_through_the_window(window, demo_db, monkeypatch, qtbot):
     from tracker import audit
     from ui.dialogs.new_item_dialog import NewItem, NewItemDialog
 
     lists = window._desk.list_names()
-    monkeypatch.setattr(NewItemDialog, "ask", classmethod(lambda cls, *a: NewItem(
-        lists[0], "GUI-001", "通过界面登记的事项", "县教育局", None, "教育")))
+    monkeypatch.setattr(
+        NewItemDialog,
+        "ask",
+        classmethod(
+            lambda cls, *a: NewItem(
+                lists[0], "GUI-001", "通过界面登记的事项", "县教育局", None, "教育"
+            )
+        ),
+    )
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: "已全部完成"))
-    window.new_item()
+    with qtbot.waitSignal(window.ledger.refreshed):
+        window.new_item()
     item_id = _sql(demo_db, "SELECT id FROM item WHERE code='GUI-001'")[0]
     assert window._current == item_id and "通过界面登记的事项" in window.panel.view.toPlainText()
     for name in ("submit", "assign", "sign", "request_closure", "approve", "close"):

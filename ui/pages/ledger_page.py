@@ -21,6 +21,7 @@ from tracker.enums import Status
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
+from ui.workers import LatestOnly
 
 LIGHT_CHOICES = [
     ("全部预警", None),
@@ -38,6 +39,8 @@ class LedgerPage(QWidget):
     """
 
     counts_changed = Signal(int, int)
+    refreshed = Signal()
+    failed = Signal(object)
     move_requested = Signal(int, str)
     item_selected = Signal(int)
 
@@ -46,6 +49,7 @@ class LedgerPage(QWidget):
         self._desk = desk
         self._sort = ("ledger", False)
         self.model = LedgerTableModel(desk.rows)
+        self._worker = LatestOnly(self)
         self.search = QLineEdit(
             placeholderText=self.tr("搜索编号、名称、内容、单位、责任人（Ctrl+F）")
         )
@@ -60,7 +64,6 @@ class LedgerPage(QWidget):
         self.table = QTableView()
         self._build()
         self._connect_signals()
-        self.refresh()
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -111,11 +114,25 @@ class LedgerPage(QWidget):
         )
 
     def refresh(self) -> None:
-        """Search again with the filter bar's values (F5)."""
+        """Search again with the filter bar's values (F5), in the background.
+
+        On a million-item ledger the id query takes a second or two; the window stays live
+        and only the newest search's result is shown.
+        """
         f = self.current_filter()
-        self.model.set_ids(self._desk.item_ids(f, *self._sort))
-        overdue = self._desk.count(ItemFilter(**{**f.__dict__, "overdue_only": True}))
-        self.counts_changed.emit(self.model.rowCount(), overdue)
+        sort = self._sort
+        overdue_filter = ItemFilter(**{**f.__dict__, "overdue_only": True})
+
+        def search() -> tuple[list[int], int]:
+            return self._desk.item_ids(f, *sort), self._desk.count(overdue_filter)
+
+        self._worker.run(search, self._show_result, self.failed.emit)
+
+    def _show_result(self, result: tuple[list[int], int]) -> None:
+        ids, overdue = result
+        self.model.set_ids(ids)
+        self.counts_changed.emit(len(ids), overdue)
+        self.refreshed.emit()
 
     def _emit_selected(self, index: object) -> None:
         item_id = self.model.item_id(index.row())  # type: ignore[attr-defined]
