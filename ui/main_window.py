@@ -164,20 +164,7 @@ class MainWindow(QMainWindow):
             reason = ReasonDialog.ask(self, t.label, prompt)
             if reason is None:
                 return
-        try:
-            state = self._desk.move(item_id, action, reason=reason)
-        except TrackerError as exc:
-            show_error(self, exc)
-            return
-        self.ledger.reload_rows([item_id])
-        self.show_item(item_id)
-        self.statusBar().showMessage(
-            self.tr("已{0}：{1}，当前状态：{2}")
-            .replace("{0}", t.label)
-            .replace("{1}", state.code)
-            .replace("{2}", state.status_label),
-            5000,
-        )
+        self._run(item_id, t.label, lambda: self._desk.move(item_id, action, reason=reason))
 
     def _restore_layout(self) -> None:
         geometry, state = self._ui.window_state()

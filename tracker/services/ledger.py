@@ -163,19 +163,22 @@ def item_ids(
     return list(s.scalars(stmt))
 
 
+def _row_select(s: Session, as_of: dt.date) -> Select:
+    """Item, list name, lead unit name and warning light: what an ``ItemRow`` is built from."""
+    lead = aliased(Unit)
+    return (
+        select(Item, ItemList.name, lead.name, light_expr(WarningRules.load(s, as_of)))
+        .join(ItemList, ItemList.id == Item.list_id)
+        .outerjoin(lead, lead.id == Item.lead_unit_id)
+    )
+
+
 def rows_by_ids(s: Session, ids: Sequence[int], as_of: dt.date | None = None) -> dict[int, ItemRow]:
     """The ledger rows for ``ids`` (one query), keyed by id."""
     if not ids:
         return {}
     day = as_of or dt.date.today()
-    lead = aliased(Unit)
-    light = light_expr(WarningRules.load(s, day))
-    stmt = (
-        select(Item, ItemList.name, lead.name, light)
-        .join(ItemList, ItemList.id == Item.list_id)
-        .outerjoin(lead, lead.id == Item.lead_unit_id)
-        .where(Item.id.in_(list(ids)))
-    )
+    stmt = _row_select(s, day).where(Item.id.in_(list(ids)))
     return {
         item.id: _row(item, name, unit, day, colour) for item, name, unit, colour in s.execute(stmt)
     }
@@ -197,17 +200,8 @@ def list_items(
     s: Session, f: ItemFilter, limit: int | None = None, offset: int = 0
 ) -> list[ItemRow]:
     """Rows matching ``f`` in ledger order (list, then code)."""
-    lead = aliased(Unit)
     as_of = _as_of(f)
-    light = light_expr(WarningRules.load(s, as_of))
-    stmt = (
-        select(Item, ItemList.name, lead.name, light)
-        .join(ItemList, ItemList.id == Item.list_id)
-        .outerjoin(lead, lead.id == Item.lead_unit_id)
-        .order_by(Item.list_id, Item.code)
-        .offset(offset)
-        .limit(limit)
-    )
+    stmt = _row_select(s, as_of).order_by(Item.list_id, Item.code).offset(offset).limit(limit)
     return [
         _row(item, list_name, unit, as_of, colour)
         for item, list_name, unit, colour in s.execute(apply_filter(s, stmt, f))
