@@ -61,6 +61,12 @@ class Desk:
         with self.db.sessions.begin() as s:
             return list(s.scalars(select(Unit.name).order_by(Unit.sort_order, Unit.id)))
 
+    def categories(self) -> list[str]:
+        with self.db.sessions.begin() as s:
+            return [
+                c for c in s.scalars(select(Item.category).distinct().order_by(Item.category)) if c
+            ]
+
     def add_item(
         self,
         list_name: str,

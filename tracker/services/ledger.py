@@ -57,6 +57,8 @@ class ItemFilter:
     as_of: dt.date | None = None
     lights: Sequence[str] = ()  # red / orange / yellow / green / grey
     text: str | None = None  # substring of code, title, content, lead unit or assignee
+    category: str | None = None
+    escalations: Sequence[str] = ()
     deadline_from: dt.date | None = None
     deadline_to: dt.date | None = None
 
@@ -109,6 +111,10 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
         stmt = stmt.where(overdue_condition(_as_of(f)))
     if f.lights:
         stmt = stmt.where(light_expr(WarningRules.load(s, _as_of(f))).in_(list(f.lights)))
+    if f.category:
+        stmt = stmt.where(Item.category == f.category)
+    if f.escalations:
+        stmt = stmt.where(Item.escalation.in_([str(e) for e in f.escalations]))
     if f.text and f.text.strip():
         stmt = stmt.where(_text_condition(f.text.strip()))
     if f.deadline_from:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.enums import Status
+from tracker.enums import Escalation, Status
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
@@ -61,9 +61,25 @@ class LedgerPage(QWidget):
         for label, value in LIGHT_CHOICES:
             self.light.addItem(label, value)
         self.overdue = QCheckBox(self.tr("只看逾期"))
+        self.lists = self._choices(self.tr("全部清单"), desk.list_names())
+        self.units = self._choices(self.tr("全部单位"), desk.unit_names())
+        self.units.setEditable(True)  # type to find a unit among dozens
+        self.categories = self._choices(self.tr("全部领域"), desk.categories())
+        self.escalation = QComboBox()
+        self.escalation.addItem(self.tr("全部督办级别"), None)
+        for level in Escalation:
+            self.escalation.addItem(level.label, level.value)
         self.table = QTableView()
         self._build()
         self._connect_signals()
+
+    @staticmethod
+    def _choices(everything: str, names: list[str]) -> QComboBox:
+        box = QComboBox()
+        box.addItem(everything, None)
+        for name in names:
+            box.addItem(name, name)
+        return box
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -71,6 +87,9 @@ class LedgerPage(QWidget):
         bar.addWidget(self.status, 1)
         bar.addWidget(self.light, 1)
         bar.addWidget(self.overdue)
+        bar2 = QHBoxLayout()
+        for box in (self.lists, self.units, self.categories, self.escalation):
+            bar2.addWidget(box, 1)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSortingEnabled(False)  # sorting is done in SQL, via header clicks
@@ -88,6 +107,7 @@ class LedgerPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(bar2)
         layout.addWidget(self.table)
         copy = QAction(self.tr("复制选中行"), self, shortcut=QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy_selection)
@@ -98,6 +118,9 @@ class LedgerPage(QWidget):
         self.status.currentIndexChanged.connect(self.refresh)
         self.light.currentIndexChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
+        for box in (self.lists, self.categories, self.escalation):
+            box.currentIndexChanged.connect(self.refresh)
+        self.units.activated.connect(self.refresh)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(self._emit_selected)
@@ -106,11 +129,17 @@ class LedgerPage(QWidget):
     def current_filter(self) -> ItemFilter:
         status = self.status.currentData()
         light = self.light.currentData()
+        unit = self.units.currentText().strip()
+        escalation = self.escalation.currentData()
         return ItemFilter(
             statuses=(status,) if status else (),
             overdue_only=self.overdue.isChecked(),
             lights=(light,) if light else (),
             text=self.search.text().strip() or None,
+            list_name=self.lists.currentData(),
+            category=self.categories.currentData(),
+            unit=unit if unit and unit != self.units.itemText(0) else None,
+            escalations=(escalation,) if escalation else (),
         )
 
     def refresh(self) -> None:
