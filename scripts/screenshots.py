@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from tracker.db import open_database
@@ -20,10 +21,19 @@ from ui.i18n import install_translators
 from ui.main_window import MainWindow
 
 
+def _settle(app: QApplication) -> None:
+    """Let background searches finish and their results paint."""
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(30_000)
+        app.processEvents()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
+    settings_dir = tempfile.mkdtemp()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     translators = install_translators(app)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(str(Path(tmp) / "demo.db"))
@@ -32,12 +42,13 @@ def main() -> int:
         window = MainWindow(Desk(db))
         window.resize(1400, 720)
         window.show()
+        _settle(app)
         window.ledger.table.setCurrentIndex(window.ledger.model.index(7, 0))
-        app.processEvents()
+        _settle(app)
         window.grab().save(str(out / "main-window.png"))
         window.ledger.search.setText("食堂")
         window.ledger.overdue.setChecked(True)
-        app.processEvents()
+        _settle(app)
         window.grab().save(str(out / "search-overdue.png"))
         dialog = QInputDialog(window)
         dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)

@@ -174,7 +174,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         header = self._ui.ledger_header()
         if header is not None:
-            self.ledger.table.horizontalHeader().restoreState(header)
+            view_header = self.ledger.table.horizontalHeader()
+            view_header.restoreState(header)
+            view_header.setSortIndicator(
+                -1, view_header.sortIndicatorOrder()
+            )  # starts in ledger order
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._ui.set_window_state(self.saveGeometry(), self.saveState())
