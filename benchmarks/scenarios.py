@@ -184,3 +184,116 @@ def export_ledger(cache: Path, sizes: list[int], measure: Measure) -> Iterator[R
 
 
 ALL.append(export_ledger)
+
+
+GUI_PROBE = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+t0 = time.perf_counter()
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+if sys.argv[1] == "bare":
+    w = QMainWindow(); w.show(); app.processEvents()
+    print(time.perf_counter() - t0); sys.exit(0)
+from tracker.db import open_database
+from tracker.services.desk import Desk
+from ui.main_window import MainWindow
+db = open_database(sys.argv[2], read_only=True)
+w = MainWindow(Desk(db)); w.resize(1200, 700); w.show()
+while w.ledger.model.rowCount() == 0:
+    QThreadPool.globalInstance().waitForDone(50); app.processEvents()
+w.ledger.table.viewport().repaint(); app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+
+def gui(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
+    """App start to first painted ledger (fresh process) vs a bare QApplication + window."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> float:
+        out = subprocess.run(
+            [sys.executable, "-c", GUI_PROBE, *args], capture_output=True, text=True, check=True
+        )
+        return float(out.stdout.strip().splitlines()[-1])
+
+    def median(args: tuple[str, ...], n: int = 3) -> float:
+        return sorted(run(*args) for _ in range(n))[n // 2]
+
+    bare = median(("bare",))
+    for size in [n for n in sizes if n <= 100_000]:
+        path = demo_ledger(cache, size)
+        yield {
+            "scenario": "start to first painted ledger",
+            "size": size,
+            "seconds": median(("app", str(path))),
+            "baseline": "bare QApplication + window",
+            "baseline_seconds": bare,
+        }
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.services.desk import Desk
+    from ui.models.ledger_model import LedgerTableModel
+
+    QApplication.instance() or QApplication([])
+    for size in sizes:
+        path = demo_ledger(cache, size)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        with open_database(str(path), read_only=True) as db:
+            desk = Desk(db)
+            f = ledger.ItemFilter(as_of=TODAY)
+
+            def first_rows(desk: Desk = desk, f: ledger.ItemFilter = f) -> object:
+                model = LedgerTableModel(desk.rows)
+                model.set_ids(desk.item_ids(f))
+                return [model.index(r, 3).data() for r in range(50)]
+
+            def last_rows(desk: Desk = desk) -> object:
+                model = LedgerTableModel(desk.rows)
+                model.set_ids(desk.item_ids(ledger.ItemFilter(as_of=TODAY), "deadline", True))
+                n = model.rowCount()
+                return [model.index(r, 3).data() for r in range(n - 50, n)]
+
+            def search(desk: Desk = desk) -> object:
+                return desk.item_ids(ledger.ItemFilter(text="食堂"))
+
+            def raw_first(conn: Any = conn) -> object:
+                return conn.execute("SELECT * FROM item ORDER BY list_id, code LIMIT 50").fetchall()
+
+            def raw_sort(conn: Any = conn) -> object:
+                return conn.execute(
+                    "SELECT id FROM item ORDER BY deadline_date DESC, id DESC"
+                ).fetchall()
+
+            def raw_like(conn: Any = conn) -> object:
+                return conn.execute(
+                    "SELECT id FROM item WHERE title LIKE '%食堂%' OR content LIKE '%食堂%'"
+                ).fetchall()
+
+            yield {
+                "scenario": "ledger model, first 50 rows",
+                "size": size,
+                "seconds": measure(first_rows),
+                "baseline": "raw SELECT … LIMIT 50",
+                "baseline_seconds": measure(raw_first),
+            }
+            yield {
+                "scenario": "sort by deadline, last 50 rows",
+                "size": size,
+                "seconds": measure(last_rows),
+                "baseline": "raw SQL ORDER BY",
+                "baseline_seconds": measure(raw_sort),
+            }
+            yield {
+                "scenario": "search “食堂” (2 chars)",
+                "size": size,
+                "seconds": measure(search),
+                "baseline": "raw SQL LIKE scan",
+                "baseline_seconds": measure(raw_like),
+            }
+        conn.close()
+
+
+ALL.append(gui)
