@@ -232,6 +232,9 @@ def gui(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
             "baseline": "bare QApplication + window",
             "baseline_seconds": bare,
         }
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from tracker.services.desk import Desk

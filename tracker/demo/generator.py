@@ -219,19 +219,22 @@ class _ChunkWriter:
         """Compile the INSERT once and convert rows with the column types' processors.
 
         Going through ``Session.execute`` per chunk spends most of its time rebuilding
-        parameters; this keeps SQLAlchemy's own type conversions but skips that work.
+        parameters; this keeps SQLAlchemy's own type conversions but skips that work. Only
+        items carry their own ids; other tables leave ``id`` to the database (PostgreSQL
+        does not turn an explicit NULL into the next serial value as SQLite does).
         """
         if name not in self._compiled:
             table = self.TABLES[name]
-            compiled = insert(table).compile(dialect=dialect)
+            columns = [
+                c for c in table.columns if c.key != "id" or name in ("item", "item_co_unit")
+            ]
+            compiled = insert(table).compile(dialect=dialect, column_keys=[c.key for c in columns])
             keys = (
                 list(compiled.positiontup or [])
                 if compiled.positional
-                else [c.key for c in table.columns]
+                else [c.key for c in columns]
             )
-            procs = {
-                c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns
-            }
+            procs = {c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns}
             if compiled.positional:
 
                 def to_params(row: dict[str, Any]) -> Any:

@@ -160,11 +160,12 @@ def item_ids(
     """The ids of the matching items in display order; rows are fetched later by block.
 
     Ties are broken by id only, so that an index on the sort column (which carries the
-    rowid) can deliver the order without a sort step on a million rows.
+    rowid) can deliver the order without a sort step on a million rows. Empty values (a
+    长期坚持 item has no deadline) come last either way, on SQLite and PostgreSQL alike.
     """
     columns = [Item.list_id, Item.code] if sort == "ledger" else [SORT_KEYS[sort], Item.id]
     stmt = apply_filter(s, select(Item.id), f).order_by(
-        *(c.desc() if descending else c.asc() for c in columns)
+        *((c.desc() if descending else c.asc()).nulls_last() for c in columns)
     )
     return list(s.scalars(stmt))
 
