@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from tracker.models import AuditEntry
@@ -48,6 +48,19 @@ def entry_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+#: Advisory lock key that serialises appends on PostgreSQL ("shishi audit").
+CHAIN_LOCK = 0x5348_4953
+
+
+def _serialise(s: Session) -> None:
+    """On a shared server, hold the chain until this transaction ends so appends never fork.
+
+    SQLite needs nothing: one process writes a ledger file at a time, in one transaction.
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+
+
 def head_hash(s: Session) -> str:
     """The newest entry's hash, or the genesis value for an empty log."""
     last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
@@ -67,6 +80,7 @@ def append(
     """Add one entry at the end of the chain (inside the caller's transaction)."""
     at = (at or dt.datetime.now()).replace(microsecond=0)
     before_text, after_text = canonical_json(before), canonical_json(after)
+    _serialise(s)
     prev = head_hash(s)
     entry = AuditEntry(
         at=at,
@@ -96,6 +110,7 @@ def append_many(
     and inserting them together is what keeps a 10,000-row import to seconds.
     """
     at = (at or dt.datetime.now()).replace(microsecond=0)
+    _serialise(s)
     prev = head_hash(s)
     rows = []
     for action, item_id, before, after in entries:
@@ -132,10 +147,17 @@ class ChainReport:
 
 def verify(s: Session, batch: int = 5000) -> ChainReport:
     """Walk the whole chain in id order and report the first entry that does not fit."""
+    rows = s.execute(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=batch))
+    try:
+        return _walk(entry for (entry,) in rows)
+    finally:
+        rows.close()  # a server-side cursor on PostgreSQL, even when we stop early
+
+
+def _walk(entries: Iterable[AuditEntry]) -> ChainReport:
     prev = GENESIS
     count = 0
-    rows = s.execute(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=batch))
-    for (entry,) in rows:
+    for entry in entries:
         count += 1
         if entry.prev_hash != prev:
             return ChainReport(

@@ -79,3 +79,85 @@ def test_migrations_on_postgresql(pg_url, start):
     engine.dispose()
     with open_database(pg_url) as db:
         assert schema.current_revision(db.engine) == schema.head_revision()
+
+
+def _org_db(pg_url):
+    from tests.tracker.org import build_org
+
+    db = open_database(pg_url)
+    with db.sessions.begin() as s:
+        org = build_org(s)
+    return db, org
+
+
+def test_parallel_writers_keep_one_audit_chain(pg_url):
+    import threading
+
+    from tests.tracker.org import working_item
+    from tracker.services import progress
+
+    db, org = _org_db(pg_url)
+    with db.sessions.begin() as s:
+        items = [working_item(s, org, f"P{n}") for n in range(2)]
+    errors = []
+
+    def writer(item_id):
+        try:
+            for n in range(40):
+                with db.sessions.begin() as s:
+                    progress.report_progress(s, org.edu_clerk, item_id, f"第{n}次")
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in items]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with db.sessions.begin() as s:
+        report = audit.verify(s)
+    db.close()
+    assert errors == [] and report.ok and report.entries >= 80
+
+
+def test_two_supervisors_cannot_both_approve(pg_url):
+    import threading
+    import time
+
+    from tests.tracker.org import working_item
+    from tracker.errors import Conflict
+    from tracker.services import transitions
+
+    db, org = _org_db(pg_url)
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "D1")
+        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完成")
+    first_holds = threading.Event()
+    outcome = {}
+
+    def first():
+        with db.sessions.begin() as s:
+            transitions.move(s, org.supervisor, item_id, "approve")
+            first_holds.set()
+            time.sleep(0.5)  # the row stays locked until this commit
+
+    def second():
+        first_holds.wait(5)
+        try:
+            with db.sessions.begin() as s:
+                transitions.move(s, org.admin, item_id, "approve")
+            outcome["second"] = "approved"
+        except Conflict as exc:
+            outcome["second"] = str(exc)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with db.sessions.begin() as s:
+        approvals = s.execute(
+            text("SELECT count(*) FROM audit_entry WHERE action='approve'")
+        ).scalar()
+    db.close()
+    assert "不能执行“同意办结”" in outcome["second"] and approvals == 1
