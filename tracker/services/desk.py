@@ -34,7 +34,7 @@ class Desk:
             self.actor: Actor = actor_by_login(s, login)
 
     def item_ids(
-        self, f: ledger.ItemFilter, sort: str = "code", descending: bool = False
+        self, f: ledger.ItemFilter, sort: str = "ledger", descending: bool = False
     ) -> list[int]:
         with self.db.sessions.begin() as s:
             return ledger.item_ids(s, f, sort, descending)
