@@ -249,18 +249,22 @@ def gui(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
             f = ledger.ItemFilter(as_of=TODAY)
 
             def first_rows(desk: Desk = desk, f: ledger.ItemFilter = f) -> object:
-                model = LedgerTableModel(desk.rows)
-                model.set_ids(desk.item_ids(f))
+                model = LedgerTableModel()
+                model.set_query(lambda o, n: desk.page(f, "ledger", False, o, n), desk.count(f))
                 return [model.index(r, 3).data() for r in range(50)]
 
             def last_rows(desk: Desk = desk) -> object:
-                model = LedgerTableModel(desk.rows)
-                model.set_ids(desk.item_ids(ledger.ItemFilter(as_of=TODAY), "deadline", True))
+                g = ledger.ItemFilter(as_of=TODAY)
+                model = LedgerTableModel()
+                model.set_query(lambda o, n: desk.page(g, "deadline", True, o, n), desk.count(g))
                 n = model.rowCount()
                 return [model.index(r, 3).data() for r in range(n - 50, n)]
 
             def search(desk: Desk = desk) -> object:
-                return desk.item_ids(ledger.ItemFilter(text="食堂"))
+                g = ledger.ItemFilter(text="食堂")
+                model = LedgerTableModel()
+                model.set_query(lambda o, n: desk.page(g, "ledger", False, o, n), desk.count(g))
+                return [model.index(r, 3).data() for r in range(min(50, model.rowCount()))]
 
             def raw_first(conn: Any = conn) -> object:
                 return conn.execute("SELECT * FROM item ORDER BY list_id, code LIMIT 50").fetchall()

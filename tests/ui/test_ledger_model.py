@@ -12,11 +12,21 @@ from tracker.services.ledger import ItemFilter
 from ui.models.ledger_model import BLOCK, LedgerTableModel
 
 
+def _query(desk, f=None, sort="ledger", descending=False, calls=None):
+    f = f or ItemFilter()
+
+    def fetch(offset, limit):
+        if calls is not None:
+            calls.append((offset, limit))
+        return desk.page(f, sort, descending, offset, limit)
+
+    return fetch, desk.count(f)
+
+
 @pytest.fixture
 def model(demo_db):
-    desk = Desk(demo_db)
-    m = LedgerTableModel(desk.rows)
-    m.set_ids(desk.item_ids(ItemFilter()))
+    m = LedgerTableModel()
+    m.set_query(*_query(Desk(demo_db)))
     return m
 
 
@@ -29,28 +39,39 @@ def test_rows_are_fetched_by_block(db):
         generate_demo(s, 5000, seed=2, today=TODAY)
     desk = Desk(db)
     calls = []
-    m = LedgerTableModel(lambda ids: calls.append(len(ids)) or desk.rows(ids))
-    m.set_ids(desk.item_ids(ItemFilter()))
+    m = LedgerTableModel()
+    m.set_query(*_query(desk, calls=calls))
     assert m.rowCount() == 5000 and calls == []
     for col in range(m.columnCount()):
         m.index(3, col).data()
     m.index(BLOCK - 1, 0).data()
-    assert calls == [BLOCK]
+    assert calls == [(0, BLOCK)]
     m.index(4999, 0).data()
-    assert calls == [BLOCK, 5000 % BLOCK or BLOCK]
+    assert calls == [(0, BLOCK), (4999 // BLOCK * BLOCK, BLOCK)]
     m.invalidate([m.item_id(3)])
     m.index(3, 0).data()
-    assert calls[-1] == 1  # only the forgotten row is read again
+    assert calls[-1] == (0, BLOCK)  # only the block holding the changed row is read again
+    assert len(calls) == 3
+
+
+def test_blocks_follow_the_same_order_as_the_id_query(db):
+    with db.sessions.begin() as s:
+        generate_demo(s, 700, seed=5, today=TODAY)
+    desk = Desk(db)
+    m = LedgerTableModel()
+    m.set_query(*_query(desk, sort="deadline", descending=True))
+    shown = [m.item_id(r) for r in range(m.rowCount())]
+    assert shown == desk.item_ids(ItemFilter(), "deadline", True)
 
 
 def test_failed_fetch_shows_placeholders(demo_db):
     from tracker.errors import StorageError
 
-    def broken(ids):
+    def broken(offset, limit):
         raise StorageError("连接中断")
 
-    m = LedgerTableModel(broken)
-    m.set_ids([1, 2, 3])
+    m = LedgerTableModel()
+    m.set_query(broken, 3)
     assert m.index(0, 0).data() == "…" and m.row_of(0) is None
 
 
@@ -59,9 +80,8 @@ def test_view_reads_only_the_visible_block(qtbot, db):
 
     with db.sessions.begin() as s:
         generate_demo(s, 3000, seed=3, today=TODAY)
-    desk = Desk(db)
-    m = LedgerTableModel(desk.rows)
-    m.set_ids(desk.item_ids(ItemFilter()))
+    m = LedgerTableModel()
+    m.set_query(*_query(Desk(db)))
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(m)

@@ -39,6 +39,12 @@ class Desk:
         with self.db.sessions.begin() as s:
             return ledger.item_ids(s, f, sort, descending)
 
+    def page(
+        self, f: ledger.ItemFilter, sort: str, descending: bool, offset: int, limit: int
+    ) -> list[ledger.ItemRow]:
+        with self.db.sessions.begin() as s:
+            return ledger.page_rows(s, f, sort, descending, offset, limit)
+
     def rows(self, ids: Sequence[int]) -> dict[int, ledger.ItemRow]:
         with self.db.sessions.begin() as s:
             return ledger.rows_by_ids(s, ids)

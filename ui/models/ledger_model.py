@@ -1,9 +1,8 @@
-"""Qt table model over the ledger: holds ids in SQL order, fetches rows in blocks on demand.
+"""Qt table model over the ledger: a row count from SQL, rows read in blocks on demand.
 
-Like Anki's browser table: sorting and filtering happen in the database; the model keeps
-only the ids of the matching items and a cache of the blocks the view has asked for, so a
-million-item ledger costs one id list and a few hundred cached rows. A block that cannot
-be fetched shows placeholders; ``data()`` never raises.
+Sorting and filtering happen in the database; the model keeps only the row count and the
+blocks the view has asked for, so a million-item ledger costs a COUNT and a few hundred
+cached rows. A block that cannot be fetched shows placeholders; ``data()`` never raises.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ log = logging.getLogger(__name__)
 
 BLOCK = 200
 Index = QModelIndex | QPersistentModelIndex
-RowFetcher = Callable[[Sequence[int]], dict[int, ItemRow]]
+PageFetcher = Callable[[int, int], Sequence[ItemRow]]
 
 COLUMNS: list[tuple[str, str, str | None]] = [
     # (key, header, sort key in tracker.services.ledger.SORT_KEYS)
@@ -55,64 +54,66 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class LedgerTableModel(QAbstractTableModel):
-    """Rows of the ledger for one filter and sort order.
+    """Rows of the ledger for one filter and sort order, read a block at a time.
+
+    The model knows only how many rows the query has; ``fetch_page(offset, limit)`` reads a
+    block in display order when the view first needs it. A million-item ledger therefore
+    costs a COUNT and one indexed block to show, and a block per screen while scrolling.
 
     Attributes:
-        fetches: how many blocks were fetched (tests count them).
+        fetches: how many blocks were read (tests count them).
     """
 
-    def __init__(self, fetch_rows: RowFetcher) -> None:
+    def __init__(self, fetch_page: PageFetcher | None = None) -> None:
         super().__init__()
-        self._fetch_rows = fetch_rows
-        self._ids: list[int] = []
-        self._cache: dict[int, ItemRow | None] = {}
+        self._fetch_page: PageFetcher = fetch_page or (lambda offset, limit: [])
+        self._count = 0
+        self._blocks: dict[int, list[ItemRow | None]] = {}
         self.fetches = 0
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_query(self, fetch_page: PageFetcher, count: int) -> None:
         """Show a new result (after filtering or sorting)."""
         self.beginResetModel()
-        self._ids = ids
-        self._cache.clear()
+        self._fetch_page = fetch_page
+        self._count = count
+        self._blocks.clear()
         self.endResetModel()
 
     def invalidate(self, item_ids: Sequence[int] = ()) -> None:
-        """Forget cached rows (all, or these items) so they are read again."""
-        if not item_ids:
-            self._cache.clear()
-        for item_id in item_ids:
-            self._cache.pop(item_id, None)
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
-            )
+        """Forget cached blocks (all, or those holding these items) so they are read again."""
+        wanted = set(item_ids)
+        for block, rows in list(self._blocks.items()):
+            if not wanted or any(r is not None and r.id in wanted for r in rows):
+                del self._blocks[block]
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
 
     def item_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        found = self.row_of(row)
+        return found.id if found else None
 
     def row_of(self, row: int) -> ItemRow | None:
-        item_id = self.item_id(row)
-        if item_id is None:
+        if not 0 <= row < self._count:
             return None
-        if item_id not in self._cache:
-            self._load_block(row)
-        return self._cache.get(item_id)
+        block = row // BLOCK
+        if block not in self._blocks:
+            self._blocks[block] = self._load(block)
+        rows = self._blocks[block]
+        offset = row - block * BLOCK
+        return rows[offset] if offset < len(rows) else None
 
-    def _load_block(self, row: int) -> None:
-        start = row - row % BLOCK
-        ids = [i for i in self._ids[start : start + BLOCK] if i not in self._cache]
+    def _load(self, block: int) -> list[ItemRow | None]:
         self.fetches += 1
         try:
-            found = self._fetch_rows(ids)
+            return list(self._fetch_page(block * BLOCK, BLOCK))
         except TrackerError as exc:  # e.g. the database went away: show placeholders
             log.warning("fetching ledger rows failed: %s", exc)
-            found = {}
-        for item_id in ids:
-            self._cache[item_id] = found.get(item_id)
+            return []
 
     # Qt overrides
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from tracker.enums import Escalation, Status
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
+from tracker.services.ledger import ItemFilter, ItemRow
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
 from ui.workers import LatestOnly
 
@@ -48,7 +48,7 @@ class LedgerPage(QWidget):
         super().__init__()
         self._desk = desk
         self._sort = ("ledger", False)
-        self.model = LedgerTableModel(desk.rows)
+        self.model = LedgerTableModel()
         self._worker = LatestOnly(self)
         self.search = QLineEdit(
             placeholderText=self.tr("搜索编号、名称、内容、单位、责任人（Ctrl+F）")
@@ -145,22 +145,26 @@ class LedgerPage(QWidget):
     def refresh(self) -> None:
         """Search again with the filter bar's values (F5), in the background.
 
-        On a million-item ledger the id query takes a second or two; the window stays live
-        and only the newest search's result is shown.
+        Only the counts are computed here; rows are read a block at a time as the view
+        needs them. The window stays live, and only the newest search's result is shown.
         """
         f = self.current_filter()
         sort = self._sort
         overdue_filter = ItemFilter(**{**f.__dict__, "overdue_only": True})
 
-        def search() -> tuple[list[int], int]:
-            return self._desk.item_ids(f, *sort), self._desk.count(overdue_filter)
+        def count() -> tuple[int, int]:
+            return self._desk.count(f), self._desk.count(overdue_filter)
 
-        self._worker.run(search, self._show_result, self.failed.emit)
+        def fetch_page(offset: int, limit: int) -> list[ItemRow]:
+            return self._desk.page(f, *sort, offset, limit)
 
-    def _show_result(self, result: tuple[list[int], int]) -> None:
-        ids, overdue = result
-        self.model.set_ids(ids)
-        self.counts_changed.emit(len(ids), overdue)
+        self._worker.run(
+            count, lambda result: self._show_result(fetch_page, *result), self.failed.emit
+        )
+
+    def _show_result(self, fetch_page: object, shown: int, overdue: int) -> None:
+        self.model.set_query(fetch_page, shown)  # type: ignore[arg-type]
+        self.counts_changed.emit(shown, overdue)
         self.refreshed.emit()
 
     def _emit_selected(self, index: object) -> None:
