@@ -39,6 +39,8 @@ def demo_ledger(cache: Path, size: int) -> Path:
         with open_database(str(path)) as db, db.sessions.begin() as s:
             generate_demo(s, size, seed=1, today=TODAY)
         print(f"  (generated {size} items in {time.perf_counter() - start:.1f}s)", flush=True)
+    else:
+        open_database(str(path)).close()  # brings a cached ledger to the current schema
     return path
 
 
@@ -304,3 +306,38 @@ def gui(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
 
 
 ALL.append(gui)
+
+
+def bulletin(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
+    """Bulletin PDF + XLSX (gather, charts, both files) vs the per-unit metrics SQL alone."""
+    import tempfile
+
+    from tracker.reports.bulletin_data import gather
+    from tracker.reports.bulletin_pdf import write_pdf
+    from tracker.reports.bulletin_xlsx import write_xlsx
+    from tracker.reports.period import parse_period
+
+    out = Path(tempfile.mkdtemp(prefix="bulletin-"))
+    for size in [n for n in sizes if n <= 100_000]:
+        path = demo_ledger(cache, size)
+        with open_database(str(path), read_only=True) as db:
+
+            def ours(db: Any = db) -> object:
+                with db.sessions.begin() as s:
+                    d = gather(s, parse_period("2026-11"), as_of=TODAY)
+                return write_pdf(d, out / "b.pdf"), write_xlsx(d, out / "b.xlsx")
+
+            def raw(db: Any = db) -> object:
+                with db.sessions.begin() as s:
+                    return metrics.compute(s, TODAY, "unit")
+
+            yield {
+                "scenario": "bulletin report PDF+XLSX",
+                "size": size,
+                "seconds": measure(ours),
+                "baseline": "metrics SQL alone (per unit)",
+                "baseline_seconds": measure(raw),
+            }
+
+
+ALL.append(bulletin)

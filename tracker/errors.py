@@ -99,3 +99,7 @@ class ImportFileError(TrackerError):
         if self.col:
             where.append(f"{self.col}列")
         return ("，".join(where) + "：" if where else "") + self.reason
+
+
+class FontMissingError(TrackerError):
+    """No Chinese font is installed, so a PDF or chart would print empty boxes."""

@@ -79,7 +79,7 @@ def _sum(cond: ColumnElement[bool]) -> Any:
 class _Terms:
     """The SQL conditions of the definitions above, for one as-of date."""
 
-    def __init__(self, as_of: dt.date) -> None:
+    def __init__(self, as_of: dt.date, scope: ColumnElement[bool] | None = None) -> None:
         end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
         self.as_of, self.end = as_of, end
         cancelled = and_(
@@ -87,6 +87,8 @@ class _Terms:
             or_(Item.cancelled_at.is_(None), Item.cancelled_at < end),
         )
         self.counted = and_(Item.status != Status.DRAFT, Item.created_at < end, not_(cancelled))
+        if scope is not None:
+            self.counted = and_(self.counted, scope)
         self.done = and_(self.counted, Item.completed_at.is_not(None), Item.completed_at < end)
         self.not_done = and_(self.counted, not_(self.done))
         done_day = func.date(Item.completed_at)
@@ -117,11 +119,17 @@ def _key(group: str) -> ColumnElement[Any]:
     }[group]
 
 
-def compute(s: Session, as_of: dt.date, group: str = "all") -> list[Rates]:
-    """Rates as of ``as_of``, one row per group (``all``, ``list``, ``unit``, ``category``)."""
+def compute(
+    s: Session, as_of: dt.date, group: str = "all", scope: ColumnElement[bool] | None = None
+) -> list[Rates]:
+    """Rates as of ``as_of``, one row per group (``all``, ``list``, ``unit``, ``category``).
+
+    ``scope`` narrows the counted items (one list, one unit) for reports about part of
+    the ledger; every rate is then computed over that part alone.
+    """
     if group not in GROUPS:
         raise ValueError(group)
-    t = _Terms(as_of)
+    t = _Terms(as_of, scope)
     key = _key(group)
     rows: dict[Any, Rates] = {}
     for values in s.execute(
@@ -271,14 +279,37 @@ def _finish(s: Session, group: str, rows: dict[Any, Rates]) -> None:
         r.label = (
             labels.get(k, "全部" if group == "all" else "（未填）") if k is not None else "（未填）"
         )
-        r.completion_rate = _ratio(r.done, r.counted)
-        r.on_time_rate = _ratio(r.on_time, r.due)
-        r.on_time_rate_original = _ratio(r.on_time_original, r.due_original)
-        r.satisfaction_rate = (r.satisfied + w_basic * r.basic) / r.surveyed if r.surveyed else None
-        r.response_rate = _ratio(r.contacted, r.visits_with_contact)
-        r.solve_rate = _ratio(r.solved, r.visits_with_contact)
-        r.progress_rate = _ratio(r.progress_timely, r.progress_expected)
-        r.score = score(r, weights)
+        _set_rates(r, w_basic, weights)
+
+
+def _set_rates(r: Rates, w_basic: float, weights: dict[str, float]) -> None:
+    r.completion_rate = _ratio(r.done, r.counted)
+    r.on_time_rate = _ratio(r.on_time, r.due)
+    r.on_time_rate_original = _ratio(r.on_time_original, r.due_original)
+    r.satisfaction_rate = (r.satisfied + w_basic * r.basic) / r.surveyed if r.surveyed else None
+    r.response_rate = _ratio(r.contacted, r.visits_with_contact)
+    r.solve_rate = _ratio(r.solved, r.visits_with_contact)
+    r.progress_rate = _ratio(r.progress_timely, r.progress_expected)
+    r.score = score(r, weights)
+
+
+#: The additive fields of ``Rates`` (everything before the rates themselves).
+COUNTS = tuple(f.name for f in fields(Rates) if f.type == "int")
+
+
+def combine(s: Session, rows: list[Rates], key: str = "all", label: str = "全部") -> Rates:
+    """One row summing ``rows`` (e.g. all units → the whole ledger), rates recomputed.
+
+    Every count is additive because each item belongs to exactly one group, so this
+    equals ``compute(s, as_of)`` without running its queries again.
+    """
+    total = Rates(key, label)
+    for r in rows:
+        for name in COUNTS:
+            setattr(total, name, getattr(total, name) + getattr(r, name))
+    w_basic = float(settings.get(s, "basic_satisfied_weight"))
+    _set_rates(total, w_basic, settings.get(s, "score_weights"))
+    return total
 
 
 def score(r: Rates, weights: dict[str, float]) -> float | None:
@@ -302,7 +333,9 @@ def _labels(s: Session, group: str) -> dict[Any, str]:
     return {}
 
 
-def monthly(s: Session, year: int, as_of: dt.date) -> list[Rates]:
+def monthly(
+    s: Session, year: int, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> list[Rates]:
     """Overall rates as of the end of each month of ``year`` up to ``as_of``."""
     out = []
     for month in range(1, 13):
@@ -312,7 +345,7 @@ def monthly(s: Session, year: int, as_of: dt.date) -> list[Rates]:
         day = min(end, as_of)
         if day < dt.date(year, month, 1):
             break
-        row = (compute(s, day) or [Rates("all", "全部")])[0]
+        row = (compute(s, day, scope=scope) or [Rates("all", "全部")])[0]
         row.key, row.label = f"{year}-{month:02d}", f"{year}年{month}月"
         out.append(row)
     return out
@@ -320,3 +353,56 @@ def monthly(s: Session, year: int, as_of: dt.date) -> list[Rates]:
 
 def as_dict(r: Rates) -> dict[str, Any]:
     return {f.name: getattr(r, f.name) for f in fields(r)}
+
+
+def done_by_day(
+    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> dict[dt.date, int]:
+    """Items approved as done on each day from ``start`` to ``as_of`` (closures per month)."""
+    t = _Terms(as_of, scope)
+    day = func.date(Item.completed_at)
+    stmt = (
+        select(day, func.count())
+        .where(t.done, Item.completed_at >= dt.datetime.combine(start, dt.time()))
+        .group_by(day)
+    )
+    return {_as_date(d): int(n) for d, n in s.execute(stmt)}
+
+
+def created_between(
+    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> int:
+    """Counted items registered from ``start`` to ``as_of`` (新增)."""
+    t = _Terms(as_of, scope)
+    since = dt.datetime.combine(start, dt.time())
+    return s.scalar(select(func.count()).where(t.counted, Item.created_at >= since)) or 0
+
+
+def overdue_by_deadline(
+    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> dict[dt.date, int]:
+    """逾期未办结 items counted per deadline day, for the overdue-days histogram."""
+    t = _Terms(as_of, scope)
+    stmt = (
+        select(Item.deadline_date, func.count()).where(t.overdue_open).group_by(Item.deadline_date)
+    )
+    return {_as_date(d): int(n) for d, n in s.execute(stmt)}
+
+
+#: The figures a published bulletin can trace back to items.
+TRACED = ("counted", "done", "due", "on_time", "overdue_open", "overdue_done")
+
+
+def item_ids_behind(
+    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> dict[str, list[int]]:
+    """The item ids behind each headline figure, for a snapshot to keep."""
+    t = _Terms(as_of, scope)
+    return {
+        name: list(s.scalars(select(Item.id).where(t.counted, getattr(t, name)).order_by(Item.id)))
+        for name in TRACED
+    }
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

@@ -365,3 +365,37 @@ class Holiday(Base):
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     is_workday: Mapped[bool] = mapped_column(default=False)
     name: Mapped[str | None] = mapped_column(String(64))
+
+
+class ReportSnapshot(Base):
+    """A published bulletin: its figures frozen as JSON so they never change afterwards."""
+
+    __tablename__ = "report_snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    scope_label: Mapped[str] = mapped_column(String(200))
+    period_label: Mapped[str] = mapped_column(String(64))
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    published_by: Mapped[str] = mapped_column(String(64))
+    audit_head: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+
+    figures: Mapped[list[SnapshotFigure]] = relationship(
+        cascade="all, delete-orphan", order_by="SnapshotFigure.key"
+    )
+
+
+class SnapshotFigure(Base):
+    """One published figure and the ids of the items behind it (comma-separated)."""
+
+    __tablename__ = "snapshot_figure"
+
+    snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("report_snapshot.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int]
+    item_ids: Mapped[str] = mapped_column(Text)

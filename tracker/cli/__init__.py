@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from tracker import __version__
-from tracker.cli import excel_commands, ledger_commands, stats_commands, workflow_commands
+from tracker.cli import (
+    excel_commands,
+    ledger_commands,
+    report_commands,
+    stats_commands,
+    workflow_commands,
+)
 from tracker.cli.output import use_utf8_streams
 from tracker.errors import TrackerError
 
@@ -48,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats_commands.register(sub)
     excel_commands.register(sub)
     excel_commands.register_export(sub)
+    report_commands.register(sub)
     return parser
 
 

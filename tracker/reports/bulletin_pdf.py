@@ -1,0 +1,163 @@
+"""The 督办通报 as a PDF a county leader can hand out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from tracker.metrics import Rates
+from tracker.reports import charts
+from tracker.reports.bulletin_data import BulletinData, ItemLine
+from tracker.reports.pdf_doc import ReportPDF
+from tracker.reports.summary import change, chinese_date, paragraphs, pct, score_formula
+
+LIGHT_TITLES = {
+    "red": "红灯事项（逾期未办结）",
+    "orange": "橙灯事项（进度滞后）",
+    "yellow": "黄灯事项（临近期限）",
+}
+CHAPTERS = "一二三四五六七八九十"
+#: Items printed per list in the PDF; the XLSX annex holds the longer lists.
+PDF_LIST_LIMIT = 50
+
+
+def footer_text(d: BulletinData) -> str:
+    """As-of time and audit head: a reader can check the figures against the ledger."""
+    return (
+        f"数据截至 {d.as_of.isoformat()}，生成于 {d.generated_at:%Y-%m-%d %H:%M}；"
+        f"审计链头 {d.audit_head}"
+    )
+
+
+def kpi_boxes(d: BulletinData) -> list[tuple[str, str, str]]:
+    k, p = d.kpi, d.previous
+    boxes = [
+        ("事项总数", str(k.counted), f"本期新增 {d.new_in_period}"),
+        ("已办结", str(k.done), f"本期办结 {d.done_in_period}"),
+        ("办结率", pct(k.completion_rate), _versus(k.completion_rate, p.completion_rate)),
+        ("按期办结率", pct(k.on_time_rate), _versus(k.on_time_rate, p.on_time_rate)),
+        ("逾期未办结", str(k.overdue_open), f"上期 {p.overdue_open}"),
+        ("满意率", pct(k.satisfaction_rate), _versus(k.satisfaction_rate, p.satisfaction_rate)),
+    ]
+    if k.visits_with_contact:
+        boxes += [
+            ("响应率", pct(k.response_rate), f"回访 {k.visits_with_contact} 项"),
+            ("解决率", pct(k.solve_rate), f"回访 {k.visits_with_contact} 项"),
+        ]
+    else:
+        boxes += [("已回访", str(k.surveyed), ""), ("累计催办", str(k.urges), "次")]
+    return boxes
+
+
+def _versus(now: float | None, before: float | None) -> str:
+    words = change(now, before).lstrip("，")
+    return words or f"上期 {pct(before)}"
+
+
+UNIT_HEADERS = (
+    "排名",
+    "单位",
+    "事项",
+    "办结",
+    "办结率",
+    "按期办结率",
+    "逾期未办结",
+    "满意率",
+    "按时报送率",
+    "催办",
+    "考核得分",
+)
+UNIT_WIDTHS = (8, 40, 10, 10, 13, 15, 14, 13, 15, 10, 14)
+
+
+def unit_rows(units: Sequence[Rates]) -> list[list[str]]:
+    return [
+        [
+            str(i) if u.score is not None else "—",
+            u.label,
+            str(u.counted),
+            str(u.done),
+            pct(u.completion_rate),
+            pct(u.on_time_rate),
+            str(u.overdue_open),
+            pct(u.satisfaction_rate),
+            pct(u.progress_rate),
+            str(u.urges),
+            "—" if u.score is None else f"{u.score:.1f}",
+        ]
+        for i, u in enumerate(units, 1)
+    ]
+
+
+ITEM_HEADERS = ("序号", "编号", "事项名称", "牵头单位", "完成时限", "状态", "逾期天数", "督办")
+ITEM_WIDTHS = (8, 25, 52, 34, 25, 13, 12, 14)
+
+
+def item_rows(lines: Sequence[ItemLine]) -> list[list[str]]:
+    return [
+        [
+            str(i),
+            x.code,
+            x.title,
+            x.unit,
+            x.deadline,
+            x.status,
+            str(x.overdue_days) if x.overdue_days else "",
+            x.escalation,
+        ]
+        for i, x in enumerate(lines, 1)
+    ]
+
+
+def write_pdf(d: BulletinData, path: Path) -> Path:
+    pdf = ReportPDF(d.title, footer_text(d))
+    pdf.title_block(
+        d.title, f"{d.scope_label} · {d.period.label} · 数据截至{chinese_date(d.as_of)}"
+    )
+    chapter = iter(CHAPTERS)
+    pdf.heading(f"{next(chapter)}、总体情况")
+    pdf.kpis(kpi_boxes(d))
+    for text in paragraphs(d):
+        pdf.paragraph(text)
+    if d.status_counts:
+        pdf.picture(charts.status_share(d.status_counts), 140)
+    pdf.picture(charts.closures_by_month(d.done_by_month))
+    if d.units:
+        pdf.heading(f"{next(chapter)}、单位排名")
+        pdf.picture(charts.unit_completion(d.units))
+        pdf.table(UNIT_HEADERS, unit_rows(d.units), UNIT_WIDTHS, "CLRRRRRRRRR", size=7.5)
+        pdf.note(score_formula(d))
+    for light, title in LIGHT_TITLES.items():
+        pdf.heading(f"{next(chapter)}、{title}")
+        _item_list(pdf, d.warnings[light], d.warning_totals[light])
+    pdf.heading(f"{next(chapter)}、挂牌、提级等督办事项")
+    _item_list(pdf, d.escalated, d.escalated_total)
+    pdf.heading(f"{next(chapter)}、满意度与逾期情况")
+    pdf.picture(charts.counts_bar("回访满意度分布", d.satisfaction, charts.PALETTE[2]), 130)
+    pdf.picture(
+        charts.counts_bar("逾期未办结事项的逾期天数", d.overdue_buckets, charts.PALETTE[0]), 130
+    )
+    if d.items:
+        pdf.heading(f"{next(chapter)}、{d.scope_label}牵头的在办事项一览")
+        pdf.table(ITEM_HEADERS, item_rows(d.items), ITEM_WIDTHS, "CLLLLCRC")
+    if d.categories:
+        pdf.heading(f"{next(chapter)}、分领域情况")
+        rows = [r[1:-1] for r in unit_rows(d.categories)]
+        pdf.table(UNIT_HEADERS[1:-1], rows, UNIT_WIDTHS[1:-1], "LRRRRRRRR", size=7.5)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def _item_list(pdf: ReportPDF, lines: Sequence[ItemLine], total: int) -> None:
+    if not lines:
+        pdf.paragraph("无。")
+        return
+    shown = lines[:PDF_LIST_LIMIT]
+    more = (
+        f"，以下按完成时限先后列出前{len(shown)}项，其余见同名 XLSX 附表"
+        if total > len(shown)
+        else ""
+    )
+    pdf.note(f"共{total}项{more}。")
+    pdf.table(ITEM_HEADERS, item_rows(shown), ITEM_WIDTHS, "CLLLLCRC")

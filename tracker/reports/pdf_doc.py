@@ -1,0 +1,175 @@
+"""An A4 report page layout on fpdf2: headings, paragraphs, KPI boxes, tables, images.
+
+One place decides fonts, margins and the footer every report carries (as-of time, audit
+chain head, page x/y), so bulletins, unit reports and item cards look like one family.
+Chinese has no spaces, so tables and paragraphs wrap by character. Every ``multi_cell``
+returns to the left margin: fpdf2's default leaves x at the right edge, and the next
+full-width cell then has no width and loops forever.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from fpdf import FPDF
+from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
+from fpdf.fonts import FontFace
+
+from tracker.reports.fonts import bold_variant, find_cjk_font
+
+FONT = "cjk"
+INK = (33, 37, 41)
+MUTED = (108, 117, 125)
+ACCENT = (192, 57, 43)
+HEAD_FILL = (234, 238, 243)
+NO_LINE_START = "，。、；：？！）》」』”’%"
+
+
+class ReportPDF(FPDF):
+    """A4 portrait with the embedded Chinese font and the standard footer."""
+
+    def __init__(self, title: str, footer: str, landscape: bool = False) -> None:
+        super().__init__(orientation="L" if landscape else "P", format="A4")
+        self.report_title, self.footer_text = title, footer
+        regular = find_cjk_font()
+        bold = bold_variant(regular)
+        self.add_font(FONT, "", str(regular.path), collection_font_number=regular.index)
+        self.add_font(FONT, "B", str(bold.path), collection_font_number=bold.index)
+        self.set_margins(16, 16, 16)
+        self.set_auto_page_break(True, margin=18)
+        self.set_title(title)
+        self.set_creator("实事台账")
+        self.set_text_color(*INK)
+        self.add_page()
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, self.report_title, align=Align.R, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*INK)
+        self.ln(2)
+
+    def footer(self) -> None:
+        self.set_y(-13)
+        self.set_font(FONT, "", 7)
+        self.set_text_color(*MUTED)
+        self.cell(0, 4, self.footer_text, align=Align.L)
+        self.set_x(self.l_margin)
+        self.cell(0, 4, f"第 {self.page_no()} / {{nb}} 页", align=Align.R)
+        self.set_text_color(*INK)
+
+    def title_block(self, title: str, subtitle: str) -> None:
+        self.set_font(FONT, "B", 18)
+        self.set_text_color(*ACCENT)
+        self.multi_cell(0, 10, title, align=Align.C, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN)
+        self.set_text_color(*INK)
+        self.set_font(FONT, "", 10)
+        self.multi_cell(0, 6, subtitle, align=Align.C, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN)
+        self.ln(3)
+
+    def heading(self, text: str) -> None:
+        if self.will_page_break(30):
+            self.add_page()
+        self.ln(2)
+        self.set_font(FONT, "B", 12)
+        self.cell(0, 8, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*ACCENT)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(2)
+
+    def paragraph(self, text: str, size: float = 10.5) -> None:
+        """Body text, first line indented two characters, no line starting with ，。）."""
+        self.set_font(FONT, "", size)
+        for line in self.wrap_cjk("　　" + text, self.epw):
+            self.cell(0, size * 0.62, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def wrap_cjk(self, text: str, width: float) -> list[str]:
+        """Break ``text`` into lines by character, hanging closing punctuation (禁则).
+
+        A closing mark that would open a line is kept at the end of the previous one,
+        slightly past the margin, as Chinese typesetting does.
+        """
+        lines, current = [], ""
+        for ch in text:
+            if current and self.get_string_width(current + ch) > width and ch not in NO_LINE_START:
+                lines.append(current)
+                current = ""
+            current += ch
+        return [*lines, current] if current else lines
+
+    def note(self, text: str) -> None:
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*MUTED)
+        self.multi_cell(0, 4.5, text, wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN)
+        self.set_text_color(*INK)
+        self.ln(1)
+
+    def kpis(self, boxes: Sequence[tuple[str, str, str]], per_row: int = 4) -> None:
+        """Boxes of (label, big value, small note) in rows."""
+        gap = 3
+        width = (self.epw - gap * (per_row - 1)) / per_row
+        for start in range(0, len(boxes), per_row):
+            if self.will_page_break(22):
+                self.add_page()
+            y, x = self.get_y(), self.l_margin
+            for label, value, small in boxes[start : start + per_row]:
+                self.set_fill_color(*HEAD_FILL)
+                self.rect(x, y, width, 19, style="F")
+                self.set_xy(x, y + 1.5)
+                self.set_font(FONT, "", 8)
+                self.cell(width, 4, label, align=Align.C)
+                self.set_xy(x, y + 6)
+                self.set_font(FONT, "B", 14)
+                self.cell(width, 7, value, align=Align.C)
+                self.set_xy(x, y + 13.5)
+                self.set_font(FONT, "", 7)
+                self.set_text_color(*MUTED)
+                self.cell(width, 4, small, align=Align.C)
+                self.set_text_color(*INK)
+                x += width + gap
+            self.set_xy(self.l_margin, y + 19 + gap)
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        aligns: str = "",
+        size: float = 8,
+    ) -> None:
+        """A bordered table; ``aligns`` is one letter per column (L/C/R), left by default."""
+        self.set_font(FONT, "", size)
+        head = FontFace(emphasis="BOLD", fill_color=HEAD_FILL)
+        with super().table(
+            col_widths=tuple(widths),
+            width=self.epw,
+            headings_style=head,
+            line_height=size * 0.55,
+            wrapmode=WrapMode.CHAR,
+            text_align="LEFT",
+            cell_fill_color=(248, 249, 250),
+            cell_fill_mode=TableCellFillMode.ROWS,
+            padding=(0.8, 1.2),
+        ) as t:
+            for values in [list(headers), *rows]:
+                row = t.row()
+                for i, value in enumerate(values):
+                    align = aligns[i] if i < len(aligns) else "L"
+                    row.cell(str(value), align={"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[align])
+        self.ln(2)
+
+    def picture(self, png: bytes, width_mm: float | None = None) -> None:
+        """A chart at print resolution, scaled to the text width and kept on one page."""
+        from PIL import Image
+
+        with Image.open(io.BytesIO(png)) as im:
+            ratio = im.height / im.width
+        w = width_mm or self.epw
+        if self.will_page_break(w * ratio + 2):
+            self.add_page()
+        self.image(io.BytesIO(png), x=self.l_margin + (self.epw - w) / 2, w=w)
+        self.ln(2)

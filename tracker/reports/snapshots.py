@@ -1,0 +1,135 @@
+"""Publishing a bulletin: its figures are frozen, and each can be traced to its items.
+
+Once a 通报 has been handed out, later edits to the ledger (a late closure, a corrected
+deadline) must not change the numbers it printed. Publishing stores the gathered data as
+JSON plus the item ids behind each headline figure; re-rendering a snapshot reads only
+those, never the live ledger.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker import audit, metrics
+from tracker.enums import Role
+from tracker.errors import NotFoundError
+from tracker.models import Item, ReportSnapshot, SnapshotFigure
+from tracker.reports.bulletin_data import WHOLE_LEDGER, BulletinData, ItemLine, Scope, gather
+from tracker.reports.period import Period
+from tracker.services.actors import Actor, require_role
+
+FIGURE_LABELS = {
+    "counted": "事项总数",
+    "done": "已办结",
+    "due": "已到期或已办结",
+    "on_time": "按期办结",
+    "overdue_open": "逾期未办结",
+    "overdue_done": "逾期办结",
+}
+
+
+def publish(
+    s: Session,
+    actor: Actor,
+    period: Period,
+    scope: Scope = WHOLE_LEDGER,
+    as_of: dt.date | None = None,
+) -> int:
+    """Freeze a bulletin; returns the snapshot number. Supervisors and admins only."""
+    require_role(actor, {Role.SUPERVISOR, Role.ADMIN}, "发布督办通报")
+    data = gather(s, period, scope, as_of)
+    snap = ReportSnapshot(
+        kind="bulletin",
+        title=data.title,
+        scope_label=data.scope_label,
+        period_label=period.label,
+        as_of=data.as_of,
+        published_by=actor.login,
+        audit_head=data.audit_head,
+        data=dump(data),
+    )
+    for key, ids in metrics.item_ids_behind(s, data.as_of, scope.condition(s)).items():
+        snap.figures.append(SnapshotFigure(key=key, value=len(ids), item_ids=_join(ids)))
+    s.add(snap)
+    s.flush()
+    audit.append(
+        s,
+        actor=actor.login,
+        action="publish_bulletin",
+        after={"snapshot": snap.id, "period": period.label, "scope": data.scope_label},
+    )
+    return snap.id
+
+
+def load(s: Session, snapshot_id: int) -> BulletinData:
+    """The bulletin exactly as published."""
+    return restore(_get(s, snapshot_id).data)
+
+
+def trace(s: Session, snapshot_id: int, key: str) -> list[int]:
+    """The ids of the items behind figure ``key`` of a published bulletin."""
+    _get(s, snapshot_id)
+    fig = s.get(SnapshotFigure, (snapshot_id, key))
+    if fig is None:
+        known = "、".join(f"{k}（{v}）" for k, v in FIGURE_LABELS.items())
+        raise NotFoundError(f"通报中没有“{key}”这个数字，可追溯的有：{known}。")
+    return [int(x) for x in fig.item_ids.split(",") if x]
+
+
+def codes_of(s: Session, ids: list[int]) -> list[str]:
+    """Item codes for ``ids`` in the same order (queried in chunks: SQLite caps parameters)."""
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        found.update(s.execute(select(Item.id, Item.code).where(Item.id.in_(chunk))).tuples().all())
+    return [found.get(i, f"（已删除 #{i}）") for i in ids]
+
+
+def published(s: Session) -> list[ReportSnapshot]:
+    return list(s.scalars(select(ReportSnapshot).order_by(ReportSnapshot.id.desc())))
+
+
+def _get(s: Session, snapshot_id: int) -> ReportSnapshot:
+    snap = s.get(ReportSnapshot, snapshot_id)
+    if snap is None:
+        raise NotFoundError(f"没有第 {snapshot_id} 号已发布通报。")
+    return snap
+
+
+def _join(ids: list[int]) -> str:
+    return ",".join(map(str, ids))
+
+
+def dump(d: BulletinData) -> str:
+    return json.dumps(dataclasses.asdict(d), ensure_ascii=False, default=_encode)
+
+
+def _encode(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def restore(text: str) -> BulletinData:
+    raw = json.loads(text)
+    p = raw["period"]
+    raw["period"] = Period(
+        dt.date.fromisoformat(p["start"]), dt.date.fromisoformat(p["end"]), p["label"], p["months"]
+    )
+    raw["as_of"] = dt.date.fromisoformat(raw["as_of"])
+    raw["generated_at"] = dt.datetime.fromisoformat(raw["generated_at"])
+    raw["kpi"], raw["previous"] = metrics.Rates(**raw["kpi"]), metrics.Rates(**raw["previous"])
+    raw["units"] = [metrics.Rates(**r) for r in raw["units"]]
+    raw["categories"] = [metrics.Rates(**r) for r in raw["categories"]]
+    for key in ("status_counts", "done_by_month", "satisfaction", "overdue_buckets"):
+        raw[key] = [tuple(x) for x in raw[key]]
+    raw["warnings"] = {k: [ItemLine(**x) for x in v] for k, v in raw["warnings"].items()}
+    raw["escalated"] = [ItemLine(**x) for x in raw["escalated"]]
+    raw["items"] = [ItemLine(**x) for x in raw.get("items", [])]
+    return BulletinData(**raw)

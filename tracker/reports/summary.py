@@ -1,0 +1,75 @@
+"""The bulletin's written paragraphs, generated from its figures.
+
+Leaders read the words before the tables, so each paragraph states the figure, its change
+since the previous period and what is asked of the units, in the register of an official
+通报. Empty denominators say so instead of printing 0%.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.reports.bulletin_data import BulletinData
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def change(now: float | None, before: float | None) -> str:
+    """“比上期提高2.3个百分点” style wording; empty when either side is missing."""
+    if now is None or before is None:
+        return ""
+    diff = (now - before) * 100
+    if abs(diff) < 0.05:
+        return "，与上期持平"
+    word = "提高" if diff > 0 else "下降"
+    return f"，比上期{word}{abs(diff):.1f}个百分点"
+
+
+def chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def paragraphs(d: BulletinData) -> list[str]:
+    """The summary paragraphs in reading order."""
+    k, p = d.kpi, d.previous
+    out = [
+        f"截至{chinese_date(d.as_of)}，{d.scope_label}共有“我为群众办实事”事项{k.counted}项，"
+        f"已办结{k.done}项，办结率{pct(k.completion_rate)}{change(k.completion_rate, p.completion_rate)}；"
+        f"按期办结率{pct(k.on_time_rate)}{change(k.on_time_rate, p.on_time_rate)}；"
+        f"逾期未办结{k.overdue_open}项。",
+        f"{d.period.label}新增事项{d.new_in_period}项，办结{d.done_in_period}项。",
+    ]
+    if k.surveyed:
+        out.append(
+            f"已回访评价{k.surveyed}项，其中满意{k.satisfied}项、基本满意{k.basic}项、"
+            f"不满意{k.dissatisfied}项，群众满意率{pct(k.satisfaction_rate)}"
+            f"{change(k.satisfaction_rate, p.satisfaction_rate)}。"
+        )
+    else:
+        out.append("本期尚无回访评价记录。")
+    ranked = [u for u in d.units if u.score is not None]
+    if len(ranked) >= 2:
+        top = "、".join(f"{u.label}（{u.score:.1f}分）" for u in ranked[:3])
+        out.append(f"考核得分居前的单位：{top}。")
+    laggards = sorted((u for u in d.units if u.overdue_open), key=lambda u: -u.overdue_open)[:3]
+    if laggards:
+        names = "、".join(f"{u.label}（{u.overdue_open}项）" for u in laggards)
+        out.append(f"逾期未办结事项较多的单位：{names}，请抓紧办理，按时报送进展。")
+    t = d.warning_totals
+    out.append(
+        f"当前红灯（逾期）事项{t.get('red', 0)}项、橙灯（进度滞后）{t.get('orange', 0)}项、"
+        f"黄灯（临期）{t.get('yellow', 0)}项，挂牌、提级等督办中事项{d.escalated_total}项，名单附后。"
+    )
+    return out
+
+
+def score_formula(d: BulletinData) -> str:
+    """How the assessment score is computed, printed under the ranking table."""
+    w = d.weights
+    return (
+        f"考核得分 =（按期办结率×{w.get('on_time', 0):g} + 满意率×{w.get('satisfaction', 0):g}"
+        f" + 按时报送率×{w.get('progress', 0):g}）÷ 权重之和 × 100；"
+        f"某项无数据时不计入，其余权重按比例折算。满意率 =（满意 + {d.basic_weight:g}×基本满意）÷ 已评价。"
+    )
