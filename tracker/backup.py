@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import DatabaseLockedError, StorageError
@@ -218,3 +219,33 @@ def integrity_problems(path: Path) -> list[str]:
         return problems
     finally:
         conn.close()
+
+
+#: Chinese names of the backup kinds, by the tag in the file name.
+KIND_LABELS = {
+    AUTO_TAG.strip("-"): "每日自动",
+    "pre-migrate": "升级前自动",
+    "pre-import": "导入前自动",
+    "before-restore": "恢复前自动",
+    "manual": "手动",
+}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file as the 备份与恢复 page lists it."""
+
+    path: Path
+    taken: dt.datetime
+    size: int
+    kind: str
+
+
+def describe_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first, with their kind in Chinese."""
+    out = []
+    for path in list_backups(folder):
+        stat = path.stat()
+        kind = next((label for tag, label in KIND_LABELS.items() if f"-{tag}" in path.stem), "其他")
+        out.append(BackupInfo(path, dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size, kind))
+    return out

@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TrackerError as exc:
         QMessageBox.critical(None, "实事台账", str(exc))
         return 2
+    window: MainWindow | None = None
     try:
         install_excepthook()
         window = MainWindow(Desk(db))
@@ -41,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         db.close()
+        if window is not None:
+            window.desk.db.close()  # the ledger may have been reopened after a restore
         del translators
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from tracker import workflow
-from tracker.errors import TrackerError
+from tracker.backup import restore_sqlite
+from tracker.db import open_database
+from tracker.errors import StorageError, TrackerError
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
+from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
@@ -67,6 +71,10 @@ class MainWindow(QMainWindow):
         for action in (new, refresh, find, quit_action):
             menu.addAction(action)
         self.menuBar().addMenu(self.workflow.menu)
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        backups = QAction(self.tr("备份与恢复…"), self)
+        backups.triggered.connect(self.open_backups)
+        settings_menu.addAction(backups)
 
     def _connect_signals(self) -> None:
         self.ledger.counts_changed.connect(self._show_counts)
@@ -184,6 +192,44 @@ class MainWindow(QMainWindow):
         self._ui.set_window_state(self.saveGeometry(), self.saveState())
         self._ui.set_ledger_header(self.ledger.table.horizontalHeader().saveState())
         super().closeEvent(event)
+
+    @property
+    def desk(self) -> Desk:
+        return self._desk
+
+    def open_backups(self) -> None:
+        path = self._desk.db.path
+        if path is None:
+            show_error(self, StorageError("PostgreSQL 台账由管理员用 pg_dump 备份和恢复。"))
+            return
+        BackupDialog(self, path, self.restore_backup).exec()
+
+    def restore_backup(self, backup: Path) -> None:
+        """Close the ledger, replace its file with ``backup`` (old file kept aside), reopen."""
+        db = self._desk.db
+        target, login = db.path, self._desk.actor.login
+        assert target is not None
+        db.close()
+        try:
+            aside = restore_sqlite(backup, target)
+        except TrackerError as exc:
+            show_error(self, exc)
+            aside = None
+        self._use_desk(Desk(open_database(str(target)), login))
+        if aside is not None:
+            QMessageBox.information(
+                self,
+                self.tr("已恢复"),
+                self.tr("台账已从备份恢复。原台账文件另存为：\n{0}").replace("{0}", str(aside)),
+            )
+
+    def _use_desk(self, desk: Desk) -> None:
+        self._desk = desk
+        self.ledger.use_desk(desk)
+        self.workflow.use_desk(desk)
+        self.panel.show_detail(None)
+        self._current = None
+        self.ledger.refresh()
 
     def _where(self) -> str:
         db = self._desk.db

@@ -51,6 +51,10 @@ class WorkflowActions(QObject):
             self._add(parent, t.action, t.label + ("…" if t.needs_reason else ""))
         self.update_for(None)
 
+    def use_desk(self, desk: Desk) -> None:
+        """Work on a reopened ledger (after a restore from backup)."""
+        self._desk = desk
+
     def _add(self, parent: QWidget, name: str, label: str) -> None:
         action = QAction(label, parent, shortcut=QKeySequence(SHORTCUTS[name]))
         action.triggered.connect(lambda _=False, n=name: self.requested.emit(n))

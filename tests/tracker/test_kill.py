@@ -194,3 +194,62 @@ def test_killed_migration_leaves_the_old_or_the_new_schema(tmp_path, big_ledger)
             assert schema.current_revision(db.engine) == schema.head_revision()
     assert seen <= set(schema.known_revisions())
     print(f"{KILLS} kills during a migration of 60,000 items; versions left behind: {sorted(seen)}")
+
+
+@pytest.fixture(scope="module")
+def returned_pack(tmp_path_factory) -> tuple[Path, Path, int]:
+    """A 20,000-item ledger and the filled-in pack of its busiest unit that has a clerk."""
+    from openpyxl import load_workbook
+    from sqlalchemy import func, select
+
+    from tracker.models import Item, Unit, User
+    from tracker.services import returns
+
+    folder = tmp_path_factory.mktemp("ret")
+    base = folder / "base.db"
+    with open_database(str(base)) as db, db.sessions.begin() as s:
+        generate_demo(s, 20_000, seed=11)
+        with_clerk = select(User.unit_id).where(User.role == "clerk")
+        unit = s.scalar(
+            select(Unit.name)
+            .join(Item, Item.lead_unit_id == Unit.id)
+            .where(Unit.id.in_(with_clerk))
+            .group_by(Unit.name)
+            .order_by(func.count().desc())
+            .limit(1)
+        )
+        (pack,) = returns.export_unit_packs(s, folder / "packs", [unit])
+    wb = load_workbook(pack)
+    ws = wb["填报表"]
+    rows = 0
+    for r in range(4, ws.max_row + 1):
+        if ws.cell(row=r, column=1).value:
+            ws.cell(row=r, column=6).value = f"回收包进展{r}"
+            rows += 1
+    wb.save(pack)
+    return base, pack, rows
+
+
+@pytest.mark.slow
+def test_killed_return_import_applies_the_whole_pack_or_none(tmp_path, returned_pack):
+    base, pack, rows = returned_pack
+    rng = random.Random(1122)
+    outcomes = []
+    for n in range(KILLS):
+        path = tmp_path / f"r{n}.db"
+        shutil.copy(base, path)
+        cmd = [sys.executable, "-m", "tracker", "--db", str(path), "import-return", str(pack)]
+        _kill_after(cmd, rng.uniform(0.8, 2.5))  # the whole command takes about 2.4 s
+        conn = _check(path)
+        written = conn.execute(
+            "SELECT count(*) FROM progress_report WHERE text LIKE '回收包进展%'"
+        ).fetchone()[0]
+        latest = conn.execute(
+            "SELECT count(*) FROM item WHERE latest_progress LIKE '回收包进展%'"
+        ).fetchone()[0]
+        conn.close()
+        assert written in (0, rows) and latest == written
+        with open_database(str(path)) as db, db.sessions.begin() as s:
+            assert audit.verify(s).ok
+        outcomes.append(written)
+    print(f"{KILLS} kills during a {rows}-row return import: {outcomes}")

@@ -73,6 +73,10 @@ class LedgerPage(QWidget):
         self._build()
         self._connect_signals()
 
+    def use_desk(self, desk: Desk) -> None:
+        """Work on a reopened ledger (after a restore from backup)."""
+        self._desk = desk
+
     @staticmethod
     def _choices(everything: str, names: list[str]) -> QComboBox:
         box = QComboBox()
