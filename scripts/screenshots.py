@@ -13,9 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from tracker.backup import backup_sqlite
 from tracker.db import open_database
 from tracker.demo import generate_demo
 from tracker.services.desk import Desk
+from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
@@ -61,6 +63,12 @@ def main() -> int:
         new.show()
         app.processEvents()
         new.grab().save(str(out / "new-item-dialog.png"))
+        backup_sqlite(db.path, db.path.parent / "backups" / "demo-manual.db", unique=True)
+        backups = BackupDialog(window, db.path, window.restore_backup)
+        backups.show()
+        backups.table.selectRow(0)
+        app.processEvents()
+        backups.grab().save(str(out / "backup-dialog.png"))
         db.close()
     del translators
     print(f"screenshots written to {out}/")
