@@ -76,7 +76,7 @@ def _sum(cond: ColumnElement[bool]) -> Any:
     return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
 
 
-class _Terms:
+class Terms:
     """The SQL conditions of the definitions above, for one as-of date."""
 
     def __init__(self, as_of: dt.date, scope: ColumnElement[bool] | None = None) -> None:
@@ -129,7 +129,7 @@ def compute(
     """
     if group not in GROUPS:
         raise ValueError(group)
-    t = _Terms(as_of, scope)
+    t = Terms(as_of, scope)
     key = _key(group)
     rows: dict[Any, Rates] = {}
     for values in s.execute(
@@ -166,7 +166,7 @@ def compute(
     return sorted(rows.values(), key=lambda r: (r.label == "", r.label))
 
 
-def _latest_visit(t: _Terms, column: ColumnElement[Any]) -> Any:
+def _latest_visit(t: Terms, column: ColumnElement[Any]) -> Any:
     return (
         select(func.max(SatisfactionSurvey.id).label("id"))
         .where(SatisfactionSurvey.visited_on <= t.as_of, column.is_not(None))
@@ -175,7 +175,7 @@ def _latest_visit(t: _Terms, column: ColumnElement[Any]) -> Any:
     )
 
 
-def _add_visits(s: Session, t: _Terms, key: Any, rows: dict[Any, Rates]) -> None:
+def _add_visits(s: Session, t: Terms, key: Any, rows: dict[Any, Rates]) -> None:
     rated = _latest_visit(t, SatisfactionSurvey.rating)
     stmt = (
         select(
@@ -220,7 +220,7 @@ def _add_visits(s: Session, t: _Terms, key: Any, rows: dict[Any, Rates]) -> None
             r.visits_with_contact, r.contacted, r.solved = int(n), int(contacted), int(solved)
 
 
-def _add_urges_and_returns(s: Session, t: _Terms, key: Any, rows: dict[Any, Rates]) -> None:
+def _add_urges_and_returns(s: Session, t: Terms, key: Any, rows: dict[Any, Rates]) -> None:
     urges = (
         select(key, func.count())
         .select_from(UrgeRow)
@@ -244,7 +244,7 @@ def _add_urges_and_returns(s: Session, t: _Terms, key: Any, rows: dict[Any, Rate
             rows[k].returns = int(n)
 
 
-def _add_progress(s: Session, t: _Terms, key: Any, rows: dict[Any, Rates]) -> None:
+def _add_progress(s: Session, t: Terms, key: Any, rows: dict[Any, Rates]) -> None:
     days = int(settings.get(s, "progress_interval_days"))
     since = t.as_of - dt.timedelta(days=days)
     latest = (
@@ -353,56 +353,3 @@ def monthly(
 
 def as_dict(r: Rates) -> dict[str, Any]:
     return {f.name: getattr(r, f.name) for f in fields(r)}
-
-
-def done_by_day(
-    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
-) -> dict[dt.date, int]:
-    """Items approved as done on each day from ``start`` to ``as_of`` (closures per month)."""
-    t = _Terms(as_of, scope)
-    day = func.date(Item.completed_at)
-    stmt = (
-        select(day, func.count())
-        .where(t.done, Item.completed_at >= dt.datetime.combine(start, dt.time()))
-        .group_by(day)
-    )
-    return {_as_date(d): int(n) for d, n in s.execute(stmt)}
-
-
-def created_between(
-    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
-) -> int:
-    """Counted items registered from ``start`` to ``as_of`` (新增)."""
-    t = _Terms(as_of, scope)
-    since = dt.datetime.combine(start, dt.time())
-    return s.scalar(select(func.count()).where(t.counted, Item.created_at >= since)) or 0
-
-
-def overdue_by_deadline(
-    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
-) -> dict[dt.date, int]:
-    """逾期未办结 items counted per deadline day, for the overdue-days histogram."""
-    t = _Terms(as_of, scope)
-    stmt = (
-        select(Item.deadline_date, func.count()).where(t.overdue_open).group_by(Item.deadline_date)
-    )
-    return {_as_date(d): int(n) for d, n in s.execute(stmt)}
-
-
-#: The figures a published bulletin can trace back to items.
-TRACED = ("counted", "done", "due", "on_time", "overdue_open", "overdue_done")
-
-
-def item_ids_behind(
-    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
-) -> dict[str, list[int]]:
-    """The item ids behind each headline figure, for a snapshot to keep."""
-    t = _Terms(as_of, scope)
-    return {
-        name: list(s.scalars(select(Item.id).where(t.counted, getattr(t, name)).order_by(Item.id)))
-        for name in TRACED
-    }
-
-
-def _as_date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

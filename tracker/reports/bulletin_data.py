@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from tracker import audit, metrics
+from tracker import audit, metric_series, metrics
 from tracker.enums import ACTIVE_STATUSES, OPEN_STATUSES, Escalation, Status
 from tracker.errors import NotFoundError
 from tracker.lights import Light
@@ -112,7 +112,7 @@ def gather(
     day = as_of or min(period.end, dt.date.today())
     cond = scope.condition(s)
     previous = period.previous()
-    by_day = metrics.done_by_day(s, dt.date(day.year, 1, 1), day, cond)
+    by_day = metric_series.done_by_day(s, dt.date(day.year, 1, 1), day, cond)
     warnings, totals = {}, {}
     for light in (Light.RED, Light.ORANGE, Light.YELLOW):
         f = ledger.ItemFilter(lights=[light.value], as_of=day)
@@ -136,7 +136,7 @@ def gather(
         generated_at=dt.datetime.now().replace(microsecond=0),
         kpi=kpi,
         previous=_one(metrics.compute(s, min(previous.end, day), scope=cond)),
-        new_in_period=metrics.created_between(s, period.start, day, cond),
+        new_in_period=metric_series.created_between(s, period.start, day, cond),
         done_in_period=sum(n for d, n in by_day.items() if d >= period.start),
         units=units,
         categories=metrics.compute(s, day, "category", cond),
@@ -147,7 +147,7 @@ def gather(
             ("基本满意", kpi.basic),
             ("不满意", kpi.dissatisfied),
         ],
-        overdue_buckets=_buckets(metrics.overdue_by_deadline(s, day, cond), day),
+        overdue_buckets=_buckets(metric_series.overdue_by_deadline(s, day, cond), day),
         warnings=warnings,
         warning_totals=totals,
         escalated=escalated,

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker import audit, metrics
+from tracker import audit, metric_series, metrics
 from tracker.enums import Role
 from tracker.errors import NotFoundError
 from tracker.models import Item, ReportSnapshot, SnapshotFigure
@@ -54,7 +54,7 @@ def publish(
         audit_head=data.audit_head,
         data=dump(data),
     )
-    for key, ids in metrics.item_ids_behind(s, data.as_of, scope.condition(s)).items():
+    for key, ids in metric_series.item_ids_behind(s, data.as_of, scope.condition(s)).items():
         snap.figures.append(SnapshotFigure(key=key, value=len(ids), item_ids=_join(ids)))
     s.add(snap)
     s.flush()

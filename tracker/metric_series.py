@@ -1,0 +1,70 @@
+"""Figures over time and the items behind them, built on the definitions in ``metrics``.
+
+Bulletins need more than the rates of one day: closures per day (for the monthly chart),
+registrations in a period, overdue items by deadline (for the histogram) and, when a
+bulletin is published, the ids behind each headline figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from tracker.metrics import Terms
+from tracker.models import Item
+
+
+def done_by_day(
+    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> dict[dt.date, int]:
+    """Items approved as done on each day from ``start`` to ``as_of`` (closures per month)."""
+    t = Terms(as_of, scope)
+    day = func.date(Item.completed_at)
+    stmt = (
+        select(day, func.count())
+        .where(t.done, Item.completed_at >= dt.datetime.combine(start, dt.time()))
+        .group_by(day)
+    )
+    return {_as_date(d): int(n) for d, n in s.execute(stmt)}
+
+
+def created_between(
+    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> int:
+    """Counted items registered from ``start`` to ``as_of`` (新增)."""
+    t = Terms(as_of, scope)
+    since = dt.datetime.combine(start, dt.time())
+    return s.scalar(select(func.count()).where(t.counted, Item.created_at >= since)) or 0
+
+
+def overdue_by_deadline(
+    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> dict[dt.date, int]:
+    """逾期未办结 items counted per deadline day, for the overdue-days histogram."""
+    t = Terms(as_of, scope)
+    stmt = (
+        select(Item.deadline_date, func.count()).where(t.overdue_open).group_by(Item.deadline_date)
+    )
+    return {_as_date(d): int(n) for d, n in s.execute(stmt)}
+
+
+#: The figures a published bulletin can trace back to items.
+TRACED = ("counted", "done", "due", "on_time", "overdue_open", "overdue_done")
+
+
+def item_ids_behind(
+    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> dict[str, list[int]]:
+    """The item ids behind each headline figure, for a snapshot to keep."""
+    t = Terms(as_of, scope)
+    return {
+        name: list(s.scalars(select(Item.id).where(t.counted, getattr(t, name)).order_by(Item.id)))
+        for name in TRACED
+    }
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
