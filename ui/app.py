@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tracker.db import open_database
-from tracker.errors import TrackerError
+from tracker.backup import quick_check, restore_sqlite
+from tracker.db import Database, open_database
+from tracker.errors import CorruptDatabaseError, TrackerError
+from tracker.paths import resolve_db_url
 from tracker.services.desk import Desk
 from ui.errors import install_excepthook
 from ui.i18n import install_translators
@@ -22,6 +25,29 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def open_ledger(url: str | None) -> Database:
+    """Open the ledger; if its file is damaged, offer to restore the newest good backup.
+
+    The damaged file is never written to: ``restore_sqlite`` sets it aside before the
+    backup takes its place, so nothing is lost whatever the user answers.
+    """
+    try:
+        return open_database(url)
+    except CorruptDatabaseError as exc:
+        good = [b for b in exc.backups if quick_check(b) is None]
+        if not good:
+            raise
+        question = (
+            f"{exc.message}\n\n是否用最近的完好备份恢复？\n{good[0]}\n"
+            "（损坏的文件会另存一份，不会删除。）"
+        )
+        answer = QMessageBox.question(None, "实事台账", question)
+        if answer != QMessageBox.StandardButton.Yes:
+            raise
+        restore_sqlite(good[0], Path(resolve_db_url(url).removeprefix("sqlite:///")))
+        return open_database(url)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -29,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("shishi-ledger")
     translators = install_translators(app)
     try:
-        db = open_database(args.db)
+        db = open_ledger(args.db)
     except TrackerError as exc:
         QMessageBox.critical(None, "实事台账", str(exc))
         return 2
