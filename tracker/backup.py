@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tracker.errors import DatabaseLockedError, StorageError
 from tracker.filelock import FileLock, LockHeld
+from tracker.paths import backups_dir_for
 
 BACKUP_SUFFIX = ".db"
 
@@ -148,13 +149,25 @@ AUTO_TAG = "-auto-"
 def daily_backup(db_file: Path, today: dt.date | None = None) -> Path | None:
     """Take today's automatic backup if there is none yet, then thin the old ones."""
     today = today or dt.date.today()
-    folder = db_file.parent / "backups"
+    folder = backups_dir_for(db_file)
     stem = f"{db_file.stem}{AUTO_TAG}{today:%Y%m%d}"
     if any(folder.glob(f"{stem}*{BACKUP_SUFFIX}")):
         return None
     written = backup_sqlite(db_file, folder / f"{stem}{BACKUP_SUFFIX}")
     thin_backups(folder, db_file.stem, today)
     return written
+
+
+def manual_backup(db_file: Path, dest: Path | None = None) -> Path:
+    """A backup the user asked for: to ``dest`` (a USB stick), or kept beside the ledger.
+
+    Manual backups beside the ledger carry a timestamp and are never thinned away.
+    """
+    if dest is not None:
+        return backup_sqlite(db_file, dest)
+    return backup_sqlite(
+        db_file, backups_dir_for(db_file) / f"{db_file.stem}-manual.db", unique=True
+    )
 
 
 def _day_of(path: Path, stem: str) -> dt.date | None:

@@ -351,5 +351,10 @@ def monthly(
     return out
 
 
+def pct(value: float | None) -> str:
+    """A rate as printed everywhere (``62.7%``), or ``—`` when it has no denominator."""
+    return "—" if value is None else f"{value:.1%}"
+
+
 def as_dict(r: Rates) -> dict[str, Any]:
     return {f.name: getattr(r, f.name) for f in fields(r)}

@@ -61,6 +61,12 @@ def resolve_db_url(db: str | None = None) -> str:
     return f"sqlite:///{Path(raw).expanduser().resolve()}"
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file behind an SQLite URL from ``resolve_db_url``; ``None`` for PostgreSQL."""
+    prefix = "sqlite:///"
+    return Path(url.removeprefix(prefix)) if url.startswith(prefix) else None
+
+
 def backups_dir_for(db_file: Path) -> Path:
     """Backups of a ledger live beside it, so a moved ledger keeps its backups."""
     return db_file.parent / "backups"

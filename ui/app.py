@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.backup import quick_check, restore_sqlite
 from tracker.db import Database, open_database
 from tracker.errors import CorruptDatabaseError, TrackerError
-from tracker.paths import resolve_db_url
+from tracker.paths import resolve_db_url, sqlite_file
 from tracker.services.desk import Desk
 from ui.errors import install_excepthook
 from ui.i18n import install_translators
@@ -44,7 +43,9 @@ def open_ledger(url: str | None) -> Database:
         answer = QMessageBox.question(None, "实事台账", question)
         if answer != QMessageBox.StandardButton.Yes:
             raise
-        restore_sqlite(good[0], Path(resolve_db_url(url).removeprefix("sqlite:///")))
+        target = sqlite_file(resolve_db_url(url))
+        assert target is not None  # only an SQLite file can be found damaged
+        restore_sqlite(good[0], target)
         return open_database(url)
 
 

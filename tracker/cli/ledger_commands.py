@@ -10,14 +10,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from tracker.backup import backup_sqlite, list_backups, restore_sqlite
+from tracker.backup import list_backups, manual_backup, restore_sqlite
 from tracker.cli.output import table, to_json
 from tracker.db import Database, open_database
 from tracker.demo import generate_demo
 from tracker.enums import Status
 from tracker.errors import StorageError, ValidationError
 from tracker.models import Item
-from tracker.paths import backups_dir_for, resolve_db_url
+from tracker.paths import backups_dir_for, resolve_db_url, sqlite_file
 from tracker.services import ledger
 from tracker.services.registry import ensure_admin
 from tracker.workdays import seed_holidays
@@ -220,18 +220,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.list_only:
         return _list_backups(args)
     with open_database(args.db, read_only=True) as db:
-        path = _sqlite_path(db)
-        dest = args.to or backups_dir_for(path) / f"{path.stem}-manual.db"
-        written = backup_sqlite(path, dest, unique=args.to is None)
+        written = manual_backup(_sqlite_path(db), args.to)
     print(f"已备份到：{written}")
     return 0
 
 
 def _list_backups(args: argparse.Namespace) -> int:
-    url = resolve_db_url(args.db)
-    if not url.startswith("sqlite:///"):
+    path = sqlite_file(resolve_db_url(args.db))
+    if path is None:
         raise StorageError("PostgreSQL 台账的备份由管理员用 pg_dump 管理。")
-    found = list_backups(backups_dir_for(Path(url.removeprefix("sqlite:///"))))
+    found = list_backups(backups_dir_for(path))
     for path in found:
         stamp = dt.datetime.fromtimestamp(path.stat().st_mtime)
         print(f"{stamp:%Y-%m-%d %H:%M}  {path.stat().st_size / 1048576:8.1f} MB  {path}")
@@ -240,12 +238,11 @@ def _list_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    url = resolve_db_url(args.db)
-    if not url.startswith("sqlite:///"):
+    target = sqlite_file(resolve_db_url(args.db))
+    if target is None:
         raise StorageError(
             "只有 SQLite 台账可以从备份文件恢复；PostgreSQL 请由管理员用 pg_restore 恢复。"
         )
-    target = Path(url.removeprefix("sqlite:///"))
     aside = restore_sqlite(args.backup, target)
     print(f"已从“{args.backup}”恢复台账：{target}")
     if aside:

@@ -61,10 +61,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             r.label,
             str(r.counted),
             str(r.done),
-            _pct(r.completion_rate),
-            _pct(r.on_time_rate),
+            metrics.pct(r.completion_rate),
+            metrics.pct(r.on_time_rate),
             str(r.overdue_open),
-            _pct(r.satisfaction_rate),
+            metrics.pct(r.satisfaction_rate),
             str(r.urges),
             f"{r.score:.1f}" if r.score is not None else "—",
         ]
@@ -73,10 +73,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"统计截至 {as_of}")
     print(table(headers, body, [24, 6, 6, 8, 10, 10, 8, 6]))
     return 0
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -13,13 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.db import open_database
 from tracker.enums import Escalation, ListKind, Rating, Role, UnitKind
 from tracker.errors import ValidationError
-from tracker.models import ItemList
 from tracker.services import (
     attachments,
     checkpoints,
@@ -178,9 +176,7 @@ def _register_add_item(actions: Any) -> None:
     p.add_argument("--resident", help="微心愿：点单居民")
 
     def add(s: Session, actor: Actor, _id: None, n: argparse.Namespace) -> Any:
-        list_id = s.scalar(select(ItemList.id).where(ItemList.name == n.list_name))
-        if list_id is None:
-            raise ValidationError("list", f"没有名为“{n.list_name}”的清单。")
+        list_id = registry.list_id(s, n.list_name)
         return registry.add_item(
             s,
             actor,

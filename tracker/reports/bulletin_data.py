@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session, aliased
 
 from tracker import audit, metric_series, metrics
 from tracker.enums import ACTIVE_STATUSES, OPEN_STATUSES, Escalation, Status
-from tracker.errors import NotFoundError
 from tracker.lights import Light
-from tracker.models import Item, ItemList, Unit
+from tracker.models import Item, Unit
 from tracker.reports.period import Period
-from tracker.services import ledger, settings
+from tracker.services import ledger, registry, settings
 
 #: At most this many items are kept per warning list (the XLSX annex); the total is always kept.
 LIST_LIMIT = 5000
@@ -40,15 +39,9 @@ class Scope:
     def condition(self, s: Session) -> ColumnElement[bool] | None:
         """The SQL condition on ``Item``; raises NotFoundError for an unknown name."""
         if self.unit:
-            unit_id = s.scalar(select(Unit.id).where(Unit.name == self.unit))
-            if unit_id is None:
-                raise NotFoundError(f"没有名为“{self.unit}”的单位。")
-            return Item.lead_unit_id == unit_id
+            return Item.lead_unit_id == registry.unit_id(s, self.unit)
         if self.list_name:
-            list_id = s.scalar(select(ItemList.id).where(ItemList.name == self.list_name))
-            if list_id is None:
-                raise NotFoundError(f"没有名为“{self.list_name}”的清单。")
-            return Item.list_id == list_id
+            return Item.list_id == registry.list_id(s, self.list_name)
         return None
 
 

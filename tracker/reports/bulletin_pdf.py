@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tracker.metrics import Rates
+from tracker.deadlines import format_deadline
+from tracker.metrics import Rates, pct
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.pdf_doc import ReportPDF
-from tracker.reports.summary import change, chinese_date, paragraphs, pct, score_formula
+from tracker.reports.summary import change, paragraphs, score_formula
 
 LIGHT_TITLES = {
     "red": "红灯事项（逾期未办结）",
@@ -112,7 +113,7 @@ def item_rows(lines: Sequence[ItemLine]) -> list[list[str]]:
 def write_pdf(d: BulletinData, path: Path) -> Path:
     pdf = ReportPDF(d.title, footer_text(d))
     pdf.title_block(
-        d.title, f"{d.scope_label} · {d.period.label} · 数据截至{chinese_date(d.as_of)}"
+        d.title, f"{d.scope_label} · {d.period.label} · 数据截至{format_deadline(d.as_of)}"
     )
     chapter = iter(CHAPTERS)
     pdf.heading(f"{next(chapter)}、总体情况")

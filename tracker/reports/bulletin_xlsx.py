@@ -15,11 +15,12 @@ from openpyxl.chart import BarChart, LineChart, PieChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from tracker.deadlines import format_deadline
 from tracker.excel.safe_cell import Styler
 from tracker.metrics import Rates
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_pdf import ITEM_HEADERS, LIGHT_TITLES, UNIT_HEADERS, footer_text
-from tracker.reports.summary import chinese_date, paragraphs, score_formula
+from tracker.reports.summary import paragraphs, score_formula
 
 TITLE = Font(name="黑体", size=16, bold=True, color="C0392B")
 BOLD = Font(bold=True)
@@ -52,7 +53,7 @@ def _sheet(wb: Workbook, name: str, title: str, d: BulletinData, widths: Sequenc
         ws.column_dimensions[get_column_letter(i)].width = w
     st = Styler(ws)
     ws.append([st(title, font=TITLE)])
-    ws.append([st(f"{d.scope_label} · {d.period.label} · 数据截至{chinese_date(d.as_of)}")])
+    ws.append([st(f"{d.scope_label} · {d.period.label} · 数据截至{format_deadline(d.as_of)}")])
     ws.append([st(footer_text(d), font=NOTE)])
     ws.append([])
     return ws, st

@@ -7,13 +7,9 @@ since the previous period and what is asked of the units, in the register of an 
 
 from __future__ import annotations
 
-import datetime as dt
-
+from tracker.deadlines import format_deadline
+from tracker.metrics import pct
 from tracker.reports.bulletin_data import BulletinData
-
-
-def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
 
 
 def change(now: float | None, before: float | None) -> str:
@@ -27,15 +23,11 @@ def change(now: float | None, before: float | None) -> str:
     return f"，比上期{word}{abs(diff):.1f}个百分点"
 
 
-def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def paragraphs(d: BulletinData) -> list[str]:
     """The summary paragraphs in reading order."""
     k, p = d.kpi, d.previous
     out = [
-        f"截至{chinese_date(d.as_of)}，{d.scope_label}共有“我为群众办实事”事项{k.counted}项，"
+        f"截至{format_deadline(d.as_of)}，{d.scope_label}共有“我为群众办实事”事项{k.counted}项，"
         f"已办结{k.done}项，办结率{pct(k.completion_rate)}{change(k.completion_rate, p.completion_rate)}；"
         f"按期办结率{pct(k.on_time_rate)}{change(k.on_time_rate, p.on_time_rate)}；"
         f"逾期未办结{k.overdue_open}项。",

@@ -15,7 +15,6 @@ from sqlalchemy import select
 from tracker import workflow
 from tracker.db import Database
 from tracker.enums import Role, Status
-from tracker.errors import NotFoundError
 from tracker.models import Item, ItemList, Unit
 from tracker.services import ledger, progress, registry, transitions
 from tracker.services.actors import Actor, actor_by_login
@@ -85,13 +84,10 @@ class Desk:
     ) -> ItemState:
         """Register a new item as a draft in ``list_name``."""
         with self.db.sessions.begin() as s:
-            list_id = s.scalar(select(ItemList.id).where(ItemList.name == list_name))
-            if list_id is None:
-                raise NotFoundError(f"没有名为“{list_name}”的清单。")
             return registry.add_item(
                 s,
                 self.actor,
-                list_id,
+                registry.list_id(s, list_name),
                 code,
                 title,
                 lead_unit=lead_unit,

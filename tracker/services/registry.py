@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import audit
+from tracker.deadlines import format_deadline
 from tracker.enums import DeadlineKind, DeadlinePrecision, ListKind, Role, Status, UnitKind
 from tracker.errors import DuplicateError, NotFoundError, ValidationError
 from tracker.models import Item, ItemList, Unit, User
@@ -23,6 +24,13 @@ def unit_id(s: Session, name: str) -> int:
     found = s.scalar(select(Unit.id).where(Unit.name == name.strip()))
     if found is None:
         raise NotFoundError(f"没有名为“{name}”的单位。")
+    return found
+
+
+def list_id(s: Session, name: str) -> int:
+    found = s.scalar(select(ItemList.id).where(ItemList.name == name.strip()))
+    if found is None:
+        raise NotFoundError(f"没有名为“{name}”的清单。")
     return found
 
 
@@ -142,7 +150,7 @@ def add_item(
         status=Status.DRAFT,
         lead_unit_id=unit_id(s, lead_unit) if lead_unit else None,
         deadline_date=deadline,
-        deadline_text=deadline_text or (_date_text(deadline) if deadline else "长期坚持"),
+        deadline_text=deadline_text or (format_deadline(deadline) if deadline else "长期坚持"),
         deadline_precision=DeadlinePrecision.DAY if deadline else DeadlinePrecision.NONE,
         deadline_kind=DeadlineKind.FIXED if deadline else DeadlineKind.ONGOING,
         resident_name=resident_name,
@@ -154,7 +162,3 @@ def add_item(
     s.flush()
     record(s, actor, item, "create", {}, stamp, code=code, title=title)
     return ItemState.of(item)
-
-
-def _date_text(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

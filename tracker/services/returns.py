@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from tracker.enums import Role, Status
 from tracker.errors import NotFoundError, ValidationError
 from tracker.excel import unit_pack
-from tracker.models import Item, ItemList, Setting, Unit, User
-from tracker.services import progress, transitions
+from tracker.models import Item, Setting, Unit, User
+from tracker.services import progress, registry, transitions
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import now
 
@@ -71,11 +71,7 @@ def export_unit_packs(
 ) -> list[Path]:
     """Write one pack per unit that has open items; returns the files written."""
     stamp = now(at)
-    list_id = None
-    if list_name:
-        list_id = s.scalar(select(ItemList.id).where(ItemList.name == list_name))
-        if list_id is None:
-            raise NotFoundError(f"没有名为“{list_name}”的清单。")
+    list_id = registry.list_id(s, list_name) if list_name else None
     chosen = s.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)).all()
     if units:
         missing = set(units) - {u.name for u in chosen}

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.backup import BackupInfo, backup_sqlite, describe_backups
+from tracker.backup import BackupInfo, describe_backups, manual_backup
 from tracker.errors import TrackerError
+from tracker.paths import backups_dir_for
 from ui.errors import show_error
 from ui.workers import LatestOnly
 
@@ -41,7 +42,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("备份与恢复"))
         self._file, self._restore = ledger_file, restore
-        self._folder = ledger_file.parent / "backups"
+        self._folder = backups_dir_for(ledger_file)
         self._worker = LatestOnly(self)
         self._backups: list[BackupInfo] = []
         self.table = QTableWidget(0, 4)
@@ -106,8 +107,7 @@ class BackupDialog(QDialog):
         return self._backups[rows[0].row()] if rows else None
 
     def take_backup(self) -> None:
-        dest = self._folder / f"{self._file.stem}-manual.db"
-        self._copy(lambda: backup_sqlite(self._file, dest, unique=True), self.tr("已备份到：{0}"))
+        self._copy(lambda: manual_backup(self._file), self.tr("已备份到：{0}"))
 
     def export_backup(self) -> None:
         suggested = str(Path.home() / f"实事台账备份-{dt.date.today():%Y%m%d}.db")
@@ -115,7 +115,7 @@ class BackupDialog(QDialog):
             self, self.tr("导出备份"), suggested, self.tr("台账备份 (*.db)")
         )
         if target:
-            self._copy(lambda: backup_sqlite(self._file, Path(target)), self.tr("已导出到：{0}"))
+            self._copy(lambda: manual_backup(self._file, Path(target)), self.tr("已导出到：{0}"))
 
     def restore_selected(self) -> None:
         chosen = self.selected()
