@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import TODAY
+from tests.tracker.damage import corrupt
 from tracker.cli import main
 from tracker.db import open_database
 
@@ -167,15 +168,10 @@ def test_light_and_deadline_range_filters(cli, demo_file):
 
 
 def test_corrupt_ledger_is_restored_from_a_listed_backup(cli, demo_file):
-    from tests.tracker.test_db import _corrupt
-
     code, out, _ = cli("backup")
     assert code == 0
     backup = out.strip().removeprefix("已备份到：")
-    with sqlite3.connect(demo_file) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    _corrupt(demo_file)
+    corrupt(demo_file)
     code, _, err = cli("list")
     assert code == 2 and "已损坏" in err and backup in err
     code, out, _ = cli("backup", "--list")

@@ -13,6 +13,7 @@ import textwrap
 import pytest
 from sqlalchemy import func, select, text
 
+from tests.tracker.damage import corrupt
 from tracker import schema
 from tracker.backup import backup_sqlite, list_backups
 from tracker.db import make_sqlite_engine, open_database
@@ -81,23 +82,10 @@ def test_database_from_a_newer_program_is_refused(db_path):
         open_database(str(db_path), read_only=True)
 
 
-def _corrupt(path):
-    """Overwrite pages in the middle of the file, as a failing disk would."""
-    data = bytearray(path.read_bytes())
-    assert len(data) > 40 * 4096
-    for page in range(10, 30, 2):
-        start = page * 4096
-        data[start : start + 4096] = b"\xa5" * 4096
-    path.write_bytes(bytes(data))
-
-
 def test_corrupt_ledger_is_reported_with_the_backup_and_not_written(demo_db, db_path):
     demo_db.close()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
     backup = backup_sqlite(db_path, db_path.parent / "backups" / "ledger-manual.db", unique=True)
-    _corrupt(db_path)
+    corrupt(db_path)
     damaged = db_path.read_bytes()
     with pytest.raises(CorruptDatabaseError) as caught:
         open_database(str(db_path))

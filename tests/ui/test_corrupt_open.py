@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
-from tests.tracker.test_db import _corrupt
+from tests.tracker.damage import corrupt
 from tracker.backup import backup_sqlite
 from tracker.errors import CorruptDatabaseError
 from ui.app import open_ledger
@@ -17,11 +15,8 @@ from ui.app import open_ledger
 @pytest.fixture
 def damaged(demo_db, db_path):
     demo_db.close()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
     backup = backup_sqlite(db_path, db_path.parent / "backups" / "ledger-manual.db", unique=True)
-    _corrupt(db_path)
+    corrupt(db_path)
     return db_path, backup
 
 

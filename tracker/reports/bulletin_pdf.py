@@ -9,25 +9,21 @@ from tracker.deadlines import format_deadline
 from tracker.metrics import Rates, pct
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
+from tracker.reports.bulletin_tables import (
+    ITEM_HEADERS,
+    LIGHT_TITLES,
+    UNIT_HEADERS,
+    footer_text,
+    item_values,
+    ranked,
+    unit_text,
+)
 from tracker.reports.pdf_doc import ReportPDF
 from tracker.reports.summary import change, paragraphs, score_formula
 
-LIGHT_TITLES = {
-    "red": "红灯事项（逾期未办结）",
-    "orange": "橙灯事项（进度滞后）",
-    "yellow": "黄灯事项（临近期限）",
-}
 CHAPTERS = "一二三四五六七八九十"
 #: Items printed per list in the PDF; the XLSX annex holds the longer lists.
 PDF_LIST_LIMIT = 50
-
-
-def footer_text(d: BulletinData) -> str:
-    """As-of time and audit head: a reader can check the figures against the ledger."""
-    return (
-        f"数据截至 {d.as_of.isoformat()}，生成于 {d.generated_at:%Y-%m-%d %H:%M}；"
-        f"审计链头 {d.audit_head}"
-    )
 
 
 def kpi_boxes(d: BulletinData) -> list[tuple[str, str, str]]:
@@ -55,59 +51,19 @@ def _versus(now: float | None, before: float | None) -> str:
     return words or f"上期 {pct(before)}"
 
 
-UNIT_HEADERS = (
-    "排名",
-    "单位",
-    "事项",
-    "办结",
-    "办结率",
-    "按期办结率",
-    "逾期未办结",
-    "满意率",
-    "按时报送率",
-    "催办",
-    "考核得分",
-)
 UNIT_WIDTHS = (8, 40, 10, 10, 13, 15, 14, 13, 15, 10, 14)
 
 
 def unit_rows(units: Sequence[Rates]) -> list[list[str]]:
-    return [
-        [
-            str(i) if u.score is not None else "—",
-            u.label,
-            str(u.counted),
-            str(u.done),
-            pct(u.completion_rate),
-            pct(u.on_time_rate),
-            str(u.overdue_open),
-            pct(u.satisfaction_rate),
-            pct(u.progress_rate),
-            str(u.urges),
-            "—" if u.score is None else f"{u.score:.1f}",
-        ]
-        for i, u in enumerate(units, 1)
-    ]
+    return [unit_text(row) for row in ranked(units)]
 
 
-ITEM_HEADERS = ("序号", "编号", "事项名称", "牵头单位", "完成时限", "状态", "逾期天数", "督办")
 ITEM_WIDTHS = (8, 25, 52, 34, 25, 13, 12, 14)
 
 
 def item_rows(lines: Sequence[ItemLine]) -> list[list[str]]:
-    return [
-        [
-            str(i),
-            x.code,
-            x.title,
-            x.unit,
-            x.deadline,
-            x.status,
-            str(x.overdue_days) if x.overdue_days else "",
-            x.escalation,
-        ]
-        for i, x in enumerate(lines, 1)
-    ]
+    rows = [item_values(i, x) for i, x in enumerate(lines, 1)]
+    return [["" if v is None else str(v) for v in row] for row in rows]
 
 
 def write_pdf(d: BulletinData, path: Path) -> Path:

@@ -17,9 +17,16 @@ from openpyxl.utils import get_column_letter
 
 from tracker.deadlines import format_deadline
 from tracker.excel.safe_cell import Styler
-from tracker.metrics import Rates
 from tracker.reports.bulletin_data import BulletinData, ItemLine
-from tracker.reports.bulletin_pdf import ITEM_HEADERS, LIGHT_TITLES, UNIT_HEADERS, footer_text
+from tracker.reports.bulletin_tables import (
+    ITEM_HEADERS,
+    LIGHT_TITLES,
+    UNIT_HEADERS,
+    footer_text,
+    item_values,
+    ranked,
+    unit_values,
+)
 from tracker.reports.summary import paragraphs, score_formula
 
 TITLE = Font(name="黑体", size=16, bold=True, color="C0392B")
@@ -90,10 +97,11 @@ def _overview(wb: Workbook, d: BulletinData) -> None:
             ]
         )
     ws.append([])
-    for text in paragraphs(d):
+    summary = paragraphs(d)
+    for text in summary:
         ws.append([st(text)])
     ws.append([])
-    start = 6 + len(figures) + len(paragraphs(d)) + 2
+    start = 6 + len(figures) + len(summary) + 2
     _header(ws, st, ["月份", "当月办结", "累计办结"])
     total = 0
     for month, n in d.done_by_month:
@@ -141,30 +149,13 @@ def _rate_row(st: Styler, values: Sequence[Any]) -> list[Any]:
     ]
 
 
-def _unit_values(rank: int | None, u: Rates) -> list[Any]:
-    score = None if u.score is None else round(u.score, 1)
-    return [
-        rank,
-        u.label,
-        u.counted,
-        u.done,
-        u.completion_rate,
-        u.on_time_rate,
-        u.overdue_open,
-        u.satisfaction_rate,
-        u.progress_rate,
-        u.urges,
-        score,
-    ]
-
-
 def _units(wb: Workbook, d: BulletinData) -> None:
     widths = (6, 30, 8, 8, 9, 11, 11, 9, 11, 7, 10)
     ws, st = _sheet(wb, "单位排名", "单位排名", d, widths)
     ws.append([st(score_formula(d), font=NOTE)])
     _header(ws, st, UNIT_HEADERS)
-    for i, u in enumerate(d.units, 1):
-        ws.append(_rate_row(st, _unit_values(i if u.score is not None else None, u)))
+    for row in ranked(d.units):
+        ws.append(_rate_row(st, row))
     ws.freeze_panes = "C7"
     if d.units:
         chart = BarChart()
@@ -189,8 +180,7 @@ def _items(
     ws.append([st(shown + "。", font=NOTE)])
     _header(ws, st, ITEM_HEADERS)
     for i, x in enumerate(lines, 1):
-        values = [i, x.code, x.title, x.unit, x.deadline, x.status, x.overdue_days or None]
-        ws.append([st(v, border=BOX) for v in [*values, x.escalation]])
+        ws.append([st(v, border=BOX) for v in item_values(i, x)])
     ws.freeze_panes = "C7"
 
 
@@ -200,4 +190,4 @@ def _categories(wb: Workbook, d: BulletinData) -> None:
     ws.append([])
     _header(ws, st, ["领域", *UNIT_HEADERS[2:-1]])
     for r in d.categories:
-        ws.append(_rate_row(st, _unit_values(None, r)[1:-1]))
+        ws.append(_rate_row(st, unit_values(None, r)[1:-1]))

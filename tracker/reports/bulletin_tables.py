@@ -1,0 +1,86 @@
+"""The bulletin's tables, shared by the PDF and the workbook so both print the same columns.
+
+Values come out raw (counts as int, rates as fractions, missing as None); the PDF turns them
+into text, the workbook keeps them as numbers so supervisors can sort and sum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tracker.metrics import Rates, pct
+from tracker.reports.bulletin_data import BulletinData, ItemLine
+
+LIGHT_TITLES = {
+    "red": "红灯事项（逾期未办结）",
+    "orange": "橙灯事项（进度滞后）",
+    "yellow": "黄灯事项（临近期限）",
+}
+
+UNIT_HEADERS = (
+    "排名",
+    "单位",
+    "事项",
+    "办结",
+    "办结率",
+    "按期办结率",
+    "逾期未办结",
+    "满意率",
+    "按时报送率",
+    "催办",
+    "考核得分",
+)
+#: Positions in UNIT_HEADERS holding a rate (printed as a percentage).
+RATE_COLUMNS = frozenset({4, 5, 7, 8})
+
+ITEM_HEADERS = ("序号", "编号", "事项名称", "牵头单位", "完成时限", "状态", "逾期天数", "督办")
+
+
+def footer_text(d: BulletinData) -> str:
+    """As-of time and audit head: a reader can check the figures against the ledger."""
+    return (
+        f"数据截至 {d.as_of.isoformat()}，生成于 {d.generated_at:%Y-%m-%d %H:%M}；"
+        f"审计链头 {d.audit_head}"
+    )
+
+
+def unit_values(rank: int | None, u: Rates) -> list[Any]:
+    """One ranking row; rank is None for a unit without a score (too few items to rank)."""
+    score = None if u.score is None else round(u.score, 1)
+    return [
+        rank,
+        u.label,
+        u.counted,
+        u.done,
+        u.completion_rate,
+        u.on_time_rate,
+        u.overdue_open,
+        u.satisfaction_rate,
+        u.progress_rate,
+        u.urges,
+        score,
+    ]
+
+
+def ranked(units: Sequence[Rates]) -> list[list[Any]]:
+    """Ranking rows in the order given; only scored units get a rank number."""
+    return [unit_values(i if u.score is not None else None, u) for i, u in enumerate(units, 1)]
+
+
+def unit_text(values: list[Any]) -> list[str]:
+    """A ranking row as printed: rates as percentages, missing figures as a dash."""
+    return [_printed(i, v) for i, v in enumerate(values)]
+
+
+def _printed(column: int, v: Any) -> str:
+    if column in RATE_COLUMNS:
+        return pct(v)
+    if v is None:
+        return "—"
+    return f"{v:.1f}" if isinstance(v, float) else str(v)
+
+
+def item_values(i: int, x: ItemLine) -> list[Any]:
+    """One warning-list row; no overdue days is None (an empty cell, not a zero)."""
+    return [i, x.code, x.title, x.unit, x.deadline, x.status, x.overdue_days or None, x.escalation]
