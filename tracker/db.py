@@ -148,6 +148,10 @@ def _open_sqlite(url: str, path: Path, read_only: bool) -> Database:
         _refuse_unknown_schema(engine, path, require_head=True)
         return Database(url, engine, _session_factory(engine), path, read_only=True)
 
+    if path == app_paths().default_db:
+        # The program's own data folder: the first start on a new desktop creates it. A
+        # folder the user named stays an error (a typo must not scatter ledgers around).
+        path.parent.mkdir(parents=True, exist_ok=True)
     if not path.parent.exists():
         raise StorageError(f"数据库所在文件夹不存在：{path.parent}")
     refuse_network_share(path)

@@ -8,6 +8,7 @@ installs); ``SHISHI_DB`` or ``--db`` choose a different database.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +71,17 @@ def sqlite_file(url: str) -> Path | None:
 def backups_dir_for(db_file: Path) -> Path:
     """Backups of a ledger live beside it, so a moved ledger keeps its backups."""
     return db_file.parent / "backups"
+
+
+def resources_dirs() -> list[Path]:
+    """Where ``resources/`` may be: inside a frozen bundle first, then the source tree."""
+    dirs = [Path(__file__).resolve().parents[1] / "resources"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        dirs.insert(0, Path(bundle) / "resources")
+    return dirs
+
+
+def resource(name: str) -> Path | None:
+    """The first existing ``resources/<name>``, or None when neither place has it."""
+    return next((d / name for d in resources_dirs() if (d / name).exists()), None)

@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.backup import quick_check, restore_sqlite
 from tracker.db import Database, open_database
 from tracker.errors import CorruptDatabaseError, TrackerError
-from tracker.paths import resolve_db_url, sqlite_file
+from tracker.paths import resolve_db_url, resource, sqlite_file
 from tracker.services.desk import Desk
 from ui.errors import install_excepthook
 from ui.i18n import install_translators
@@ -21,6 +22,7 @@ from ui.main_window import MainWindow
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="shishi", description="实事台账")
     parser.add_argument("--db", metavar="URL", help="数据库文件路径或 PostgreSQL 地址")
+    parser.add_argument("--selftest", action="store_true", help="检查安装是否完整后退出")
     return parser.parse_args(argv)
 
 
@@ -51,9 +53,16 @@ def open_ledger(url: str | None) -> Database:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.selftest:
+        from ui import selftest
+
+        return selftest.main()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("实事台账")
     app.setOrganizationName("shishi-ledger")
+    icon = resource("shishi.svg")
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
     translators = install_translators(app)
     try:
         db = open_ledger(args.db)

@@ -1,8 +1,16 @@
-"""Load Qt's own Chinese translations so standard dialogs speak Chinese too."""
+"""Load Qt's own Chinese translations so standard dialogs speak Chinese too.
+
+The UI's source strings are Chinese. ``SHISHI_LANG=en`` loads ``resources/i18n/shishi_en.qm``
+(compiled by build_installer.py from the .ts a translator fills in) on top.
+"""
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from tracker.paths import resource
 
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
@@ -14,4 +22,11 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
     if translator.load("qtbase_zh_CN", folder):
         app.installTranslator(translator)
         kept.append(translator)
+    lang = os.environ.get("SHISHI_LANG")
+    own = resource(f"i18n/shishi_{lang}.qm") if lang else None
+    if own is not None:
+        translator = QTranslator(app)
+        if translator.load(str(own)):
+            app.installTranslator(translator)
+            kept.append(translator)
     return kept

@@ -112,6 +112,14 @@ def test_missing_folder_is_reported(tmp_path):
         open_database(str(tmp_path / "nope" / "ledger.db"))
 
 
+def test_first_start_creates_the_programs_own_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("SHISHI_DB", raising=False)
+    monkeypatch.setenv("SHISHI_DATA_DIR", str(tmp_path / "new" / "data"))
+    with open_database(None) as db:
+        assert db.path == tmp_path / "new" / "data" / "ledger.db"
+    assert (tmp_path / "new" / "data" / "ledger.db").stat().st_size > 0
+
+
 @pytest.mark.parametrize("old", schema.known_revisions()[:-1])
 def test_older_ledger_is_backed_up_before_migrating(db_path, old):
     engine = make_sqlite_engine(db_path, foreign_keys=False)

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from tracker.errors import FontMissingError
+from tracker.paths import resources_dirs
 
 #: Preferred fonts, best first: (family shown to matplotlib, file names, face family wanted).
 CANDIDATES: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -52,9 +53,7 @@ class CjkFont:
 
 def font_dirs() -> list[Path]:
     """System and user font folders, plus the bundle's own ``resources/fonts``."""
-    dirs = [Path(__file__).resolve().parents[2] / "resources" / "fonts"]
-    if getattr(sys, "_MEIPASS", None):
-        dirs.insert(0, Path(sys._MEIPASS) / "resources" / "fonts")
+    dirs = [d / "fonts" for d in resources_dirs()]
     if sys.platform == "win32":
         dirs.append(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
         local = os.environ.get("LOCALAPPDATA")
