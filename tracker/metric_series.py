@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
+from tracker.errors import ValidationError
 from tracker.metrics import Terms
 from tracker.models import Item
 
@@ -51,17 +52,30 @@ def overdue_by_deadline(
     return {_as_date(d): int(n) for d, n in s.execute(stmt)}
 
 
-#: The figures a published bulletin can trace back to items.
+#: The figures a published bulletin or the dashboard can trace back to items.
 TRACED = ("counted", "done", "due", "on_time", "overdue_open", "overdue_done")
+
+
+def figure_condition(
+    name: str, as_of: dt.date, scope: ColumnElement[bool] | None = None
+) -> ColumnElement[bool]:
+    """The SQL condition selecting exactly the items counted in figure ``name``."""
+    if name not in TRACED:
+        raise ValidationError(
+            "figure", f"“{name}”不是可追溯的统计数字，可用：{'、'.join(TRACED)}。"
+        )
+    t = Terms(as_of, scope)
+    return and_(t.counted, getattr(t, name))
 
 
 def item_ids_behind(
     s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
 ) -> dict[str, list[int]]:
     """The item ids behind each headline figure, for a snapshot to keep."""
-    t = Terms(as_of, scope)
     return {
-        name: list(s.scalars(select(Item.id).where(t.counted, getattr(t, name)).order_by(Item.id)))
+        name: list(
+            s.scalars(select(Item.id).where(figure_condition(name, as_of, scope)).order_by(Item.id))
+        )
         for name in TRACED
     }
 

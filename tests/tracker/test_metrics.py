@@ -94,3 +94,42 @@ def test_combining_the_units_gives_the_whole_ledger(ledger):
         whole = metrics.compute(s, AS_OF)[0]
         combined = metrics.combine(s, metrics.compute(s, AS_OF, "unit"))
     assert metrics.as_dict(combined) == metrics.as_dict(whole)
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        ("counted", 8),
+        ("done", 4),
+        ("due", 5),
+        ("on_time", 2),
+        ("overdue_open", 2),
+        ("overdue_done", 1),
+    ],
+)
+def test_ledger_filter_by_figure_shows_exactly_the_items_counted(ledger, figure, expected):
+    """A click on a dashboard number opens these rows: they must match the number."""
+    from tracker.services.ledger import ItemFilter, count_items
+
+    with ledger.sessions.begin() as s:
+        assert count_items(s, ItemFilter(figure=figure, as_of=AS_OF)) == expected
+
+
+def test_figure_filter_per_lead_unit_and_the_items_it_names(ledger):
+    from tracker.services.ledger import ItemFilter, count_items, list_items
+
+    f = ItemFilter(figure="counted", lead_unit="县教育局", as_of=AS_OF)
+    with ledger.sessions.begin() as s:
+        assert count_items(s, f) == 7  # J belongs to 县民政局
+        assert count_items(s, ItemFilter(figure="done", lead_unit="县民政局", as_of=AS_OF)) == 1
+        overdue = list_items(s, ItemFilter(figure="overdue_open", as_of=AS_OF))
+    # C is past its 6-30 deadline; I was reopened after it; D was extended to 8-31.
+    assert sorted(r.code.rsplit("-", 1)[-1] for r in overdue) == ["C", "I"]
+
+
+def test_unknown_figure_is_refused_in_chinese(ledger):
+    from tracker.errors import ValidationError
+    from tracker.services.ledger import ItemFilter, count_items
+
+    with ledger.sessions.begin() as s, pytest.raises(ValidationError, match="不是可追溯的统计数字"):
+        count_items(s, ItemFilter(figure="everything", as_of=AS_OF))

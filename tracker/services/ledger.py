@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from tracker import metric_series
 from tracker.enums import (
     ACTIVE_STATUSES,
     DeadlineKind,
@@ -61,6 +62,11 @@ class ItemFilter:
     escalations: Sequence[str] = ()
     deadline_from: dt.date | None = None
     deadline_to: dt.date | None = None
+    #: Only the items behind a headline figure (``metric_series.TRACED``) as of ``as_of`` —
+    #: what a click on a dashboard number shows.
+    figure: str | None = None
+    #: Figures count an item for its lead unit only; ``unit`` also matches co-organisers.
+    lead_unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,10 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
         stmt = stmt.where(Item.deadline_date >= f.deadline_from)
     if f.deadline_to:
         stmt = stmt.where(Item.deadline_date <= f.deadline_to)
+    if f.lead_unit:
+        stmt = stmt.where(Item.lead_unit_id.in_(select(Unit.id).where(Unit.name == f.lead_unit)))
+    if f.figure:
+        stmt = stmt.where(metric_series.figure_condition(f.figure, _as_of(f)))
     return stmt
 
 
