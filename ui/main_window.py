@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker import workflow
 from tracker.backup import restore_sqlite
@@ -15,6 +24,7 @@ from tracker.db import open_database
 from tracker.errors import StorageError, TrackerError
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
+from tracker.services.ledger import ItemFilter
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
@@ -24,6 +34,9 @@ from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
 from ui.settings import UiSettings
 from ui.workflow_actions import WorkflowActions
+
+if TYPE_CHECKING:
+    from ui.pages.dashboard_page import DashboardPage
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +48,14 @@ class MainWindow(QMainWindow):
         self._ui = ui_settings or UiSettings()
         self.setWindowTitle(self.tr("实事台账"))
         self.ledger = LedgerPage(desk)
-        self.setCentralWidget(self.ledger)
+        self.dashboard: DashboardPage | None = None
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.ledger, self.tr("台账"))
+        self._dashboard_slot = QWidget()
+        QVBoxLayout(self._dashboard_slot).setContentsMargins(0, 0, 0, 0)
+        self.pages.addTab(self._dashboard_slot, self.tr("统计"))
+        self.setCentralWidget(self.pages)
         self.panel = ItemPanel()
         dock = QDockWidget(self.tr("事项详情"), self)
         dock.setObjectName("item-panel")
@@ -70,6 +90,13 @@ class MainWindow(QMainWindow):
         new.triggered.connect(self.new_item)
         for action in (new, refresh, find, quit_action):
             menu.addAction(action)
+        view = self.menuBar().addMenu(self.tr("查看(&V)"))
+        for i, (label, key) in enumerate(
+            ((self.tr("台账"), "Ctrl+1"), (self.tr("统计"), "Ctrl+2"))
+        ):
+            page = QAction(label, self, shortcut=QKeySequence(key))
+            page.triggered.connect(lambda _=False, n=i: self.pages.setCurrentIndex(n))
+            view.addAction(page)
         self.menuBar().addMenu(self.workflow.menu)
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         backups = QAction(self.tr("备份与恢复…"), self)
@@ -82,6 +109,26 @@ class MainWindow(QMainWindow):
         self.ledger.item_selected.connect(self.show_item)
         self.ledger.failed.connect(lambda exc: show_error(self, exc))
         self.workflow.requested.connect(self._act_on_current)
+        self.pages.currentChanged.connect(self._page_shown)
+
+    def _page_shown(self, index: int) -> None:
+        """Build the 统计 page on first view: matplotlib stays out of the start-up path."""
+        if self.pages.widget(index) is not self._dashboard_slot:
+            return
+        if self.dashboard is None:
+            from ui.pages.dashboard_page import DashboardPage
+
+            self.dashboard = DashboardPage(self._desk)
+            self._dashboard_slot.layout().addWidget(self.dashboard)
+            self.dashboard.open_items.connect(self.open_items)
+            self.dashboard.item_chosen.connect(self.show_item)
+            self.dashboard.failed.connect(lambda exc: show_error(self, exc))
+        self.dashboard.refresh()
+
+    def open_items(self, f: ItemFilter, caption: str) -> None:
+        """Switch to the ledger showing exactly the items of ``f`` (a dashboard click)."""
+        self.pages.setCurrentWidget(self.ledger)
+        self.ledger.show_items(f, caption)
 
     def show_item(self, item_id: int) -> None:
         """Show the chosen item's record in the panel and enable the moves it allows."""
@@ -226,6 +273,8 @@ class MainWindow(QMainWindow):
     def _use_desk(self, desk: Desk) -> None:
         self._desk = desk
         self.ledger.use_desk(desk)
+        if self.dashboard is not None:
+            self.dashboard.use_desk(desk)
         self.workflow.use_desk(desk)
         self.panel.show_detail(None)
         self._current = None

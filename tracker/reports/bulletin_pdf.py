@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker.deadlines import format_deadline
-from tracker.metrics import Rates, pct
+from tracker.metrics import Rates
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
@@ -15,40 +15,16 @@ from tracker.reports.bulletin_tables import (
     UNIT_HEADERS,
     footer_text,
     item_values,
+    kpi_boxes,
     ranked,
     unit_text,
 )
 from tracker.reports.pdf_doc import ReportPDF
-from tracker.reports.summary import change, paragraphs, score_formula
+from tracker.reports.summary import paragraphs, score_formula
 
 CHAPTERS = "一二三四五六七八九十"
 #: Items printed per list in the PDF; the XLSX annex holds the longer lists.
 PDF_LIST_LIMIT = 50
-
-
-def kpi_boxes(d: BulletinData) -> list[tuple[str, str, str]]:
-    k, p = d.kpi, d.previous
-    boxes = [
-        ("事项总数", str(k.counted), f"本期新增 {d.new_in_period}"),
-        ("已办结", str(k.done), f"本期办结 {d.done_in_period}"),
-        ("办结率", pct(k.completion_rate), _versus(k.completion_rate, p.completion_rate)),
-        ("按期办结率", pct(k.on_time_rate), _versus(k.on_time_rate, p.on_time_rate)),
-        ("逾期未办结", str(k.overdue_open), f"上期 {p.overdue_open}"),
-        ("满意率", pct(k.satisfaction_rate), _versus(k.satisfaction_rate, p.satisfaction_rate)),
-    ]
-    if k.visits_with_contact:
-        boxes += [
-            ("响应率", pct(k.response_rate), f"回访 {k.visits_with_contact} 项"),
-            ("解决率", pct(k.solve_rate), f"回访 {k.visits_with_contact} 项"),
-        ]
-    else:
-        boxes += [("已回访", str(k.surveyed), ""), ("累计催办", str(k.urges), "次")]
-    return boxes
-
-
-def _versus(now: float | None, before: float | None) -> str:
-    words = change(now, before).lstrip("，")
-    return words or f"上期 {pct(before)}"
 
 
 UNIT_WIDTHS = (8, 40, 10, 10, 13, 15, 14, 13, 15, 10, 14)

@@ -11,6 +11,7 @@ from typing import Any
 
 from tracker.metrics import Rates, pct
 from tracker.reports.bulletin_data import BulletinData, ItemLine
+from tracker.reports.summary import change
 
 LIGHT_TITLES = {
     "red": "红灯事项（逾期未办结）",
@@ -34,6 +35,15 @@ UNIT_HEADERS = (
 #: Positions in UNIT_HEADERS holding a rate (printed as a percentage).
 RATE_COLUMNS = frozenset({4, 5, 7, 8})
 
+#: KPI boxes whose number is a traced figure: a click on it can list exactly those items.
+KPI_FIGURES = {
+    "事项总数": "counted",
+    "已办结": "done",
+    "办结率": "done",
+    "按期办结率": "on_time",
+    "逾期未办结": "overdue_open",
+}
+
 ITEM_HEADERS = ("序号", "编号", "事项名称", "牵头单位", "完成时限", "状态", "逾期天数", "督办")
 
 
@@ -43,6 +53,32 @@ def footer_text(d: BulletinData) -> str:
         f"数据截至 {d.as_of.isoformat()}，生成于 {d.generated_at:%Y-%m-%d %H:%M}；"
         f"审计链头 {d.audit_head}"
     )
+
+
+def kpi_boxes(d: BulletinData) -> list[tuple[str, str, str]]:
+    """(label, figure, note) of each box, the same on paper and on the dashboard."""
+    k, p = d.kpi, d.previous
+    boxes = [
+        ("事项总数", str(k.counted), f"本期新增 {d.new_in_period}"),
+        ("已办结", str(k.done), f"本期办结 {d.done_in_period}"),
+        ("办结率", pct(k.completion_rate), _versus(k.completion_rate, p.completion_rate)),
+        ("按期办结率", pct(k.on_time_rate), _versus(k.on_time_rate, p.on_time_rate)),
+        ("逾期未办结", str(k.overdue_open), f"上期 {p.overdue_open}"),
+        ("满意率", pct(k.satisfaction_rate), _versus(k.satisfaction_rate, p.satisfaction_rate)),
+    ]
+    if k.visits_with_contact:
+        boxes += [
+            ("响应率", pct(k.response_rate), f"回访 {k.visits_with_contact} 项"),
+            ("解决率", pct(k.solve_rate), f"回访 {k.visits_with_contact} 项"),
+        ]
+    else:
+        boxes += [("已回访", str(k.surveyed), ""), ("累计催办", str(k.urges), "次")]
+    return boxes
+
+
+def _versus(now: float | None, before: float | None) -> str:
+    words = change(now, before).lstrip("，")
+    return words or f"上期 {pct(before)}"
 
 
 def unit_values(rank: int | None, u: Rates) -> list[Any]:

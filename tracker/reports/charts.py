@@ -27,27 +27,35 @@ PALETTE = ("#c0392b", "#2e86c1", "#27ae60", "#f39c12", "#8e44ad", "#7f8c8d", "#1
 MAX_UNITS = 20
 
 
-@contextmanager
-def _style() -> Iterator[None]:
+def rc_settings() -> dict[str, object]:
+    """matplotlib settings for Chinese charts: the PDF's CJK font, no Unicode minus."""
     font = find_cjk_font()
     known = {f.name for f in font_manager.fontManager.ttflist}
     if font.family not in known:
         font_manager.fontManager.addfont(str(font.path))
-    with matplotlib.rc_context(
-        {
-            "font.family": "sans-serif",
-            "font.sans-serif": [font.family, "DejaVu Sans"],
-            "axes.unicode_minus": False,
-            "font.size": 9,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
-    ):
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [font.family, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """The settings for one drawing only, so a report leaves no global state behind.
+
+    Interactive canvases redraw later (resize, hover), outside any context: the GUI
+    applies ``rc_settings()`` to its own process instead.
+    """
+    with matplotlib.rc_context(rc_settings()):
         yield
 
 
 def _render(height_in: float, draw: Callable[[Figure], None]) -> bytes:
-    with _style():
+    with style():
         fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout="constrained")
         FigureCanvasAgg(fig)
         draw(fig)
@@ -58,61 +66,70 @@ def _render(height_in: float, draw: Callable[[Figure], None]) -> bytes:
 
 def unit_completion(units: Sequence[Rates]) -> bytes:
     """Horizontal bars: 办结率 of the units with the most items (at most 20)."""
+    shown = _largest_units(units)
+    return _render(max(2.2, 0.22 * len(shown) + 0.8), lambda fig: draw_unit_completion(fig, shown))
+
+
+def _largest_units(units: Sequence[Rates]) -> list[Rates]:
     shown = sorted(units, key=lambda u: -u.counted)[:MAX_UNITS]
     shown.sort(key=lambda u: u.completion_rate or 0)
+    return shown
 
-    def draw(fig: Figure) -> None:
-        ax = fig.add_subplot()
-        values = [(u.completion_rate or 0) * 100 for u in shown]
-        bars = ax.barh([u.label for u in shown], values, color=PALETTE[1])
-        ax.bar_label(bars, labels=[f"{v:.1f}%" for v in values], padding=2, fontsize=7)
-        ax.xaxis.set_major_formatter(PercentFormatter())
-        ax.set_xlim(0, 110)
-        ax.set_title("各单位办结率")
-        ax.tick_params(axis="y", labelsize=7)
 
-    return _render(max(2.2, 0.22 * len(shown) + 0.8), draw)
+def draw_unit_completion(fig: Figure, units: Sequence[Rates]) -> None:
+    """Each bar carries its unit's name as gid, so a click on it can name the unit."""
+    shown = _largest_units(units)
+    ax = fig.add_subplot()
+    values = [(u.completion_rate or 0) * 100 for u in shown]
+    bars = ax.barh([u.label for u in shown], values, color=PALETTE[1])
+    for bar, u in zip(bars, shown, strict=True):
+        bar.set_gid(u.label)
+    ax.bar_label(bars, labels=[f"{v:.1f}%" for v in values], padding=2, fontsize=7)
+    ax.xaxis.set_major_formatter(PercentFormatter())
+    ax.set_xlim(0, 110)
+    ax.set_title("各单位办结率")
+    ax.tick_params(axis="y", labelsize=7)
 
 
 def status_share(counts: Sequence[tuple[str, int]]) -> bytes:
     """Donut of items per status."""
+    return _render(3.0, lambda fig: draw_status_share(fig, counts))
 
-    def draw(fig: Figure) -> None:
-        ax = fig.add_subplot()
-        total = sum(n for _, n in counts) or 1
-        labels = [f"{name}  {n}（{n / total:.1%}）" for name, n in counts]
-        wedges, _ = ax.pie(
-            [n for _, n in counts],
-            colors=PALETTE[: len(counts)],
-            startangle=90,
-            counterclock=False,
-            wedgeprops={"width": 0.4, "edgecolor": "white"},
-        )
-        ax.legend(wedges, labels, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-        ax.set_title("事项状态分布")
-        ax.set_aspect("equal")
 
-    return _render(3.0, draw)
+def draw_status_share(fig: Figure, counts: Sequence[tuple[str, int]]) -> None:
+    ax = fig.add_subplot()
+    total = sum(n for _, n in counts) or 1
+    labels = [f"{name}  {n}（{n / total:.1%}）" for name, n in counts]
+    wedges, _ = ax.pie(
+        [n for _, n in counts],
+        colors=PALETTE[: len(counts)],
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"width": 0.4, "edgecolor": "white"},
+    )
+    ax.legend(wedges, labels, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
+    ax.set_title("事项状态分布")
+    ax.set_aspect("equal")
 
 
 def closures_by_month(series: Sequence[tuple[str, int]]) -> bytes:
     """Bars of items done per month with the cumulative total as a line."""
+    return _render(2.8, lambda fig: draw_closures_by_month(fig, series))
 
-    def draw(fig: Figure) -> None:
-        ax = fig.add_subplot()
-        months = [m for m, _ in series]
-        values = [n for _, n in series]
-        ax.bar(months, values, color=PALETTE[1], label="当月办结")
-        ax.set_ylabel("当月办结（项）")
-        total = fig.axes[0].twinx()
-        cumulative = [sum(values[: i + 1]) for i in range(len(values))]
-        total.plot(months, cumulative, color=PALETTE[0], marker="o", label="累计办结")
-        total.set_ylabel("累计办结（项）")
-        total.set_ylim(bottom=0)
-        _legend(ax, total)
-        ax.set_title("逐月办结情况")
 
-    return _render(2.8, draw)
+def draw_closures_by_month(fig: Figure, series: Sequence[tuple[str, int]]) -> None:
+    ax = fig.add_subplot()
+    months = [m for m, _ in series]
+    values = [n for _, n in series]
+    ax.bar(months, values, color=PALETTE[1], label="当月办结")
+    ax.set_ylabel("当月办结（项）")
+    total = ax.twinx()
+    cumulative = [sum(values[: i + 1]) for i in range(len(values))]
+    total.plot(months, cumulative, color=PALETTE[0], marker="o", label="累计办结")
+    total.set_ylabel("累计办结（项）")
+    total.set_ylim(bottom=0)
+    _legend(ax, total)
+    ax.set_title("逐月办结情况")
 
 
 def _legend(*axes: Axes) -> None:
@@ -126,13 +143,15 @@ def _legend(*axes: Axes) -> None:
 
 def counts_bar(title: str, counts: Sequence[tuple[str, int]], colour: str = PALETTE[1]) -> bytes:
     """Vertical bars with their numbers on top (满意度分布, 逾期天数分布)."""
+    return _render(2.4, lambda fig: draw_counts_bar(fig, title, counts, colour))
 
-    def draw(fig: Figure) -> None:
-        ax = fig.add_subplot()
-        bars = ax.bar([c for c, _ in counts], [n for _, n in counts], color=colour)
-        ax.bar_label(bars, padding=2, fontsize=8)
-        ax.set_title(title)
-        ax.set_ylabel("事项（项）")
-        ax.margins(y=0.15)
 
-    return _render(2.4, draw)
+def draw_counts_bar(
+    fig: Figure, title: str, counts: Sequence[tuple[str, int]], colour: str = PALETTE[1]
+) -> None:
+    ax = fig.add_subplot()
+    bars = ax.bar([c for c, _ in counts], [n for _, n in counts], color=colour)
+    ax.bar_label(bars, padding=2, fontsize=8)
+    ax.set_title(title)
+    ax.set_ylabel("事项（项）")
+    ax.margins(y=0.15)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -20,6 +21,9 @@ from tracker.services import ledger, progress, registry, transitions
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import ItemState
 from tracker.services.registry import ensure_admin
+
+if TYPE_CHECKING:  # reports load lazily: the window must start fast
+    from tracker.reports.bulletin_data import BulletinData
 
 
 class Desk:
@@ -55,6 +59,20 @@ class Desk:
     def detail(self, item_id: int) -> ledger.ItemDetail:
         with self.db.sessions.begin() as s:
             return ledger.item_detail(s, item_id)
+
+    def dashboard(
+        self,
+        period: str,
+        list_name: str | None = None,
+        unit: str | None = None,
+        as_of: dt.date | None = None,
+    ) -> BulletinData:
+        """The bulletin's figures for the 统计 page: the same numbers the printed report shows."""
+        from tracker.reports.bulletin_data import Scope, gather
+        from tracker.reports.period import parse_period
+
+        with self.db.sessions.begin() as s:
+            return gather(s, parse_period(period), Scope(list_name, unit), as_of)
 
     def list_names(self) -> list[str]:
         with self.db.sessions.begin() as s:

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -70,6 +72,9 @@ class LedgerPage(QWidget):
         for level in Escalation:
             self.escalation.addItem(level.label, level.value)
         self.table = QTableView()
+        self._pinned: ItemFilter | None = None
+        self.pinned_label = QLabel()
+        self.unpin = QPushButton(self.tr("显示全部"))
         self._build()
         self._connect_signals()
 
@@ -109,9 +114,17 @@ class LedgerPage(QWidget):
         for col, (key, _h, _s) in enumerate(COLUMNS):
             self.table.setColumnWidth(col, em * widths.get(key, 6))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        pinned = QHBoxLayout()
+        pinned.addWidget(self.pinned_label, 1)
+        pinned.addWidget(self.unpin)
+        self.pinned_bar = QWidget()
+        self.pinned_bar.setLayout(pinned)
+        self.pinned_bar.setStyleSheet("background: #FDF2E9;")
+        self.pinned_bar.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(bar2)
+        layout.addWidget(self.pinned_bar)
         layout.addWidget(self.table)
         copy = QAction(self.tr("复制选中行"), self, shortcut=QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy_selection)
@@ -125,6 +138,7 @@ class LedgerPage(QWidget):
         for box in (self.lists, self.categories, self.escalation):
             box.currentIndexChanged.connect(self.refresh)
         self.units.activated.connect(self.refresh)
+        self.unpin.clicked.connect(self.show_all)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(self._emit_selected)
@@ -135,7 +149,11 @@ class LedgerPage(QWidget):
         light = self.light.currentData()
         unit = self.units.currentText().strip()
         escalation = self.escalation.currentData()
+        pinned = self._pinned or ItemFilter()
         return ItemFilter(
+            figure=pinned.figure,
+            lead_unit=pinned.lead_unit,
+            as_of=pinned.as_of,
             statuses=(status,) if status else (),
             overdue_only=self.overdue.isChecked(),
             lights=(light,) if light else (),
@@ -145,6 +163,35 @@ class LedgerPage(QWidget):
             unit=unit if unit and unit != self.units.itemText(0) else None,
             escalations=(escalation,) if escalation else (),
         )
+
+    def show_items(self, f: ItemFilter, caption: str) -> None:
+        """Show exactly the items of ``f`` (a dashboard click), named by ``caption``.
+
+        The bar's boxes are reset to this filter; what they cannot express (the items
+        behind a figure, a lead unit, an as-of date) is pinned above the table until the
+        user clicks 显示全部. Further narrowing with the bar still works on top of it.
+        """
+        boxes = (self.status, self.light, self.lists, self.units, self.categories)
+        for box in (*boxes, self.escalation, self.overdue, self.search):
+            box.blockSignals(True)
+        self.search.clear()
+        self.overdue.setChecked(f.overdue_only)
+        for box in (self.status, self.units, self.categories, self.escalation):
+            box.setCurrentIndex(0)
+        self.light.setCurrentIndex(max(0, self.light.findData(f.lights[0] if f.lights else None)))
+        self.lists.setCurrentIndex(max(0, self.lists.findData(f.list_name)))
+        for box in (*boxes, self.escalation, self.overdue, self.search):
+            box.blockSignals(False)
+        self._pinned = ItemFilter(figure=f.figure, lead_unit=f.lead_unit, as_of=f.as_of)
+        self.pinned_label.setText(caption)
+        self.pinned_bar.show()
+        self.refresh()
+
+    def show_all(self) -> None:
+        """Drop the pinned dashboard selection; the bar's own filters stay."""
+        self._pinned = None
+        self.pinned_bar.hide()
+        self.refresh()
 
     def refresh(self) -> None:
         """Search again with the filter bar's values (F5), in the background.

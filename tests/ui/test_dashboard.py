@@ -1,0 +1,125 @@
+"""The 统计 page on the hand-tallied ten items (as of 2026-07-31): the numbers, and clicks
+on a KPI box or a unit bar that open the ledger on exactly the items behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QTableWidget
+
+from tracker.services.desk import Desk
+from ui.main_window import MainWindow
+from ui.pages.dashboard_page import DashboardPage, KpiCard, period_choices
+
+AS_OF = dt.date(2026, 7, 31)
+
+
+@pytest.fixture
+def window(ten_items, qtbot):
+    w = MainWindow(Desk(ten_items))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ledger.refreshed, timeout=10_000):
+        pass
+    return w
+
+
+@pytest.fixture
+def page(window, qtbot):
+    """The page as the window builds it, but dated 2026-07-31 instead of today."""
+    p = DashboardPage(window.desk, today=AS_OF)
+    qtbot.addWidget(p)
+    p.open_items.connect(window.open_items)
+    p.item_chosen.connect(window.show_item)
+    p.resize(1100, 900)
+    p.show()
+    with qtbot.waitSignal(p.shown, timeout=20_000):
+        p.refresh()
+    return p
+
+
+def _cards(page) -> dict[str, KpiCard]:
+    cards = [page.cards.itemAt(i).widget() for i in range(page.cards.count())]
+    return {c.label.text(): c for c in cards}
+
+
+def _ledger_codes(window, qtbot) -> list[str]:
+    model = window.ledger.model
+    qtbot.waitUntil(lambda: all(model.row_of(r) for r in range(model.rowCount())))
+    return sorted(model.row_of(r).code.rsplit("-", 1)[-1] for r in range(model.rowCount()))
+
+
+def test_period_choices_follow_the_calendar():
+    assert period_choices(dt.date(2026, 1, 15)) == [
+        ("本月", "2026-01"),
+        ("上月", "2025-12"),
+        ("本季度", "2026-Q1"),
+        ("本年", "2026"),
+    ]
+
+
+def test_kpi_cards_show_the_hand_tally(page):
+    cards = _cards(page)
+    figures = {label: card.figure.text() for label, card in cards.items()}
+    assert figures["事项总数"] == "8"
+    assert figures["已办结"] == "4"
+    assert figures["办结率"] == "50.0%"
+    assert figures["按期办结率"] == "40.0%"
+    assert figures["逾期未办结"] == "2"
+    assert figures["满意率"] == "100.0%"
+    assert "数据截至 2026-07-31" in page.state.text()
+    assert set(page.canvases) == {"units", "status", "months", "satisfaction", "overdue"}
+    assert page.lists_tabs.tabText(0) == "红灯事项（逾期未办结）  2"
+
+
+def test_clicking_a_kpi_opens_exactly_its_items_in_the_ledger(page, window, qtbot):
+    with qtbot.waitSignal(window.ledger.refreshed, timeout=10_000):
+        qtbot.mouseClick(_cards(page)["逾期未办结"], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.ledger
+    assert _ledger_codes(window, qtbot) == ["C", "I"]
+    assert "逾期未办结" in window.ledger.pinned_label.text()
+    assert window.ledger.pinned_bar.isVisibleTo(window)
+    with qtbot.waitSignal(window.ledger.refreshed, timeout=10_000):
+        qtbot.mouseClick(window.ledger.unpin, Qt.MouseButton.LeftButton)
+    assert window.ledger.model.rowCount() == 10  # the whole ledger, drafts included
+
+
+def test_clicking_a_unit_bar_opens_that_units_items(page, window, qtbot):
+    canvas = page.canvases["units"]
+    canvas.draw()  # lay the figure out at the widget's final size before aiming at a bar
+    bar = next(b for b in canvas.figure.axes[0].patches if b.get_gid() == "县民政局")
+    x0, y0, width, height = bar.get_window_extent().bounds  # display pixels, origin bottom-left
+    x, y = x0 + width / 2, y0 + height / 2
+    ratio = canvas.device_pixel_ratio
+    pos = QPoint(int(x / ratio), int(canvas.height() - y / ratio))
+    with qtbot.waitSignal(window.ledger.refreshed, timeout=10_000):
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pos)
+    assert _ledger_codes(window, qtbot) == ["J"]
+    assert "县民政局牵头的事项" in window.ledger.pinned_label.text()
+
+
+def test_a_unit_scope_narrows_every_figure(page, qtbot):
+    with qtbot.waitSignal(page.shown, timeout=20_000):
+        page.units.setCurrentIndex(page.units.findData("县教育局"))
+    figures = {label: card.figure.text() for label, card in _cards(page).items()}
+    assert figures["事项总数"] == "7" and figures["已办结"] == "3"
+
+
+def test_double_click_on_a_warning_row_shows_the_item(page, window, qtbot):
+    red = page.lists_tabs.widget(0).findChild(QTableWidget)
+    assert red.rowCount() == 2
+    code = red.item(1, 0).text()
+    rect = red.visualItemRect(red.item(1, 1))
+    qtbot.mouseClick(red.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(red.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert code in window.panel.view.toPlainText()
+
+
+def test_the_window_builds_the_page_on_first_view(window, qtbot):
+    assert window.dashboard is None  # matplotlib is not loaded at start-up
+    window.pages.setCurrentIndex(1)
+    assert window.dashboard is not None
+    with qtbot.waitSignal(window.dashboard.shown, timeout=20_000):
+        pass
+    assert window.dashboard.cards.count() >= 6
