@@ -341,3 +341,59 @@ def bulletin(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
 
 
 ALL.append(bulletin)
+
+
+def dashboard(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
+    """统计 page: its figures (gathered in a worker), and a click on 逾期未办结 → ledger rows."""
+    from sqlalchemy import func, select
+    from sqlalchemy.dialects import sqlite
+
+    from tracker.models import Item
+    from tracker.reports.bulletin_data import gather
+    from tracker.reports.period import parse_period
+
+    for size in sizes:
+        path = demo_ledger(cache, size)
+        f = ledger.ItemFilter(figure="overdue_open", as_of=TODAY)
+        with open_database(str(path), read_only=True) as db:
+
+            def figures(db: Any = db) -> object:
+                with db.sessions.begin() as s:
+                    return gather(s, parse_period("2026-11"), as_of=TODAY)
+
+            def per_unit(db: Any = db) -> object:
+                with db.sessions.begin() as s:
+                    return metrics.compute(s, TODAY, "unit")
+
+            def click(db: Any = db, f: ledger.ItemFilter = f) -> object:
+                with db.sessions.begin() as s:
+                    return ledger.count_items(s, f), ledger.page_rows(s, f, "ledger", False, 0, 50)
+
+            with db.sessions.begin() as s:
+                stmt = ledger.apply_filter(s, select(func.count()).select_from(Item), f)
+            sql = str(
+                stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+            )
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+            def raw(conn: Any = conn, sql: str = sql) -> object:
+                return conn.execute(sql).fetchone()
+
+            yield {
+                "scenario": "dashboard figures (worker)",
+                "size": size,
+                "seconds": measure(figures),
+                "baseline": "metrics SQL alone (per unit)",
+                "baseline_seconds": measure(per_unit),
+            }
+            yield {
+                "scenario": "KPI click → ledger count + 50 rows",
+                "size": size,
+                "seconds": measure(click),
+                "baseline": "raw SQL count of the same condition",
+                "baseline_seconds": measure(raw),
+            }
+            conn.close()
+
+
+ALL.append(dashboard)
