@@ -94,10 +94,8 @@ def _tool(name: str) -> str:
     return str(beside) if beside.exists() else name
 
 
-def pyinstaller_args(build: Path, qm_dir: Path, target: str) -> list[str]:
+def pyinstaller_args(build: Path, launcher: Path, qm_dir: Path, target: str) -> list[str]:
     sep = os.pathsep
-    launcher = build / "launch_shishi.py"
-    launcher.write_text("from ui.app import main\n\nraise SystemExit(main())\n", "utf-8")
     args = [
         str(launcher),
         "--name",
@@ -163,7 +161,9 @@ def build_bundle(build: Path, target: str) -> Path:
 
     qm_dir = build / "i18n"
     compile_translations(qm_dir)
-    PyInstaller.__main__.run(pyinstaller_args(build, qm_dir, target))
+    launcher = build / "launch_shishi.py"
+    launcher.write_text("from ui.app import main\n\nraise SystemExit(main())\n", "utf-8")
+    PyInstaller.__main__.run(pyinstaller_args(build, launcher, qm_dir, target))
     bundle = build / "dist" / EXE
     prune_qt_translations(bundle)
     print(f"程序目录：{bundle}，共 {folder_size(bundle) / 2**20:.0f} MB")

@@ -74,7 +74,7 @@ def main() -> int:
         window.pages.setCurrentIndex(1)
         _settle(app)
         window.grab().save(str(out / "dashboard.png"))
-        window.dashboard.open_figure("overdue_open", "逾期未办结")
+        window.dashboard.open_figure("overdue_open")
         _settle(app)
         window.grab().save(str(out / "dashboard-to-ledger.png"))
         db.close()

@@ -52,8 +52,16 @@ def overdue_by_deadline(
     return {_as_date(d): int(n) for d, n in s.execute(stmt)}
 
 
-#: The figures a published bulletin or the dashboard can trace back to items.
-TRACED = ("counted", "done", "due", "on_time", "overdue_open", "overdue_done")
+#: The figures a published bulletin or the dashboard can trace back to items, by name.
+FIGURE_LABELS = {
+    "counted": "事项总数",
+    "done": "已办结",
+    "due": "已到期或已办结",
+    "on_time": "按期办结",
+    "overdue_open": "逾期未办结",
+    "overdue_done": "逾期办结",
+}
+TRACED = tuple(FIGURE_LABELS)
 
 
 def figure_condition(

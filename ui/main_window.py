@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             self.tr("刷新"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh)
         )
         refresh.setShortcuts([QKeySequence("F5")])
-        refresh.triggered.connect(self.ledger.refresh)
+        refresh.triggered.connect(self.refresh_page)
         find = QAction(self.tr("搜索"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self.ledger.search.setFocus)
         quit_action = QAction(
@@ -112,18 +112,28 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(self._page_shown)
 
     def _page_shown(self, index: int) -> None:
-        """Build the 统计 page on first view: matplotlib stays out of the start-up path."""
-        if self.pages.widget(index) is not self._dashboard_slot:
-            return
-        if self.dashboard is None:
-            from ui.pages.dashboard_page import DashboardPage
+        """Build the 统计 page on first view: matplotlib stays out of the start-up path.
 
-            self.dashboard = DashboardPage(self._desk)
-            self._dashboard_slot.layout().addWidget(self.dashboard)
-            self.dashboard.open_items.connect(self.open_items)
-            self.dashboard.item_chosen.connect(self.show_item)
-            self.dashboard.failed.connect(lambda exc: show_error(self, exc))
+        Its figures take seconds on a large ledger, so they are gathered once here and
+        again only on request (F5 or the page's 刷新), not on every switch of tabs.
+        """
+        if self.pages.widget(index) is not self._dashboard_slot or self.dashboard is not None:
+            return
+        from ui.pages.dashboard_page import DashboardPage
+
+        self.dashboard = DashboardPage(self._desk)
+        self._dashboard_slot.layout().addWidget(self.dashboard)
+        self.dashboard.open_items.connect(self.open_items)
+        self.dashboard.item_chosen.connect(self.show_item)
+        self.dashboard.failed.connect(lambda exc: show_error(self, exc))
         self.dashboard.refresh()
+
+    def refresh_page(self) -> None:
+        """F5: search the ledger again, or recount the 统计 page when it is in front."""
+        if self.dashboard is not None and self.pages.currentWidget() is self._dashboard_slot:
+            self.dashboard.refresh()
+        else:
+            self.ledger.refresh()
 
     def open_items(self, f: ItemFilter, caption: str) -> None:
         """Switch to the ledger showing exactly the items of ``f`` (a dashboard click)."""

@@ -30,11 +30,20 @@ ROOT = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("SHISHI_KILLS", "6"))
 
 
-def _check(path: Path) -> sqlite3.Connection:
+def _survivor(path: Path, *queries: str) -> list[object]:
+    """Check the killed ledger's file is sound, then answer each one-value query."""
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    return conn
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        return [conn.execute(q).fetchone()[0] for q in queries]
+    finally:
+        conn.close()
+
+
+def _assert_audit_chain_intact(path: Path) -> None:
+    with open_database(str(path)) as db, db.sessions.begin() as s:
+        assert audit.verify(s).ok
 
 
 def _kill_after(cmd: list[str], delay: float) -> bool:
@@ -80,15 +89,13 @@ def test_killed_import_leaves_all_or_nothing(tmp_path, big_list, empty_ledger):
             "--create-units",
         ]
         _kill_after(cmd, rng.uniform(0.5, 9.0))
-        conn = _check(path)
-        items = conn.execute("SELECT count(*) FROM item").fetchone()[0]
-        audits = conn.execute(
-            "SELECT count(*) FROM audit_entry WHERE action='import_create'"
-        ).fetchone()[0]
-        conn.close()
+        items, audits = _survivor(
+            path,
+            "SELECT count(*) FROM item",
+            "SELECT count(*) FROM audit_entry WHERE action='import_create'",
+        )
         assert items in (0, 10_000) and audits == items
-        with open_database(str(path)) as db, db.sessions.begin() as s:
-            assert audit.verify(s).ok
+        _assert_audit_chain_intact(path)
         outcomes.append(items)
     print(f"{KILLS} kills during a 10,000-row import: {outcomes}")
 
@@ -123,21 +130,15 @@ def test_killed_burst_of_edits_loses_no_half_edit(tmp_path):
         path = tmp_path / f"e{n}.db"
         shutil.copy(base, path)
         assert _kill_after([sys.executable, "-c", EDITS, str(path)], rng.uniform(1.0, 4.0))
-        conn = _check(path)
-        reports = conn.execute(
-            "SELECT count(*) FROM progress_report WHERE text LIKE '第%次报送'"
-        ).fetchone()[0]
-        audited = conn.execute(
-            "SELECT count(*) FROM audit_entry WHERE action='progress'"
-        ).fetchone()[0]
-        latest = conn.execute(
+        reports, audited, latest = _survivor(
+            path,
+            "SELECT count(*) FROM progress_report WHERE text LIKE '第%次报送'",
+            "SELECT count(*) FROM audit_entry WHERE action='progress'",
             "SELECT count(*) FROM item i WHERE i.latest_progress LIKE '第%次报送' AND NOT EXISTS "
-            "(SELECT 1 FROM progress_report p WHERE p.item_id=i.id AND p.text=i.latest_progress)"
-        ).fetchone()[0]
-        conn.close()
+            "(SELECT 1 FROM progress_report p WHERE p.item_id=i.id AND p.text=i.latest_progress)",
+        )
         assert reports == audited and latest == 0
-        with open_database(str(path)) as db, db.sessions.begin() as s:
-            assert audit.verify(s).ok
+        _assert_audit_chain_intact(path)
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +161,7 @@ def test_killed_backup_never_leaves_a_broken_backup(tmp_path, big_ledger):
         _kill_after(cmd, rng.uniform(0.3, 2.5))
     backups = list_backups(tmp_path / "backups")
     assert all(quick_check(b) is None for b in backups)
-    _check(path).close()
+    _survivor(path)
 
 
 MIGRATE = "import sys; from tracker.db import open_database; open_database(sys.argv[1]).close()"
@@ -185,10 +186,10 @@ def test_killed_migration_leaves_the_old_or_the_new_schema(tmp_path, big_ledger)
         path = tmp_path / f"m{n}.db"
         shutil.copy(old, path)
         _kill_after([sys.executable, "-c", MIGRATE, str(path)], rng.uniform(0.5, 4.0))
-        conn = _check(path)
-        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        assert conn.execute("SELECT count(*) FROM item").fetchone()[0] == 60_000
-        conn.close()
+        version, items = _survivor(
+            path, "SELECT version_num FROM alembic_version", "SELECT count(*) FROM item"
+        )
+        assert items == 60_000
         seen.add(version)
         with open_database(str(path)) as db:  # and the program finishes the job next time
             assert schema.current_revision(db.engine) == schema.head_revision()
@@ -240,16 +241,12 @@ def test_killed_return_import_applies_the_whole_pack_or_none(tmp_path, returned_
         shutil.copy(base, path)
         cmd = [sys.executable, "-m", "tracker", "--db", str(path), "import-return", str(pack)]
         _kill_after(cmd, rng.uniform(0.8, 2.5))  # the whole command takes about 2.4 s
-        conn = _check(path)
-        written = conn.execute(
-            "SELECT count(*) FROM progress_report WHERE text LIKE '回收包进展%'"
-        ).fetchone()[0]
-        latest = conn.execute(
-            "SELECT count(*) FROM item WHERE latest_progress LIKE '回收包进展%'"
-        ).fetchone()[0]
-        conn.close()
+        written, latest = _survivor(
+            path,
+            "SELECT count(*) FROM progress_report WHERE text LIKE '回收包进展%'",
+            "SELECT count(*) FROM item WHERE latest_progress LIKE '回收包进展%'",
+        )
         assert written in (0, rows) and latest == written
-        with open_database(str(path)) as db, db.sessions.begin() as s:
-            assert audit.verify(s).ok
+        _assert_audit_chain_intact(path)
         outcomes.append(written)
     print(f"{KILLS} kills during a {rows}-row return import: {outcomes}")

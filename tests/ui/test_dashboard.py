@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThreadPool
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableWidget
 
 from tracker.services.desk import Desk
@@ -123,3 +124,13 @@ def test_the_window_builds_the_page_on_first_view(window, qtbot):
     with qtbot.waitSignal(window.dashboard.shown, timeout=20_000):
         pass
     assert window.dashboard.cards.count() >= 6
+    recounts = []
+    window.dashboard.shown.connect(lambda: recounts.append(1))
+    window.pages.setCurrentIndex(0)
+    window.pages.setCurrentIndex(1)  # switching back shows the figures already gathered
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)
+    assert recounts == []
+    with qtbot.waitSignal(window.dashboard.shown, timeout=20_000):
+        refresh = next(a for a in window.findChildren(QAction) if "F5" in a.shortcut().toString())
+        refresh.trigger()  # F5 recounts the page in front

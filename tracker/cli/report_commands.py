@@ -10,6 +10,7 @@ from typing import Any
 from tracker.cli.output import table
 from tracker.db import open_database
 from tracker.errors import ValidationError
+from tracker.metric_series import FIGURE_LABELS
 from tracker.reports import snapshots
 from tracker.reports.bulletin_data import BulletinData, Scope, gather
 from tracker.reports.period import parse_period
@@ -45,7 +46,7 @@ def register(sub: Any) -> None:
     ls.set_defaults(func=cmd_published)
     tr = kinds.add_parser("trace", help="列出已发布通报中某个数字对应的事项编号")
     tr.add_argument("snapshot", type=int, help="通报号")
-    tr.add_argument("figure", choices=tuple(snapshots.FIGURE_LABELS), help="数字名称")
+    tr.add_argument("figure", choices=tuple(FIGURE_LABELS), help="数字名称")
     tr.set_defaults(func=cmd_trace)
 
 
@@ -156,7 +157,7 @@ def cmd_published(args: argparse.Namespace) -> int:
 def cmd_trace(args: argparse.Namespace) -> int:
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
         codes = snapshots.codes_of(s, snapshots.trace(s, args.snapshot, args.figure))
-    print(f"{snapshots.FIGURE_LABELS[args.figure]}：{len(codes)} 项")
+    print(f"{FIGURE_LABELS[args.figure]}：{len(codes)} 项")
     for code in codes:
         print(code)
     return 0

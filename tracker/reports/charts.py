@@ -66,8 +66,12 @@ def _render(height_in: float, draw: Callable[[Figure], None]) -> bytes:
 
 def unit_completion(units: Sequence[Rates]) -> bytes:
     """Horizontal bars: 办结率 of the units with the most items (at most 20)."""
-    shown = _largest_units(units)
-    return _render(max(2.2, 0.22 * len(shown) + 0.8), lambda fig: draw_unit_completion(fig, shown))
+    return _render(unit_chart_height(units), lambda fig: draw_unit_completion(fig, units))
+
+
+def unit_chart_height(units: Sequence[Rates]) -> float:
+    """Inches: enough for one readable bar per unit shown."""
+    return max(2.2, 0.22 * min(len(units), MAX_UNITS) + 0.8)
 
 
 def _largest_units(units: Sequence[Rates]) -> list[Rates]:

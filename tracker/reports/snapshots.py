@@ -19,19 +19,11 @@ from sqlalchemy.orm import Session
 from tracker import audit, metric_series, metrics
 from tracker.enums import Role
 from tracker.errors import NotFoundError
+from tracker.metric_series import FIGURE_LABELS
 from tracker.models import Item, ReportSnapshot, SnapshotFigure
 from tracker.reports.bulletin_data import WHOLE_LEDGER, BulletinData, ItemLine, Scope, gather
 from tracker.reports.period import Period
 from tracker.services.actors import Actor, require_role
-
-FIGURE_LABELS = {
-    "counted": "事项总数",
-    "done": "已办结",
-    "due": "已到期或已办结",
-    "on_time": "按期办结",
-    "overdue_open": "逾期未办结",
-    "overdue_done": "逾期办结",
-}
 
 
 def publish(

@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.metric_series import FIGURE_LABELS
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import KPI_FIGURES, LIGHT_TITLES, kpi_boxes
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter
+from ui.choices import fill_choices
 from ui.workers import LatestOnly
 
 #: Rows shown per warning list here; the ledger (one click away) holds them all.
@@ -114,16 +116,8 @@ class DashboardPage(QWidget):
 
     def use_desk(self, desk: Desk) -> None:
         self._desk = desk
-        for box, everything, names in (
-            (self.lists, self.tr("全部清单"), desk.list_names()),
-            (self.units, self.tr("全部单位"), desk.unit_names()),
-        ):
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for name in names:
-                box.addItem(name, name)
-            box.blockSignals(False)
+        fill_choices(self.lists, self.tr("全部清单"), desk.list_names())
+        fill_choices(self.units, self.tr("全部单位"), desk.unit_names())
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -194,13 +188,12 @@ class DashboardPage(QWidget):
             figure = KPI_FIGURES.get(label)
             card = KpiCard(label, value, note, figure is not None)
             if figure is not None:
-                card.clicked.connect(lambda _=False, f=figure, lab=label: self.open_figure(f, lab))
+                card.clicked.connect(lambda _=False, f=figure: self.open_figure(f))
             self.cards.addWidget(card, i // 4, i % 4)
 
-    def open_figure(self, figure: str, label: str) -> None:
+    def open_figure(self, figure: str) -> None:
         """Show in the ledger the items behind one KPI box."""
-        what = {"办结率": "已办结", "按期办结率": "按期办结"}.get(label, label)
-        self.open_items.emit(self._scope(figure=figure), self._caption(what))
+        self.open_items.emit(self._scope(figure=figure), self._caption(FIGURE_LABELS[figure]))
 
     def open_unit(self, unit: str) -> None:
         """Show the items a unit's bar counts (its lead-unit items in this scope)."""
@@ -210,36 +203,38 @@ class DashboardPage(QWidget):
     def _show_charts(self, d: BulletinData) -> None:
         _clear(self.charts)
         self.canvases = {}
+        satisfaction, overdue = "回访满意度分布", "逾期未办结事项的逾期天数"
         drawn = [
-            ("units", lambda fig: charts.draw_unit_completion(fig, d.units), d.units),
-            ("status", lambda fig: charts.draw_status_share(fig, d.status_counts), True),
-            ("months", lambda fig: charts.draw_closures_by_month(fig, d.done_by_month), True),
+            ("status", lambda fig: charts.draw_status_share(fig, d.status_counts)),
+            ("months", lambda fig: charts.draw_closures_by_month(fig, d.done_by_month)),
             (
                 "satisfaction",
                 lambda fig: charts.draw_counts_bar(
-                    fig, "回访满意度分布", d.satisfaction, charts.PALETTE[2]
+                    fig, satisfaction, d.satisfaction, charts.PALETTE[2]
                 ),
-                True,
             ),
             (
                 "overdue",
                 lambda fig: charts.draw_counts_bar(
-                    fig, "逾期未办结事项的逾期天数", d.overdue_buckets, charts.PALETTE[0]
+                    fig, overdue, d.overdue_buckets, charts.PALETTE[0]
                 ),
-                True,
             ),
         ]
-        for i, (name, draw, wanted) in enumerate(drawn):
-            if not wanted:
-                continue
-            canvas = self._canvas(name, draw)
-            self.charts.addWidget(canvas, i // 2, i % 2)
+        if d.units:
+            units = self._canvas(
+                "units",
+                lambda fig: charts.draw_unit_completion(fig, d.units),
+                charts.unit_chart_height(d.units),
+            )
+            self.charts.addWidget(units, 0, 0, 1, 2)
+        for i, (name, draw) in enumerate(drawn, 2):
+            self.charts.addWidget(self._canvas(name, draw), i // 2, i % 2)
 
-    def _canvas(self, name: str, draw: Any) -> FigureCanvasQTAgg:
-        fig = Figure(figsize=(5.2, 3.0), dpi=96, layout="constrained")
+    def _canvas(self, name: str, draw: Any, height_in: float = 3.0) -> FigureCanvasQTAgg:
+        fig = Figure(figsize=(5.2, height_in), dpi=96, layout="constrained")
         canvas = FigureCanvasQTAgg(fig)
         draw(fig)
-        canvas.setMinimumHeight(int(3.0 * 96))
+        canvas.setMinimumHeight(int(height_in * 96))
         canvas.draw()
         if name == "units":
             for bar in fig.axes[0].patches:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from tracker.enums import Escalation, Status
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter, ItemRow
+from ui.choices import fill_choices
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
 from ui.workers import LatestOnly
 
@@ -63,10 +64,9 @@ class LedgerPage(QWidget):
         for label, value in LIGHT_CHOICES:
             self.light.addItem(label, value)
         self.overdue = QCheckBox(self.tr("只看逾期"))
-        self.lists = self._choices(self.tr("全部清单"), desk.list_names())
-        self.units = self._choices(self.tr("全部单位"), desk.unit_names())
+        self.lists, self.units, self.categories = QComboBox(), QComboBox(), QComboBox()
         self.units.setEditable(True)  # type to find a unit among dozens
-        self.categories = self._choices(self.tr("全部领域"), desk.categories())
+        self._fill_choices(desk)
         self.escalation = QComboBox()
         self.escalation.addItem(self.tr("全部督办级别"), None)
         for level in Escalation:
@@ -79,16 +79,14 @@ class LedgerPage(QWidget):
         self._connect_signals()
 
     def use_desk(self, desk: Desk) -> None:
-        """Work on a reopened ledger (after a restore from backup)."""
+        """Work on a reopened ledger (after a restore from backup): its lists and units."""
         self._desk = desk
+        self._fill_choices(desk)
 
-    @staticmethod
-    def _choices(everything: str, names: list[str]) -> QComboBox:
-        box = QComboBox()
-        box.addItem(everything, None)
-        for name in names:
-            box.addItem(name, name)
-        return box
+    def _fill_choices(self, desk: Desk) -> None:
+        fill_choices(self.lists, self.tr("全部清单"), desk.list_names())
+        fill_choices(self.units, self.tr("全部单位"), desk.unit_names())
+        fill_choices(self.categories, self.tr("全部领域"), desk.categories())
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -171,17 +169,18 @@ class LedgerPage(QWidget):
         behind a figure, a lead unit, an as-of date) is pinned above the table until the
         user clicks 显示全部. Further narrowing with the bar still works on top of it.
         """
-        boxes = (self.status, self.light, self.lists, self.units, self.categories)
-        for box in (*boxes, self.escalation, self.overdue, self.search):
-            box.blockSignals(True)
+        boxes = (self.status, self.units, self.categories, self.escalation)
+        blockers = [
+            QSignalBlocker(w) for w in (self.search, self.overdue, self.light, self.lists, *boxes)
+        ]
         self.search.clear()
         self.overdue.setChecked(f.overdue_only)
-        for box in (self.status, self.units, self.categories, self.escalation):
+        for box in boxes:
             box.setCurrentIndex(0)
         self.light.setCurrentIndex(max(0, self.light.findData(f.lights[0] if f.lights else None)))
         self.lists.setCurrentIndex(max(0, self.lists.findData(f.list_name)))
-        for box in (*boxes, self.escalation, self.overdue, self.search):
-            box.blockSignals(False)
+        for blocker in blockers:  # one refresh below, not one per box
+            blocker.unblock()
         self._pinned = ItemFilter(figure=f.figure, lead_unit=f.lead_unit, as_of=f.as_of)
         self.pinned_label.setText(caption)
         self.pinned_bar.show()
