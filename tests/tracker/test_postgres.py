@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from tests.conftest import TODAY
 from tracker import audit, lights, metrics, schema
@@ -37,9 +39,27 @@ def pg_url() -> Iterator[str]:
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin: Engine, name: str) -> None:
+    """Drop a test database, whoever is still on it.
+
+    A plain DROP first: PostgreSQL stops an autovacuum worker on the database by itself,
+    whereas WITH (FORCE) refuses to terminate it (a superuser process, not ours). FORCE then
+    ends our own leftover sessions. Retried briefly, as autovacuum may come back.
+    """
+    for _ in range(40):
+        for sql in (f'DROP DATABASE "{name}"', f'DROP DATABASE "{name}" WITH (FORCE)'):
+            try:
+                with admin.connect() as conn:
+                    conn.execute(text(sql))
+                return
+            except DBAPIError:
+                continue
+        time.sleep(0.25)
+    raise AssertionError(f"could not drop the test database {name}")
 
 
 def _everything(db) -> dict[str, object]:
