@@ -158,6 +158,16 @@ def daily_backup(db_file: Path, today: dt.date | None = None) -> Path | None:
     return written
 
 
+def pre_import_backup(db_file: Path | None) -> Path | None:
+    """The ledger as it was just before an import wrote to it (none for PostgreSQL,
+    whose administrator backs up the server)."""
+    if db_file is None:
+        return None
+    return backup_sqlite(
+        db_file, backups_dir_for(db_file) / f"{db_file.stem}-pre-import.db", unique=True
+    )
+
+
 def manual_backup(db_file: Path, dest: Path | None = None) -> Path:
     """A backup the user asked for: to ``dest`` (a USB stick), or kept beside the ledger.
 

@@ -103,3 +103,10 @@ class ImportFileError(TrackerError):
 
 class FontMissingError(TrackerError):
     """No Chinese font is installed, so a PDF or chart would print empty boxes."""
+
+
+class Cancelled(TrackerError):
+    """The user stopped a long task; whatever it was writing has been rolled back."""
+
+    def __init__(self, message: str = "已取消，台账未作任何改动。") -> None:
+        super().__init__(message)

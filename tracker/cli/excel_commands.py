@@ -10,15 +10,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from tracker.backup import backup_sqlite
+from tracker.backup import pre_import_backup
 from tracker.cli.ledger_commands import add_filter_arguments, item_filter
-from tracker.db import Database, open_database
+from tracker.db import open_database
 from tracker.enums import ListKind
 from tracker.errors import ValidationError
 from tracker.excel import ledger_export
 from tracker.excel.layout import FIELD_LABELS
 from tracker.models import Unit
-from tracker.paths import backups_dir_for
 from tracker.services import imports, ledger, returns
 from tracker.services.actors import actor_by_login
 
@@ -84,7 +83,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"“{plan.list_name}”中的 {counts['unchanged']} 项与表格一致，没有需要写入的变化。"
             )
             return 0
-        backup = _backup(db)
+        backup = pre_import_backup(db.path)
         with db.sessions.begin() as s:
             result = imports.apply_import(
                 s,
@@ -121,14 +120,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"导入前的台账已备份到：{backup}")
     _print_problems(plan)
     return 0
-
-
-def _backup(db: Database) -> Path | None:
-    if db.path is None:
-        return None
-    return backup_sqlite(
-        db.path, backups_dir_for(db.path) / f"{db.path.stem}-pre-import.db", unique=True
-    )
 
 
 def _print_plan(plan: imports.ImportPlan, as_json: bool) -> None:
@@ -218,7 +209,7 @@ def cmd_import_return(args: argparse.Namespace) -> int:
         if args.dry_run:
             _print_return(plan, args.json)
             return 0
-        backup = _backup(db)
+        backup = pre_import_backup(db.path)
         with db.sessions.begin() as s:
             actor = returns.unit_clerk(s, plan.unit_id, args.login)
             result = returns.apply_return(s, actor, plan, set(args.take))

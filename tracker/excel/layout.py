@@ -71,11 +71,26 @@ class Layout:
         return self.header_rows[-1] + 1
 
 
-def detect(grid: Grid, overrides: dict[str, str] | None = None) -> Layout:
-    """Find the header and map columns; ``overrides`` maps field → header text chosen by hand."""
+def detect(
+    grid: Grid,
+    overrides: dict[str, str] | None = None,
+    *,
+    header_rows: list[int] | None = None,
+    columns: dict[str, int] | None = None,
+) -> Layout:
+    """Find the header and map columns.
+
+    Args:
+        overrides: field → header text chosen by hand (the CLI's ``--map``); other columns
+            are still mapped by synonyms.
+        header_rows: 0-based rows the clerk says form the header (the wizard's correction).
+        columns: field → 0-based column, the whole mapping as the clerk confirmed it.
+    """
     filled = grid.filled()
     if not filled:
         raise ImportFileError("工作表是空的。", path=grid.path, sheet=grid.sheet)
+    if header_rows is not None or columns is not None:
+        return _given(grid, filled, header_rows, columns)
     wanted = {normalise_header(h) for h in (overrides or {}).values()}
 
     def score(row: list[Cell]) -> int:
@@ -96,6 +111,40 @@ def detect(grid: Grid, overrides: dict[str, str] | None = None) -> Layout:
         _apply_overrides(grid, filled, rows, columns, headers, overrides)
     unmapped = [text for col, text in headers.items() if col not in columns.values()]
     return Layout(rows, columns, headers, unmapped)
+
+
+def _given(
+    grid: Grid,
+    filled: list[list[Cell]],
+    header_rows: list[int] | None,
+    columns: dict[str, int] | None,
+) -> Layout:
+    """The layout the clerk confirmed by hand, checked against the sheet."""
+    rows = header_rows if header_rows is not None else detect(grid).header_rows
+    if not rows or min(rows) < 0 or max(rows) >= len(filled) - 1:
+        raise ImportFileError(
+            f"表头行应在第 1 到第 {max(len(filled) - 1, 1)} 行之间，且下面还要有数据行。",
+            path=grid.path,
+            sheet=grid.sheet,
+        )
+    auto, headers = _map_columns(filled, rows)
+    chosen = auto if columns is None else dict(columns)
+    for name, col in chosen.items():
+        if name not in FIELD_LABELS or not 0 <= col < grid.width:
+            raise ImportFileError(
+                f"列对应有误：{name} → 第 {col + 1} 列。", path=grid.path, sheet=grid.sheet
+            )
+    if "title" not in chosen:
+        raise ImportFileError(
+            "请指定哪一列是“项目名称”，没有它无法导入。", path=grid.path, sheet=grid.sheet
+        )
+    unmapped = [text for col, text in headers.items() if col not in chosen.values()]
+    return Layout(sorted(rows), chosen, headers, unmapped)
+
+
+def header_texts(grid: Grid, header_rows: list[int]) -> dict[int, str]:
+    """Column → header text as the header rows (0-based) spell it."""
+    return _map_columns(grid.filled(), header_rows)[1]
 
 
 def fields_in(row: list[Cell]) -> set[str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,10 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.enums import Status
+from tracker.errors import ValidationError
 from tracker.excel.safe_cell import Styler, cell, csv_value
 from tracker.lights import Light, WarningRules, light_expr
 from tracker.models import Item, ItemList, Person, Unit, item_co_unit
-from tracker.services.ledger import ItemFilter, apply_filter
+from tracker.services.ledger import ItemFilter, apply_filter, count_items
+from tracker.tasks import Progress, ticking
 from tracker.textwidth import display_width
 
 BATCH = 1000
@@ -60,6 +63,7 @@ COLUMNS = [
     Column("推进情况", "备注", 16),
 ]
 HEADERS = [c.header for c in COLUMNS]
+STATUS, LIGHT = HEADERS.index("状态"), HEADERS.index("预警")
 LIGHT_TEXT = {"red": "逾期", "orange": "滞后", "yellow": "临期", "green": "正常", "grey": ""}
 LIGHT_FILL = {"red": "F4B6B6", "orange": "F9D3A8", "yellow": "FBEBA0", "green": "CDE8C4"}
 STATUS_FILL = {Status.CLOSED: "D9D9D9", Status.COMPLETED: "DDEBF7", Status.CANCELLED: "EDEDED"}
@@ -122,27 +126,87 @@ def _co_units(s: Session, ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def export_csv(s: Session, f: ItemFilter, path: Path) -> int:
-    """CSV in UTF-8 with a BOM, so Excel and WPS open Chinese without garbling."""
-    n = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(HEADERS)
-        for row in export_rows(s, f):
-            row[12] = LIGHT_TEXT.get(row[12], "")
-            writer.writerow([csv_value(v) for v in row])
-            n += 1
+def chosen_columns(headers: Sequence[str] | None) -> list[int]:
+    """Indexes into ``COLUMNS`` of the chosen headers, in ledger order (all when none)."""
+    if not headers:
+        return list(range(len(COLUMNS)))
+    unknown = [h for h in headers if h not in HEADERS]
+    if unknown:
+        raise ValidationError(
+            "columns", f"没有这些列：{'、'.join(unknown)}。可选：{'、'.join(HEADERS)}"
+        )
+    return [i for i, h in enumerate(HEADERS) if h in headers]
+
+
+def _written(path: Path, write: Callable[[Path], int]) -> int:
+    """Write to a side file and rename it into place: a cancelled or failed export leaves
+    no half-written workbook behind (and an older file of the same name untouched)."""
+    part = path.with_name(path.name + ".part")
+    try:
+        n = write(part)
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return n
 
 
-def export_xlsx(s: Session, f: ItemFilter, path: Path, title: str) -> int:
+def export_csv(
+    s: Session,
+    f: ItemFilter,
+    path: Path,
+    *,
+    columns: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """CSV in UTF-8 with a BOM, so Excel and WPS open Chinese without garbling."""
+    keep = chosen_columns(columns)
+    total = count_items(s, f) if progress else 0
+
+    def write(target: Path) -> int:
+        n = 0
+        with target.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([HEADERS[i] for i in keep])
+            for row in ticking(export_rows(s, f), progress, total, BATCH):
+                row[LIGHT] = LIGHT_TEXT.get(row[LIGHT], "")
+                writer.writerow([csv_value(row[i]) for i in keep])
+                n += 1
+        return n
+
+    return _written(path, write)
+
+
+def export_xlsx(
+    s: Session,
+    f: ItemFilter,
+    path: Path,
+    title: str,
+    *,
+    columns: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> int:
     """The printable ledger; returns the number of items written."""
+    keep = chosen_columns(columns)
+    total = count_items(s, f) if progress else 0
+    return _written(path, lambda target: _xlsx(s, f, target, title, keep, progress, total))
+
+
+def _xlsx(
+    s: Session,
+    f: ItemFilter,
+    path: Path,
+    title: str,
+    keep: list[int],
+    progress: Progress | None,
+    total: int,
+) -> int:
     as_of = f.as_of or dt.date.today()
+    cols = [COLUMNS[i] for i in keep]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("台账")
-    _layout(ws)
-    width = len(COLUMNS)
-    last = get_column_letter(width)
+    _layout(ws, cols)
+    last = get_column_letter(len(cols))
     ws.append(
         [cell(ws, title, font=Font(size=16, bold=True), alignment=Alignment(horizontal="center"))]
     )
@@ -157,15 +221,19 @@ def export_xlsx(s: Session, f: ItemFilter, path: Path, title: str) -> int:
     )
     ws.merged_cells.add(f"A1:{last}1")
     ws.merged_cells.add(f"A2:{last}2")
-    _header(ws)
+    _header(ws, cols)
     styler = Styler(ws)
     counts = {"total": 0, "done": 0, "overdue": 0}
-    for row in export_rows(s, f):
-        counts["total"] += 1
-        counts["done"] += row[11] in (Status.COMPLETED.label, Status.CLOSED.label)
-        counts["overdue"] += row[12] == Light.RED
-        ws.row_dimensions[counts["total"] + 4].height = _row_height(row)
-        ws.append(_styled(styler, row))
+    try:
+        for row in ticking(export_rows(s, f), progress, total, BATCH):
+            counts["total"] += 1
+            counts["done"] += row[STATUS] in (Status.COMPLETED.label, Status.CLOSED.label)
+            counts["overdue"] += row[LIGHT] == Light.RED
+            ws.row_dimensions[counts["total"] + 4].height = _row_height(row, keep)
+            ws.append(_styled(styler, row, keep))
+    except BaseException:
+        _discard(ws)
+        raise
     summary = (
         f"合计 {counts['total']} 项，其中已办结 {counts['done']} 项，"
         f"逾期未办结 {counts['overdue']} 项"
@@ -180,10 +248,20 @@ def export_xlsx(s: Session, f: ItemFilter, path: Path, title: str) -> int:
     return counts["total"]
 
 
-def _layout(ws: Any) -> None:
-    for i, col in enumerate(COLUMNS, start=1):
+def _discard(ws: Any) -> None:
+    """Close a write-only sheet abandoned half-way and delete its temporary file
+    (openpyxl only cleans up after a save)."""
+    try:
+        ws.close()
+        Path(ws._writer.out).unlink(missing_ok=True)
+    except Exception:  # best effort: the export has already failed or been cancelled
+        pass
+
+
+def _layout(ws: Any, cols: list[Column]) -> None:
+    for i, col in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
-    ws.freeze_panes = "D5"
+    ws.freeze_panes = "D5" if len(cols) > 3 else "A5"
     ws.print_title_rows = "3:4"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A3
@@ -193,14 +271,14 @@ def _layout(ws: Any) -> None:
     ws.print_options.horizontalCentered = True
 
 
-def _header(ws: Any) -> None:
+def _header(ws: Any, cols: list[Column]) -> None:
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DCE6F1")
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     groups: list[Any] = []
     previous = None
     start = 1
-    for i, col in enumerate(COLUMNS, start=1):
+    for i, col in enumerate(cols, start=1):
         groups.append(
             cell(
                 ws,
@@ -215,10 +293,10 @@ def _header(ws: Any) -> None:
             ws.merged_cells.add(f"{get_column_letter(start)}3:{get_column_letter(i - 1)}3")
             start = i
         previous = col.group
-    ws.merged_cells.add(f"{get_column_letter(start)}3:{get_column_letter(len(COLUMNS))}3")
+    ws.merged_cells.add(f"{get_column_letter(start)}3:{get_column_letter(len(cols))}3")
     ws.append(groups)
     ws.append(
-        [cell(ws, c.header, font=bold, fill=fill, alignment=center, border=BOX) for c in COLUMNS]
+        [cell(ws, c.header, font=bold, fill=fill, alignment=center, border=BOX) for c in cols]
     )
 
 
@@ -227,10 +305,11 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour)
 
 
-def _row_height(row: list[Any]) -> float:
+def _row_height(row: list[Any], keep: list[int]) -> float:
     """Enough height for the wrapped text (write-only sheets cannot auto-fit rows)."""
     lines = 1
-    for value, col in zip(row, COLUMNS, strict=True):
+    for i in keep:
+        value, col = row[i], COLUMNS[i]
         if isinstance(value, str) and value:
             lines = max(lines, -(-display_width(value) // max(int(col.width) - 1, 1)))
     return min(15.0 * lines, 120.0)
@@ -239,16 +318,17 @@ def _row_height(row: list[Any]) -> float:
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _styled(styler: Styler, row: list[Any]) -> list[Any]:
+def _styled(styler: Styler, row: list[Any], keep: list[int]) -> list[Any]:
     cells = []
-    for i, value in enumerate(row):
+    for i in keep:
+        value = row[i]
         style: dict[str, Any] = {"alignment": WRAP, "border": BOX}
-        if i == 12:
+        if i == LIGHT:
             colour = LIGHT_FILL.get(value)
             value = LIGHT_TEXT.get(value, "")
             if colour:
                 style["fill"] = _fill(colour)
-        if i == 11 and value in STATUS_FILL_BY_LABEL:
+        if i == STATUS and value in STATUS_FILL_BY_LABEL:
             style["fill"] = _fill(STATUS_FILL_BY_LABEL[value])
         cells.append(styler(value, **style))
     return cells

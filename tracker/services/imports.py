@@ -26,9 +26,11 @@ from tracker.excel.cells import normalise_unit
 from tracker.excel.plan import PlannedItem, Problem, plan_sheet
 from tracker.excel.reader import Grid, read_grid
 from tracker.models import Item, ItemList, Person, ProgressReport, Unit
+from tracker.services import import_layouts
 from tracker.services.actors import Actor, require_role
 from tracker.services.common import now
 from tracker.services.registry import SUPERVISORS
+from tracker.tasks import Progress, ticking
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,13 @@ class ImportPlan:
     list_id: int | None
     year: int
     unknown_units: list[str] = field(default_factory=list)
+    #: field → 0-based column and column → header text, for the wizard's mapping step
+    columns: dict[str, int] = field(default_factory=dict)
+    headers: dict[int, str] = field(default_factory=dict)
+    #: the header's name in the remembered mappings, and whether one was applied
+    signature: str = ""
+    remembered: bool = False
+    grid: Grid | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         out = {"create": 0, "update": 0, "unchanged": 0}
@@ -127,7 +136,7 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _best_sheet(grids: list[Grid]) -> Grid:
+def best_sheet(grids: list[Grid]) -> Grid:
     """The sheet whose header matches most fields (the ledger, not the instructions)."""
 
     def score(g: Grid) -> int:
@@ -146,13 +155,29 @@ def plan_import(
     year: int | None = None,
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
+    header_rows: list[int] | None = None,
+    columns: dict[str, int] | None = None,
+    unit_aliases: dict[str, str] | None = None,
+    grid: Grid | None = None,
 ) -> ImportPlan:
-    """Read ``path`` and plan its import into ``list_name``; writes nothing."""
-    grid = read_grid(path, sheet, choose=_best_sheet)
+    """Read ``path`` and plan its import into ``list_name``; writes nothing.
+
+    Args:
+        mapping: field → header text (the CLI's ``--map``), on top of the synonyms.
+        header_rows: Excel row numbers of the header, when the clerk corrected them.
+        columns: field → 0-based column, the whole mapping as confirmed in the wizard.
+            Without it (and without ``mapping``) the mapping last confirmed for the same
+            header is used.
+        unit_aliases: unit name as written → existing unit it means.
+        grid: the sheet already read (the wizard re-plans without re-reading the file).
+    """
+    if grid is None or grid.path != path or (sheet and grid.sheet != sheet):
+        grid = read_grid(path, sheet, choose=best_sheet)
     existing = s.scalar(select(ItemList).where(ItemList.name == list_name)) if list_name else None
     year = year or (existing.year if existing else None)
+    rows0 = [r - 1 for r in header_rows] if header_rows else None
     try:
-        layout = layouts.detect(grid, mapping)
+        layout, remembered = _layout(s, grid, mapping, rows0, columns)
         sheet_plan = plan_sheet(grid, layout, year)
     except ImportFileError:
         raise
@@ -182,11 +207,40 @@ def plan_import(
         list_name=name,
         list_id=existing.id if existing else None,
         year=year,
+        columns=dict(layout.columns),
+        headers=dict(layout.headers),
+        signature=import_layouts.signature(layout.headers),
+        remembered=remembered,
+        grid=grid,
     )
-    _resolve_units(s, plan)
+    _resolve_units(s, plan, unit_aliases or {})
     if plan.list_id is not None:
         _match_existing(s, plan)
     return plan
+
+
+def _layout(
+    s: Session,
+    grid: Grid,
+    mapping: dict[str, str] | None,
+    header_rows: list[int] | None,
+    columns: dict[str, int] | None,
+) -> tuple[layouts.Layout, bool]:
+    """The layout to plan with, and whether it is the one remembered for this header.
+
+    A mapping the clerk confirmed for the same header text wins over the synonyms, unless
+    this call names a mapping itself; one that no longer fits the sheet is ignored.
+    """
+    if columns is None and not mapping:
+        rows = header_rows if header_rows is not None else layouts.detect(grid).header_rows
+        sig = import_layouts.signature(layouts.header_texts(grid, rows))
+        recalled = import_layouts.recall(s, sig)
+        if recalled:
+            try:
+                return layouts.detect(grid, header_rows=rows, columns=recalled), True
+            except ImportFileError:
+                pass
+    return layouts.detect(grid, mapping, header_rows=header_rows, columns=columns), False
 
 
 def _list_name_from(grid: Grid, layout: layouts.Layout) -> str | None:
@@ -197,7 +251,7 @@ def _list_name_from(grid: Grid, layout: layouts.Layout) -> str | None:
     return None
 
 
-def _resolve_units(s: Session, plan: ImportPlan) -> None:
+def _resolve_units(s: Session, plan: ImportPlan, aliases: dict[str, str]) -> None:
     names = list(s.scalars(select(Unit.name)))
     exact = set(names)
     by_key: dict[str, list[str]] = defaultdict(list)
@@ -206,6 +260,7 @@ def _resolve_units(s: Session, plan: ImportPlan) -> None:
     unknown: list[str] = []
 
     def resolve(name: str) -> str:
+        name = aliases.get(name, name)
         if name in exact:
             return name
         candidates = by_key.get(normalise_unit(name), [])
@@ -285,6 +340,8 @@ class ImportResult:
     updated: int
     unchanged: int
     units_created: list[str]
+    #: the import's time stamp: ``ItemFilter(imported_at=…)`` shows the items it wrote
+    at: dt.datetime | None = None
 
 
 def apply_import(
@@ -295,8 +352,14 @@ def apply_import(
     create_units: bool = False,
     kind: ListKind = ListKind.KEY_LIVELIHOOD,
     at: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Write the plan: new list and units if needed, new items as 待交办, updates in place."""
+    """Write the plan: new list and units if needed, new items as 待交办, updates in place.
+
+    ``progress`` is called every few hundred items; if it raises (``Cancelled``), the
+    caller's transaction rolls everything back. The column mapping is remembered for the
+    next workbook with the same header.
+    """
     require_role(actor, SUPERVISORS, "导入清单")
     if plan.unknown_units and not create_units:
         raise ValidationError(
@@ -309,20 +372,26 @@ def apply_import(
     units = _ensure_units(s, actor, plan.unknown_units if create_units else [], stamp)
     writer = _Writer(s, actor, list_id, plan.year, units, stamp)
     counts = {"create": 0, "update": 0, "unchanged": 0}
-    for p in plan.items:
+    for p in ticking(plan.items, progress, len(plan.items), PROGRESS_EVERY):
         counts[p.action] += 1
         if p.action == "create":
             writer.create(p)
         elif p.action == "update":
             writer.update(p)
     writer.finish()
+    if plan.signature and plan.columns:
+        import_layouts.remember(s, plan.signature, plan.columns)
     return ImportResult(
         list_id,
         counts["create"],
         counts["update"],
         counts["unchanged"],
         plan.unknown_units if create_units else [],
+        stamp,
     )
+
+
+PROGRESS_EVERY = 250
 
 
 def _new_list(s: Session, actor: Actor, plan: ImportPlan, kind: ListKind, at: dt.datetime) -> int:

@@ -67,6 +67,8 @@ class ItemFilter:
     figure: str | None = None
     #: Figures count an item for its lead unit only; ``unit`` also matches co-organisers.
     lead_unit: str | None = None
+    #: Only the items an import created or changed (its ``ImportResult.at``).
+    imported_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,19 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
         stmt = stmt.where(Item.lead_unit_id.in_(select(Unit.id).where(Unit.name == f.lead_unit)))
     if f.figure:
         stmt = stmt.where(metric_series.figure_condition(f.figure, _as_of(f)))
+    if f.imported_at:
+        stmt = stmt.where(Item.id.in_(_imported(f.imported_at)))
     return stmt
+
+
+IMPORT_ACTIONS = ("import_create", "import_update")
+
+
+def _imported(at: dt.datetime) -> Select:
+    """Ids the import stamped ``at`` wrote: its audit entries name them."""
+    return select(AuditEntry.item_id).where(
+        AuditEntry.at == at, AuditEntry.action.in_(IMPORT_ACTIONS)
+    )
 
 
 def _text_condition(text: str) -> ColumnElement[bool]:

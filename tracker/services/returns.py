@@ -25,6 +25,7 @@ from tracker.models import Item, Setting, Unit, User
 from tracker.services import progress, registry, transitions
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import now
+from tracker.tasks import Progress, ticking
 
 PACK_STATUSES = (Status.ASSIGNED, Status.IN_PROGRESS, Status.CLOSURE_REQUESTED)
 SECRET_KEY = "pack_secret"
@@ -68,8 +69,12 @@ def export_unit_packs(
     units: list[str] | None = None,
     list_name: str | None = None,
     at: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
-    """Write one pack per unit that has open items; returns the files written."""
+    """Write one pack per unit that has open items; returns the files written.
+
+    Each pack is complete when it appears; a cancelled run keeps the packs already written.
+    """
     stamp = now(at)
     list_id = registry.list_id(s, list_name) if list_name else None
     chosen = s.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)).all()
@@ -81,7 +86,7 @@ def export_unit_packs(
     secret = pack_secret(s)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for unit in chosen:
+    for unit in ticking(chosen, progress, len(chosen), 1):
         rows = pack_rows(s, unit.id, list_id)
         if not rows:
             continue

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.tracker.org import at, working_item
+from tracker.errors import Cancelled, ValidationError
 from tracker.excel import ledger_export
 from tracker.excel.safe_cell import TRIGGERS
 from tracker.models import Item, ProgressReport
@@ -87,6 +88,56 @@ def test_csv_has_a_bom_and_reads_back(db, ledger_items, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0][:3] == ["序号", "编号", "事项名称"] and len(rows) == 2 and rows[1][1] == "M1"
+
+
+def test_chosen_columns_keep_ledger_order_groups_and_colours(db, ledger_items, tmp_path):
+    path = tmp_path / "台账.xlsx"
+    with db.sessions.begin() as s:
+        f = ItemFilter(as_of=dt.date(2026, 5, 1))
+        chosen = ["预警", "事项名称", "编号", "状态"]  # any order: written in ledger order
+        assert ledger_export.export_xlsx(s, f, path, "台账", columns=chosen) == 4
+        ledger_export.export_csv(s, f, tmp_path / "l.csv", columns=["状态", "编号"])
+        with pytest.raises(ValidationError, match="没有这些列：进展"):
+            ledger_export.export_csv(s, f, tmp_path / "x.csv", columns=["进展"])
+    ws = load_workbook(path)["台账"]
+    assert [ws.cell(row=4, column=c).value for c in range(1, 6)] == [
+        "编号",
+        "事项名称",
+        "状态",
+        "预警",
+        None,
+    ]
+    assert {str(r) for r in ws.merged_cells.ranges} >= {"A1:D1", "A3:B3", "C3:D3"}
+    assert ws["A5"].value == "E1" and ws["C5"].value == "办理中" and ws["D5"].value == "滞后"
+    assert ws["D5"].fill.fgColor.rgb.endswith("F9D3A8")
+    assert ws.freeze_panes == "D5"
+    rows = list(csv.reader((tmp_path / "l.csv").read_text("utf-8-sig").splitlines()))
+    assert rows[:2] == [["编号", "状态"], ["E1", "办理中"]]
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_cancelled_export_leaves_no_file_and_keeps_the_old_one(db, ledger_items, tmp_path):
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "台账.xlsx"
+    path.write_bytes(b"last month's export")
+    ticks = []
+
+    def cancel(done, total):
+        ticks.append((done, total))
+        raise Cancelled()
+
+    with db.sessions.begin() as s:
+        for export in (ledger_export.export_xlsx, ledger_export.export_csv):
+            args = (
+                (s, ItemFilter(), path, "台账")
+                if export is ledger_export.export_xlsx
+                else (s, ItemFilter(), path)
+            )
+            with pytest.raises(Cancelled):
+                export(*args, progress=cancel)
+    assert ticks == [(0, 4), (0, 4)]
+    assert path.read_bytes() == b"last month's export"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["台账.xlsx"]
 
 
 @needs_office
