@@ -152,6 +152,7 @@ class LedgerPage(QWidget):
             figure=pinned.figure,
             lead_unit=pinned.lead_unit,
             as_of=pinned.as_of,
+            imported_at=pinned.imported_at,
             statuses=(status,) if status else (),
             overdue_only=self.overdue.isChecked(),
             lights=(light,) if light else (),
@@ -181,7 +182,9 @@ class LedgerPage(QWidget):
         self.lists.setCurrentIndex(max(0, self.lists.findData(f.list_name)))
         for blocker in blockers:  # one refresh below, not one per box
             blocker.unblock()
-        self._pinned = ItemFilter(figure=f.figure, lead_unit=f.lead_unit, as_of=f.as_of)
+        self._pinned = ItemFilter(
+            figure=f.figure, lead_unit=f.lead_unit, as_of=f.as_of, imported_at=f.imported_at
+        )
         self.pinned_label.setText(caption)
         self.pinned_bar.show()
         self.refresh()

@@ -1,0 +1,100 @@
+"""Step 1: the file (browse or dropped on the window), its sheet, the target list and year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+)
+
+from ui.import_wizard.wizard import ImportWizard, Page
+
+FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"
+
+
+class FilePage(Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(
+            wizard,
+            wizard.tr("选择文件"),
+            wizard.tr(
+                "选择单位报来的清单表格（Excel、WPS 或 ODS），也可以直接把文件拖到主窗口上。"
+            ),
+        )
+        self.path = QLineEdit(readOnly=True)
+        self.path.setPlaceholderText(self.tr("尚未选择文件"))
+        browse = QPushButton(self.tr("浏览(&B)…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.sheet = QComboBox()
+        self.sheet.activated.connect(self._sheet_chosen)
+        self.list = QComboBox(editable=True)
+        self.list.addItems(wizard.excel.desk.list_names())
+        self.list.lineEdit().editingFinished.connect(self._list_chosen)
+        self.list.activated.connect(self._list_chosen)
+        self.year = QSpinBox(minimum=2000, maximum=2100)
+        self.year.editingFinished.connect(self._year_chosen)
+        form = QFormLayout()
+        form.addRow(self.tr("文件"), row)
+        form.addRow(self.tr("工作表"), self.sheet)
+        form.addRow(self.tr("导入到清单"), self.list)
+        form.addRow(self.tr("清单年度"), self.year)
+        self.body.addLayout(form)
+        self.body.addStretch()
+        self.finish_layout()
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择清单表格"), "", FILE_FILTER)
+        if name:
+            self.w.load(Path(name))
+
+    def redraw(self) -> None:
+        w = self.w
+        blockers = [QSignalBlocker(x) for x in (self.sheet, self.list, self.year)]
+        self.path.setText(str(w.path) if w.path else "")
+        if w.grid is not None:
+            self.sheet.clear()
+            self.sheet.addItems(w.grid.sheets)
+            self.sheet.setCurrentText(w.grid.sheet)
+        if w.plan is not None:
+            self.list.setCurrentText(w.plan.list_name)
+            self.year.setValue(w.plan.year)
+        del blockers
+
+    def summary(self) -> str:
+        plan = self.w.plan
+        if plan is None:
+            return ""
+        where = (
+            self.tr("已有清单，表格中的事项将与清单中的事项逐项比对")
+            if plan.list_id
+            else self.tr("新清单，导入时新建")
+        )
+        return self.tr("清单“{0}”：{1}。").replace("{0}", plan.list_name).replace("{1}", where)
+
+    def isComplete(self) -> bool:
+        return self.w.grid is not None
+
+    def _sheet_chosen(self) -> None:
+        self.w.replan(sheet=self.sheet.currentText(), header_rows=None, columns=None)
+
+    def _list_chosen(self) -> None:
+        name = self.list.currentText().strip()
+        plan = self.w.plan
+        if name and (plan is None or name != plan.list_name):
+            self.w.replan(list_name=name)
+
+    def _year_chosen(self) -> None:
+        plan = self.w.plan
+        if plan is None or self.year.value() != plan.year:
+            self.w.replan(year=self.year.value())

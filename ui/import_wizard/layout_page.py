@@ -1,0 +1,85 @@
+"""Step 2: where the header is. The sheet as it is, header rows highlighted, skipped rows
+greyed; the clerk can move the header when the detection got it wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTableView
+
+from ui.import_wizard.wizard import ImportWizard, Page
+from ui.models.grid_model import GridModel
+
+
+def grid_view(model: GridModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+    view.horizontalHeader().setDefaultSectionSize(view.fontMetrics().horizontalAdvance("字") * 8)
+    return view
+
+
+class LayoutPage(Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(
+            wizard,
+            wizard.tr("确认表头"),
+            wizard.tr(
+                "蓝色为识别出的表头行，灰色为跳过的行（分组标题、合计、落款等，鼠标停留可看原因）。"
+                "如果表头识别得不对，请改正表头所在的行。"
+            ),
+        )
+        self.model = GridModel()
+        self.view = grid_view(self.model)
+        self.first = QSpinBox(minimum=1, maximum=1)
+        self.last = QSpinBox(minimum=1, maximum=1)
+        for box in (self.first, self.last):
+            box.valueChanged.connect(self._rows_chosen)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("表头从第")))
+        row.addWidget(self.first)
+        row.addWidget(QLabel(self.tr("行到第")))
+        row.addWidget(self.last)
+        row.addWidget(QLabel(self.tr("行")))
+        row.addStretch()
+        self.body.addLayout(row)
+        self.body.addWidget(self.view, 1)
+        self.finish_layout()
+
+    def redraw(self) -> None:
+        w = self.w
+        plan = w.plan
+        header = plan.header_rows if plan else w.options["header_rows"] or []
+        self.model.show(w.grid, header, plan.skipped if plan else [])
+        rows = len(w.grid.rows) if w.grid else 1
+        blockers = [QSignalBlocker(b) for b in (self.first, self.last)]
+        for box in (self.first, self.last):
+            box.setMaximum(max(rows, 1))
+        if header:
+            self.first.setValue(min(header))
+            self.last.setValue(max(header))
+        del blockers
+
+    def summary(self) -> str:
+        plan = self.w.plan
+        if plan is None:
+            return ""
+        rows = plan.header_rows
+        where = str(rows[0]) if len(rows) == 1 else f"{rows[0]}–{rows[-1]}"
+        return (
+            self.tr("表头在第 {0} 行，读到 {1} 个事项行，跳过 {2} 行。")
+            .replace("{0}", where)
+            .replace("{1}", str(len(plan.items)))
+            .replace("{2}", str(len(plan.skipped)))
+        )
+
+    def isComplete(self) -> bool:
+        """A plan, or header rows the clerk set whose columns the next page can name."""
+        return self.w.plan is not None or (
+            self.w.grid is not None and bool(self.w.options["header_rows"])
+        )
+
+    def _rows_chosen(self) -> None:
+        first, last = self.first.value(), self.last.value()
+        if last < first:
+            return
+        self.w.replan(header_rows=list(range(first, last + 1)), columns=None)

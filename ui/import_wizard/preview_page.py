@@ -1,0 +1,222 @@
+"""Step 4: every planned item with its parsed values and changes, every problem (double-click
+jumps to the cell), skipped rows, and the units the directory does not know yet."""
+
+from __future__ import annotations
+
+from openpyxl.utils import column_index_from_string
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+)
+
+from tracker.enums import DeadlinePrecision
+from tracker.excel.layout import FIELD_LABELS
+from tracker.excel.plan import PlannedItem
+from ui.diff_text import diff_text
+from ui.import_wizard.layout_page import grid_view
+from ui.import_wizard.wizard import ImportWizard, Page
+from ui.models.grid_model import GridModel
+
+ACTIONS = {"create": "新增", "update": "更新", "unchanged": "不变"}
+ACTION_COLOURS = {"create": "#e2f0d9", "update": "#fff2cc"}
+LABELS = {**FIELD_LABELS, "assignee_phone": FIELD_LABELS["phone"]}
+ITEM_HEADERS = [
+    "行",
+    "标记",
+    "项目名称",
+    "牵头单位",
+    "配合单位",
+    "责任人",
+    "完成时限",
+    "类别",
+    "变化",
+]
+NEW_UNIT = "（新建该单位）"
+
+
+def deadline_text(item: PlannedItem) -> str:
+    d = item.deadline
+    if d is None:
+        return ""
+    if d.ongoing:
+        return "长期坚持"
+    if d.date is None:
+        return d.raw
+    precision = "" if d.precision == DeadlinePrecision.DAY else f"（按{d.precision.label}）"
+    return f"{d.date.isoformat()}{precision}"
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class PreviewPage(Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(
+            wizard,
+            wizard.tr("预览与核对"),
+            wizard.tr(
+                "下面是将要写入台账的内容。确认无误后点“开始导入”；在此之前台账不会有任何改动。"
+            ),
+        )
+        self.setCommitPage(True)
+        self.setButtonText(wizard.WizardButton.CommitButton, self.tr("开始导入(&I)"))
+        self.tabs = QTabWidget()
+        self.items = _table([self.tr(h) for h in ITEM_HEADERS])
+        self.problems = _table([self.tr("行"), self.tr("列"), self.tr("表头"), self.tr("问题")])
+        self.problems.itemDoubleClicked.connect(self.jump_to_problem)
+        self.skipped = _table([self.tr("行"), self.tr("跳过原因")])
+        self.sheet_model = GridModel()
+        self.sheet = grid_view(self.sheet_model)
+        self.units = _table([self.tr("表格中的单位"), self.tr("对应名录中的单位")])
+        for widget, label in (
+            (self.items, "事项"),
+            (self.problems, "问题"),
+            (self.skipped, "跳过的行"),
+            (self.units, "新单位"),
+            (self.sheet, "原表"),
+        ):
+            self.tabs.addTab(widget, self.tr(label))
+        self.create_units = QCheckBox()
+        self.create_units.toggled.connect(self.completeChanged)
+        self.body.addWidget(self.tabs, 1)
+        self.body.addWidget(self.create_units)
+        self.finish_layout()
+        self._directory_empty: bool | None = None
+
+    def redraw(self) -> None:
+        plan = self.w.plan
+        if plan is None:
+            return
+        rows = []
+        for item in plan.items:
+            rows.append(
+                [
+                    str(item.row),
+                    ACTIONS[item.action],
+                    item.title,
+                    item.lead_unit or "",
+                    "、".join(item.co_units),
+                    item.assignee or "",
+                    deadline_text(item),
+                    item.category or "",
+                    diff_text(item.changes, LABELS),
+                ]
+            )
+        _fill(self.items, rows)
+        for r, item in enumerate(plan.items):
+            colour = ACTION_COLOURS.get(item.action)
+            if colour:
+                self.items.item(r, 1).setBackground(QBrush(QColor(colour)))
+        _fill(self.problems, [[str(p.row), p.column, p.header, p.message] for p in plan.errors])
+        _fill(self.skipped, [[str(row), why] for row, why in plan.skipped])
+        problems = {
+            (p.row, column_index_from_string(p.column) - 1): p.message
+            for p in plan.errors
+            if p.column
+        }
+        self.sheet_model.show(self.w.grid, plan.header_rows, plan.skipped, problems)
+        self._fill_units()
+        self.tabs.setTabText(1, self.tr("问题（{0}）").replace("{0}", str(len(plan.errors))))
+        self.tabs.setTabText(
+            3, self.tr("新单位（{0}）").replace("{0}", str(len(plan.unknown_units)))
+        )
+        self._ask_units()
+
+    def _fill_units(self) -> None:
+        """Unknown units: create each, or say which existing unit it means."""
+        plan = self.w.plan
+        assert plan is not None
+        aliases = self.w.options["unit_aliases"]
+        names = self.w.excel.desk.unit_names()
+        shown = list(plan.unknown_units) + [a for a in aliases if a not in plan.unknown_units]
+        self.units.setRowCount(len(shown))
+        for r, name in enumerate(shown):
+            self.units.setItem(r, 0, QTableWidgetItem(name))
+            box = QComboBox()
+            box.addItem(self.tr(NEW_UNIT), None)
+            for existing in names:
+                box.addItem(existing, existing)
+            box.setCurrentIndex(max(0, box.findData(aliases.get(name))))
+            box.activated.connect(lambda _=0, n=name, b=box: self._unit_chosen(n, b.currentData()))
+            self.units.setCellWidget(r, 1, box)
+
+    def _unit_chosen(self, name: str, existing: str | None) -> None:
+        aliases = dict(self.w.options["unit_aliases"])
+        if existing is None:
+            aliases.pop(name, None)
+        else:
+            aliases[name] = existing
+        self.w.replan(unit_aliases=aliases)
+
+    def _ask_units(self) -> None:
+        plan = self.w.plan
+        assert plan is not None
+        unknown = plan.unknown_units
+        if self._directory_empty is None:
+            self._directory_empty = self.w.excel.unit_directory_empty()
+        self.create_units.setVisible(bool(unknown))
+        self.create_units.setText(
+            self.tr("新建单位名录中没有的 {0} 个单位：{1}")
+            .replace("{0}", str(len(unknown)))
+            .replace("{1}", "、".join(unknown[:8]) + ("等" if len(unknown) > 8 else ""))
+        )
+        if self._directory_empty:
+            self.create_units.setChecked(True)
+
+    def summary(self) -> str:
+        plan = self.w.plan
+        if plan is None:
+            return ""
+        c = plan.counts()
+        text = (
+            self.tr("将新增 {0} 项，更新 {1} 项，{2} 项不变；跳过 {3} 行；发现 {4} 个问题。")
+            .replace("{0}", str(c["create"]))
+            .replace("{1}", str(c["update"]))
+            .replace("{2}", str(c["unchanged"]))
+            .replace("{3}", str(len(plan.skipped)))
+            .replace("{4}", str(len(plan.errors)))
+        )
+        if not (c["create"] or c["update"]):
+            text += self.tr("表格与台账一致，没有需要写入的变化。")
+        return text
+
+    def isComplete(self) -> bool:
+        plan = self.w.plan
+        if plan is None:
+            return False
+        c = plan.counts()
+        units_ok = not plan.unknown_units or self.create_units.isChecked()
+        return bool(c["create"] or c["update"]) and units_ok
+
+    def jump_to_problem(self, cell: QTableWidgetItem) -> None:
+        """Show the problem's cell in the sheet as it was read."""
+        plan = self.w.plan
+        if plan is None:
+            return
+        problem = plan.errors[cell.row()]
+        col = column_index_from_string(problem.column) - 1 if problem.column else 0
+        index = self.sheet_model.index(problem.row - 1, col)
+        self.tabs.setCurrentWidget(self.sheet)
+        self.sheet.setCurrentIndex(index)
+        self.sheet.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.sheet.setFocus(Qt.FocusReason.OtherFocusReason)

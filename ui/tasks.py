@@ -1,0 +1,112 @@
+"""Long work (import, export, packs) in a worker thread, with progress and 取消.
+
+The work is a function of one argument, the ``tracker.tasks.Progress`` callback. That
+callback reports (done, total) to the GUI thread and, once the user has asked to cancel,
+raises ``Cancelled`` inside the work: the core lets it through, so its transaction rolls
+back and half-written files are removed. Results and domain errors arrive on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from tracker.errors import Cancelled, TrackerError
+from tracker.tasks import Progress
+from ui.errors import show_error
+
+Work = Callable[[Progress], Any]
+
+
+class Task(QObject):
+    """One run of ``work``. Signals: progressed(done, total), succeeded(result),
+    failed(TrackerError — ``Cancelled`` when the user stopped it), crashed(bug) — a bug is
+    also raised on the GUI thread, where the excepthook shows the crash dialog."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    crashed = Signal(object)
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._stop = threading.Event()
+        self.running = False
+        self.crashed.connect(self._raise, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> None:
+        self.running = True
+        QThreadPool.globalInstance().start(_Run(self))
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _tick(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise Cancelled()
+        self.progressed.emit(done, total)
+
+    def _execute(self) -> None:
+        try:
+            result = self._work(self._tick)
+        except TrackerError as exc:
+            self.running = False
+            self.failed.emit(exc)
+        except Exception as exc:  # a bug: shown by the crash dialog on the GUI thread
+            self.running = False
+            self.crashed.emit(exc)
+        else:
+            self.running = False
+            self.succeeded.emit(result)
+
+    @staticmethod
+    def _raise(exc: BaseException) -> None:
+        raise exc
+
+
+class _Run(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        self._task._execute()
+
+
+def run_with_progress(parent: QWidget | None, label: str, work: Work) -> Any | None:
+    """Run ``work`` behind a modal progress dialog with 取消; the result, or ``None`` when
+    it was cancelled or failed (the error has then been shown)."""
+    dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dialog.setWindowTitle("实事台账")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    task = Task(work, dialog)
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finished(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    task.progressed.connect(progressed)
+    task.succeeded.connect(lambda result: finished("result", result))
+    task.failed.connect(lambda exc: finished("error", exc))
+    task.crashed.connect(lambda exc: finished("crash", exc))
+    dialog.canceled.connect(task.cancel)
+    task.start()
+    loop.exec()
+    dialog.reset()
+    dialog.deleteLater()
+    error = outcome.get("error")
+    if error is not None and not isinstance(error, Cancelled):
+        show_error(parent, error)
+    return outcome.get("result")
