@@ -222,17 +222,6 @@ def cmd_import_return(args: argparse.Namespace) -> int:
     return 0
 
 
-VERDICTS = {
-    "change": "将更新",
-    "unchanged": "无变化",
-    "conflict": "冲突",
-    "tampered": "被改动",
-    "foreign": "不属于本包",
-    "duplicate": "重复",
-    "invalid": "填写有误",
-}
-
-
 def _print_return(plan: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
@@ -241,5 +230,5 @@ def _print_return(plan: Any, as_json: bool) -> None:
     for line in plan.lines:
         detail = "；".join(f"{k}：{o or '（空）'} → {n}" for k, (o, n) in line.changes.items())
         print(
-            f"  第{line.row}行 {line.code or ''} [{VERDICTS[line.verdict]}] {detail} {line.message}".rstrip()
+            f"  第{line.row}行 {line.code or ''} [{returns.VERDICT_LABELS[line.verdict]}] {detail} {line.message}".rstrip()
         )

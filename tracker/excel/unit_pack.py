@@ -193,6 +193,21 @@ class ReturnedPack:
     rows: list[ReturnedRow] = field(default_factory=list)
 
 
+def is_pack(path: Path) -> bool:
+    """Whether ``path`` looks like one of our unit packs (a file dropped on the window is
+    either a pack coming back or a list to import). Unreadable files are not packs."""
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+        try:
+            return {META, SHEET} <= {m.name for m in wb.sheets_metadata}
+        finally:
+            wb.close()
+    except BaseException as exc:  # the reader panics on some files; they are decided later
+        if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
+            raise
+        return False
+
+
 def read_pack(path: Path) -> ReturnedPack:
     """Read a returned pack; refuses workbooks that are not our packs."""
     check_workbook(path)

@@ -99,7 +99,9 @@ class ExcelDesk:
                     select(Item.lead_unit_id, func.count(Item.id))
                     .where(Item.status.in_(returns.PACK_STATUSES))
                     .group_by(Item.lead_unit_id)
-                ).tuples()
+                )
+                .tuples()
+                .all()
             )
             units = s.execute(select(Unit.id, Unit.name).order_by(Unit.sort_order, Unit.id))
             return [PackUnit(name, open_items.get(uid, 0)) for uid, name in units]

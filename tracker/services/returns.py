@@ -96,6 +96,18 @@ def export_unit_packs(
     return written
 
 
+#: What each verdict of a returned row is called on screen and in the CLI.
+VERDICT_LABELS = {
+    "change": "将更新",
+    "unchanged": "无变化",
+    "conflict": "冲突",
+    "tampered": "被改动",
+    "foreign": "不属于本包",
+    "duplicate": "重复",
+    "invalid": "填写有误",
+}
+
+
 @dataclass
 class ReturnLine:
     """What one returned row will do."""
