@@ -30,6 +30,63 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def excel_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> None:
+    """The import wizard's pages on the messy county list, the export and pack dialogs,
+    and a returned pack with a change."""
+    from openpyxl import load_workbook
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' messy list
+    from tests.tracker.excel.messy import build
+    from tracker.services.excel_desk import ExcelDesk
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.pack_dialog import PackDialog
+    from ui.dialogs.return_dialog import ReturnDialog
+
+    messy = build(tmp / "青山县重点民生实事清单.xlsx")
+    wb = load_workbook(messy)
+    wb["重点民生实事"]["H7"] = "尽快完成"  # one problem to show
+    wb.save(messy)
+    wizard = window.import_list(messy)
+    for n, name in enumerate(("file", "layout", "mapping", "preview")):
+        _settle(app)
+        wizard.grab().save(str(out / f"import-{n + 1}-{name}.png"))
+        if name == "preview":
+            page = wizard.currentPage()
+            page.jump_to_problem(page.problems.item(0, 3))
+            app.processEvents()
+            wizard.grab().save(str(out / "import-4-preview-problem.png"))
+            page.tabs.setCurrentIndex(0)
+            page.create_units.setChecked(True)
+        wizard.next()
+    for _ in range(50):
+        _settle(app)
+        if wizard.currentPage().applied is not None:
+            break
+    wizard.grab().save(str(out / "import-5-done.png"))
+    wizard.accept()
+    excel = ExcelDesk(window.desk)
+    export = ExportDialog(window, excel, window.ledger.current_filter(), 120)
+    export.show()
+    app.processEvents()
+    export.grab().save(str(out / "export-dialog.png"))
+    export.close()
+    packs = PackDialog(window, excel)
+    packs.show()
+    app.processEvents()
+    packs.grab().save(str(out / "pack-dialog.png"))
+    packs.close()
+    unit = next(u.name for u in excel.pack_units() if u.open_items)
+    (pack,) = excel.export_unit_packs(tmp / "packs", [unit])
+    wb = load_workbook(pack)
+    wb["填报表"]["F4"], wb["填报表"]["G4"] = "已完成主体施工，正在验收", 90
+    wb.save(pack)
+    back = ReturnDialog(window, excel, excel.plan_return(pack))
+    back.show()
+    app.processEvents()
+    back.grab().save(str(out / "return-dialog.png"))
+    back.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -77,6 +134,8 @@ def main() -> int:
         window.dashboard.open_figure("overdue_open")
         _settle(app)
         window.grab().save(str(out / "dashboard-to-ledger.png"))
+        window.resize(1400, 720)
+        excel_shots(app, window, out, Path(tmp))
         db.close()
     del translators
     print(f"screenshots written to {out}/")

@@ -91,7 +91,7 @@ def test_pack_export_then_returned_pack_with_a_conflict(qtbot, db, org, excel, i
     verdicts = [back.table.item(r, 2).text() for r in range(back.table.rowCount())]
     assert verdicts == ["将更新", "冲突", "无变化"]
     assert back.table.item(0, 3).text() == "进展情况：（空） → 主体完工；完成百分比：0 → 90"
-    assert back.clerk.currentText() == "jy" and back.write.isEnabled()
+    assert back.clerk.currentData() == "jy" and back.write.isEnabled()
     back.table.item(1, 5).setCheckState(Qt.CheckState.Checked)  # take the pack's E2
     assert back.taken() == {"E2"}
     back.apply()

@@ -120,16 +120,15 @@ class ExcelDesk:
         with self._sessions.begin() as s:
             return returns.plan_return(s, path)
 
-    def unit_clerks(self, unit_id: int) -> list[str]:
-        """Logins of the unit's active clerks: whom a returned pack may speak for."""
+    def unit_clerks(self, unit_id: int) -> list[tuple[str, str]]:
+        """(login, name) of the unit's active clerks: whom a returned pack may speak for."""
         with self._sessions.begin() as s:
-            return list(
-                s.scalars(
-                    select(User.login)
-                    .where(User.unit_id == unit_id, User.role == Role.CLERK, User.active)
-                    .order_by(User.id)
-                )
+            rows = s.execute(
+                select(User.login, User.display_name)
+                .where(User.unit_id == unit_id, User.role == Role.CLERK, User.active)
+                .order_by(User.id)
             )
+            return [(login, name) for login, name in rows]
 
     def apply_return(
         self, plan: returns.ReturnPlan, take: set[str], login: str | None = None

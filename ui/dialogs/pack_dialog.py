@@ -32,7 +32,8 @@ class PackDialog(QDialog):
         self.excel = excel
         self.written: list[Path] | None = None
         self.units = QListWidget()
-        for unit in excel.pack_units():
+        units = excel.pack_units()
+        for unit in sorted(units, key=lambda u: u.open_items == 0):  # units with work first
             item = QListWidgetItem(
                 self.tr("{0}（{1} 项待填报）")
                 .replace("{0}", unit.name)

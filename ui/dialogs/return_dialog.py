@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -59,7 +60,8 @@ class ReturnDialog(QDialog):
         )
         summary.setWordWrap(True)
         self.clerk = QComboBox()
-        self.clerk.addItems(excel.unit_clerks(plan.unit_id))
+        for login, name in excel.unit_clerks(plan.unit_id):
+            self.clerk.addItem(f"{name}（{login}）", login)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
@@ -80,7 +82,9 @@ class ReturnDialog(QDialog):
         form.addRow(self.tr("以哪个单位账号写入"), self.clerk)
         form.addRow(self.message)
         form.addRow(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("字") * 70, self.sizeHint().height())
+        self.resize(
+            self.fontMetrics().horizontalAdvance("字") * 90, self.fontMetrics().height() * 36
+        )
         self._enable()
 
     def _fill(self) -> None:
@@ -106,6 +110,9 @@ class ReturnDialog(QDialog):
                 self.table.setItem(r, 5, take)
         self.table.itemChanged.connect(self._enable)
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in (3, 4):  # changes and explanations wrap instead of running off
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
 
     def taken(self) -> set[str]:
@@ -126,7 +133,7 @@ class ReturnDialog(QDialog):
     def apply(self) -> None:
         try:
             self.applied = self.excel.apply_return(
-                self.plan, self.taken(), self.clerk.currentText() or None
+                self.plan, self.taken(), self.clerk.currentData()
             )
         except TrackerError as exc:
             show_error(self, exc)

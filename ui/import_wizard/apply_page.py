@@ -51,6 +51,7 @@ class ApplyPage(Page):
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
         self.w.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        self.status.clear()
         self.task.start()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -81,10 +82,12 @@ class ApplyPage(Page):
             lines.append(self.tr("导入前的台账已备份到：") + str(applied.backup))
         self.result_text.setText("\n".join(lines))
         self.open.setVisible(bool(r.created or r.updated))
+        self.setSubTitle(self.tr("导入完成。"))
         self._finish()
 
     def _failed(self, exc: TrackerError) -> None:
         self.outcome = exc
+        self.setSubTitle(self.tr("导入没有进行。"))
         if isinstance(exc, Cancelled):
             self.result_text.setText(self.tr("已取消导入，台账未作任何改动。"))
         else:
@@ -113,3 +116,6 @@ class ApplyPage(Page):
 
     def _planned(self) -> None:
         """The plan is fixed once writing starts; later planning news is not for this page."""
+
+    def _busy(self, busy: bool) -> None:
+        """Nor is the planner's busy state."""

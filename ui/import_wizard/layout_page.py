@@ -6,8 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTableView
 
+from tracker.excel.reader import Grid
 from ui.import_wizard.wizard import ImportWizard, Page
 from ui.models.grid_model import GridModel
+
+
+def show_merges(view: QTableView, grid: Grid | None) -> None:
+    """Span merged cells as the workbook does, so the title and two-row header look familiar."""
+    view.clearSpans()
+    for r0, c0, r1, c1 in grid.merged if grid else []:
+        if r1 > r0 or c1 > c0:
+            view.setSpan(r0, c0, r1 - r0 + 1, c1 - c0 + 1)
 
 
 def grid_view(model: GridModel) -> QTableView:
@@ -50,6 +59,7 @@ class LayoutPage(Page):
         plan = w.plan
         header = plan.header_rows if plan else w.options["header_rows"] or []
         self.model.show(w.grid, header, plan.skipped if plan else [])
+        show_merges(self.view, w.grid)
         rows = len(w.grid.rows) if w.grid else 1
         blockers = [QSignalBlocker(b) for b in (self.first, self.last)]
         for box in (self.first, self.last):

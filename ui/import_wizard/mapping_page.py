@@ -23,7 +23,7 @@ class MappingPage(Page):
         )
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("列"), self.tr("表头"), self.tr("第一行数据"), self.tr("导入为")]
+            [self.tr("列"), self.tr("表头"), self.tr("第一个事项"), self.tr("导入为")]
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -43,7 +43,8 @@ class MappingPage(Page):
         headers = plan.headers if plan else header_texts(grid, [r - 1 for r in rows])
         columns = plan.columns if plan else (w.options["columns"] or {})
         filled = grid.filled()
-        first = filled[rows[-1]] if rows[-1] < len(filled) else []
+        sample_row = plan.items[0].row if plan and plan.items else rows[-1] + 1  # Excel number
+        first = filled[sample_row - 1] if sample_row - 1 < len(filled) else []
         field_of = {col: name for name, col in columns.items()}
         self.table.setRowCount(0)
         self.boxes = {}

@@ -19,7 +19,7 @@ from tracker.enums import DeadlinePrecision
 from tracker.excel.layout import FIELD_LABELS
 from tracker.excel.plan import PlannedItem
 from ui.diff_text import diff_text
-from ui.import_wizard.layout_page import grid_view
+from ui.import_wizard.layout_page import grid_view, show_merges
 from ui.import_wizard.wizard import ImportWizard, Page
 from ui.models.grid_model import GridModel
 
@@ -62,11 +62,20 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+#: Up to this many rows the columns are fitted to their text; beyond, fitting costs seconds.
+FIT_ROWS = 2000
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
+    if len(rows) <= FIT_ROWS:
+        table.resizeColumnsToContents()
+        cap = table.fontMetrics().horizontalAdvance("字") * 16
+        for c in range(table.columnCount() - 1):
+            table.setColumnWidth(c, min(table.columnWidth(c), cap))
 
 
 class PreviewPage(Page):
@@ -135,6 +144,7 @@ class PreviewPage(Page):
             if p.column
         }
         self.sheet_model.show(self.w.grid, plan.header_rows, plan.skipped, problems)
+        show_merges(self.sheet, self.w.grid)
         self._fill_units()
         self.tabs.setTabText(1, self.tr("问题（{0}）").replace("{0}", str(len(plan.errors))))
         self.tabs.setTabText(
