@@ -46,7 +46,7 @@ def excel_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> 
     wb = load_workbook(messy)
     wb["重点民生实事"]["H7"] = "尽快完成"  # one problem to show
     wb.save(messy)
-    wizard = window.import_list(messy)
+    wizard = window.excel.import_list(messy)
     for n, name in enumerate(("file", "layout", "mapping", "preview")):
         _settle(app)
         wizard.grab().save(str(out / f"import-{n + 1}-{name}.png"))

@@ -51,6 +51,14 @@ def demo_db(db: Database) -> Database:
 
 
 @pytest.fixture
+def messy(tmp_path) -> Path:
+    """The messy county list (title, 填报 line, two-row header, groups, footer) as .xlsx."""
+    from tests.tracker.excel.messy import build
+
+    return build(tmp_path / "清单.xlsx")
+
+
+@pytest.fixture
 def org(db: Database):
     """A small county (units, users, three lists) built through the services."""
     from tests.tracker.org import build_org

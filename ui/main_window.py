@@ -6,12 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,35 +22,22 @@ from tracker import workflow
 from tracker.backup import restore_sqlite
 from tracker.db import open_database
 from tracker.errors import StorageError, TrackerError
-from tracker.excel.unit_pack import is_pack
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
-from tracker.services.excel_desk import ExcelDesk
 from tracker.services.ledger import ItemFilter
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
 from ui.errors import show_error
+from ui.excel_actions import ExcelActions, dropped_workbook
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
 from ui.settings import UiSettings
 from ui.workflow_actions import WorkflowActions
 
 if TYPE_CHECKING:
-    from ui.import_wizard.wizard import ImportWizard
     from ui.pages.dashboard_page import DashboardPage
-
-SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
-
-
-def _spreadsheet(mime: QMimeData) -> Path | None:
-    """The one local workbook being dragged, if that is what it is."""
-    urls = [u for u in mime.urls() if u.isLocalFile()]
-    if len(urls) != 1:
-        return None
-    path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in SPREADSHEETS else None
 
 
 class MainWindow(QMainWindow):
@@ -81,8 +66,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().showMessage(self.tr("数据库：") + self._where())
         self.workflow = WorkflowActions(desk, self)
+        self.excel = ExcelActions(desk, self, self.ledger)
         self.setAcceptDrops(True)
-        self.import_wizard: ImportWizard | None = None
         self._current: int | None = None
         self._build_menus()
         self._connect_signals()
@@ -109,16 +94,7 @@ class MainWindow(QMainWindow):
         for action in (new, refresh, find):
             menu.addAction(action)
         menu.addSeparator()
-        for label, key, slot in (
-            (self.tr("导入清单…"), "Ctrl+I", self.import_list),
-            (self.tr("导入单位填报包…"), None, self.import_return),
-            (self.tr("导出台账…"), "Ctrl+E", self.export_ledger),
-            (self.tr("导出单位填报包…"), None, self.export_packs),
-        ):
-            action = QAction(label, self)
-            if key:
-                action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
+        for action in self.excel.actions:
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -137,6 +113,9 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.ledger.counts_changed.connect(self._show_counts)
+        self.excel.open_items.connect(self.open_items)
+        self.excel.ledger_changed.connect(self.ledger.refresh)
+        self.excel.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.ledger.move_requested.connect(self.move)
         self.ledger.item_selected.connect(self.show_item)
         self.ledger.failed.connect(lambda exc: show_error(self, exc))
@@ -167,75 +146,15 @@ class MainWindow(QMainWindow):
         else:
             self.ledger.refresh()
 
-    # --- Excel: import wizard, returned packs, exports -------------------------------------
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _spreadsheet(event.mimeData()) is not None:
+        if dropped_workbook(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """A workbook dropped on the window: a returned unit pack, or a list to import."""
-        path = _spreadsheet(event.mimeData())
-        if path is None:
-            return
-        event.acceptProposedAction()
-        if is_pack(path):
-            self.import_return(path)
-        else:
-            self.import_list(path)
-
-    def import_list(self, path: Path | None = None) -> ImportWizard:
-        from ui.import_wizard.wizard import ImportWizard
-
-        wizard = ImportWizard(ExcelDesk(self._desk), self, path if isinstance(path, Path) else None)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.open_items.connect(self.open_items)
-        wizard.finished.connect(lambda _=0: self.ledger.refresh())
-        wizard.resize(self.width() * 9 // 10, self.height() * 9 // 10)
-        wizard.open()
-        self.import_wizard = wizard
-        return wizard
-
-    def import_return(self, path: Path | None = None) -> None:
-        from ui.dialogs.return_dialog import ask_return, report
-
-        if not isinstance(path, Path):
-            name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("选择单位发回的填报包"), "", self.tr("填报包 (*.xlsx)")
-            )
-            if not name:
-                return
-            path = Path(name)
-        dialog = ask_return(self, ExcelDesk(self._desk), path)
-        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
-            self.ledger.refresh()
-            report(self, dialog)
-
-    def export_ledger(self) -> None:
-        from ui.dialogs.export_dialog import ExportDialog
-
-        dialog = ExportDialog(
-            self, ExcelDesk(self._desk), self.ledger.current_filter(), self.ledger.model.rowCount()
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path_written is not None:
-            self.statusBar().showMessage(
-                self.tr("已导出 {0} 项：{1}")
-                .replace("{0}", str(dialog.written))
-                .replace("{1}", str(dialog.path_written)),
-                10000,
-            )
-
-    def export_packs(self) -> None:
-        from ui.dialogs.pack_dialog import PackDialog
-
-        dialog = PackDialog(self, ExcelDesk(self._desk))
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.written is not None:
-            QMessageBox.information(
-                self,
-                self.tr("填报包已导出"),
-                self.tr("共导出 {0} 个单位的填报包：\n").replace("{0}", str(len(dialog.written)))
-                + "\n".join(str(p) for p in dialog.written),
-            )
+        path = dropped_workbook(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.excel.open_dropped(path)
 
     def open_items(self, f: ItemFilter, caption: str) -> None:
         """Switch to the ledger showing exactly the items of ``f`` (a dashboard click)."""
@@ -388,6 +307,7 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.use_desk(desk)
         self.workflow.use_desk(desk)
+        self.excel.use_desk(desk)
         self.panel.show_detail(None)
         self._current = None
         self.ledger.refresh()

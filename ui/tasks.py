@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tracker.errors import Cancelled, TrackerError
@@ -41,7 +41,7 @@ class Task(QObject):
 
     def start(self) -> None:
         self.running = True
-        QThreadPool.globalInstance().start(_Run(self))
+        QThreadPool.globalInstance().start(self._execute)
 
     def cancel(self) -> None:
         self._stop.set()
@@ -69,19 +69,11 @@ class Task(QObject):
         raise exc
 
 
-class _Run(QRunnable):
-    def __init__(self, task: Task) -> None:
-        super().__init__()
-        self._task = task
-
-    def run(self) -> None:
-        self._task._execute()
-
-
 def run_with_progress(parent: QWidget | None, label: str, work: Work) -> Any | None:
     """Run ``work`` behind a modal progress dialog with 取消; the result, or ``None`` when
     it was cancelled or failed (the error has then been shown)."""
-    dialog = QProgressDialog(label, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    cancel = QCoreApplication.translate("run_with_progress", "取消")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setWindowTitle("实事台账")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

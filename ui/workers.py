@@ -52,6 +52,7 @@ class LatestOnly(QObject):
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
         self._serial = 0
+        self.busy = False
         self._handlers: tuple[Callable[[Any], None], Callable[[TrackerError], None]] | None = None
         self.pool = QThreadPool.globalInstance()
 
@@ -63,17 +64,20 @@ class LatestOnly(QObject):
     ) -> None:
         self._serial += 1
         self._handlers = (success, failure)
+        self.busy = True
         self.busy_changed.emit(True)
         self.pool.start(_Job(self._serial, fn, self._signals))
 
     def _on_done(self, serial: int, result: Any) -> None:
         if serial == self._serial and self._handlers:
+            self.busy = False
             self.busy_changed.emit(False)
             self._handlers[0](result)
 
     def _on_failed(self, serial: int, exc: BaseException) -> None:
         if serial != self._serial or not self._handlers:
             return
+        self.busy = False
         self.busy_changed.emit(False)
         if isinstance(exc, TrackerError):
             self._handlers[1](exc)

@@ -136,13 +136,13 @@ def test_dropped_list_opens_the_wizard_and_a_dropped_pack_the_return(
     window = MainWindow(excel.desk)
     qtbot.addWidget(window)
     _drop(window, build(tmp_path / "清单.xlsx"))
-    wizard = window.import_wizard
+    wizard = window.excel.import_wizard
     assert wizard is not None and wizard.path == tmp_path / "清单.xlsx"
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
     assert len(wizard.plan.items) == 5
     wizard.reject()
     returned = []
-    monkeypatch.setattr(window, "import_return", returned.append)
+    monkeypatch.setattr(window.excel, "import_return", returned.append)
     (pack,) = excel.export_unit_packs(tmp_path / "packs", ["县民政局"])
     _drop(window, pack)
     assert returned == [pack]

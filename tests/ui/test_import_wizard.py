@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
-from tests.tracker.excel.messy import TITLE, build
+from tests.tracker.excel.messy import TITLE
 from tracker.models import Item, Unit
 from tracker.services import registry
 from tracker.services.actors import actor_by_login
@@ -24,11 +24,6 @@ TITLES = [
     "村卫生室设备更新",
     "65岁以上老年人免费体检",
 ]
-
-
-@pytest.fixture
-def messy(tmp_path):
-    return build(tmp_path / "清单.xlsx")
 
 
 @pytest.fixture
@@ -50,7 +45,7 @@ def wizard(qtbot, excel):
 
 
 def settle(qtbot, w: ImportWizard) -> None:
-    qtbot.waitUntil(lambda: not w._worker_busy(), timeout=10_000)
+    qtbot.waitUntil(lambda: not w.planning, timeout=10_000)
 
 
 def next_page(qtbot, w: ImportWizard) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from tracker.backup import pre_import_backup
 from tracker.cli.ledger_commands import add_filter_arguments, item_filter
 from tracker.db import open_database
+from tracker.diff_text import diff_text
 from tracker.enums import ListKind
 from tracker.errors import ValidationError
 from tracker.excel import ledger_export
@@ -228,7 +229,7 @@ def _print_return(plan: Any, as_json: bool) -> None:
         return
     print(f"填报包：{plan.file.name}  单位：{plan.unit}  导出时间：{plan.exported_at}")
     for line in plan.lines:
-        detail = "；".join(f"{k}：{o or '（空）'} → {n}" for k, (o, n) in line.changes.items())
+        detail = diff_text(line.changes)
         print(
             f"  第{line.row}行 {line.code or ''} [{returns.VERDICT_LABELS[line.verdict]}] {detail} {line.message}".rstrip()
         )

@@ -10,15 +10,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 from tracker.excel.ledger_export import HEADERS
 from tracker.services.excel_desk import ExcelDesk
 from tracker.services.ledger import ItemFilter
+from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
 from ui.tasks import run_with_progress
 
 DEFAULT_TITLE = "“我为群众办实事”台账"
@@ -71,11 +69,6 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._suffix_changed)
         self.title = QLineEdit(current.list_name or DEFAULT_TITLE)
         self.path = QLineEdit()
-        browse = QPushButton(self.tr("浏览(&B)…"))
-        browse.clicked.connect(self.browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
         scope = QVBoxLayout()
         for widget in (self.use_current, self.use_all):
             scope.addWidget(widget)
@@ -85,17 +78,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("导出哪些列"), self.columns)
         form.addRow(self.tr("格式"), self.format)
         form.addRow(self.tr("表格标题"), self.title)
-        form.addRow(self.tr("保存到"), path_row)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        form.addRow(self.tr("保存到"), browse_row(self.path, self.browse))
+        self.message = error_label()
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出(&E)"))
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.export, self.tr("导出(&E)")))
 
     def chosen_filter(self) -> ItemFilter:
         if self.use_all.isChecked():

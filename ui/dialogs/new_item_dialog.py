@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
 )
 
 from tracker.services.desk import Desk
+from ui.dialogs.form_parts import ok_cancel
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,7 @@ class NewItemDialog(QDialog):
             (self.tr("领域"), self.category),
         ):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.ongoing.toggled.connect(lambda on: self.deadline.setEnabled(not on))
         self.lists.currentTextChanged.connect(lambda name: self.code.setText(desk.next_code(name)))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tracker.services.excel_desk import ExcelDesk
 from ui.choices import fill_choices
+from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
 from ui.tasks import run_with_progress
 
 
@@ -57,13 +57,7 @@ class PackDialog(QDialog):
         self.lists = QComboBox()
         fill_choices(self.lists, self.tr("全部清单"), excel.desk.list_names())
         self.folder = QLineEdit()
-        browse = QPushButton(self.tr("浏览(&B)…"))
-        browse.clicked.connect(self.browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form = QFormLayout(self)
         form.addRow(
             QLabel(
@@ -76,15 +70,9 @@ class PackDialog(QDialog):
         form.addRow(self.tr("单位"), self.units)
         form.addRow("", picks)
         form.addRow(self.tr("清单"), self.lists)
-        form.addRow(self.tr("保存到文件夹"), folder_row)
+        form.addRow(self.tr("保存到文件夹"), browse_row(self.folder, self.browse))
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出(&E)"))
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.export, self.tr("导出(&E)")))
 
     def _check_all(self, state: Qt.CheckState) -> None:
         for i in range(self.units.count()):

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
+
+from ui.dialogs.form_parts import ok_cancel
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,7 @@ class ProgressDialog(QDialog):
         form.addRow(self.tr("进展情况"), self.text)
         form.addRow(self.tr("完成百分比"), self.percent)
         form.addRow(self.tr("存在问题"), self.problems)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def value(self) -> ProgressInput:

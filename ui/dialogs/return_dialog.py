@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.diff_text import diff_text
 from tracker.errors import TrackerError
 from tracker.services.excel_desk import Applied, ExcelDesk
 from tracker.services.returns import VERDICT_LABELS, ReturnPlan
-from ui.diff_text import diff_text
+from ui.dialogs.form_parts import error_label
 from ui.errors import show_error
 
 HEADERS = ["行", "编号", "结果", "变化", "说明", "采用表格"]
@@ -62,9 +63,7 @@ class ReturnDialog(QDialog):
         self.clerk = QComboBox()
         for login, name in excel.unit_clerks(plan.unit_id):
             self.clerk.addItem(f"{name}（{login}）", login)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.write = QPushButton(self.tr("写入台账(&W)"))
         buttons.addButton(self.write, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -93,7 +92,7 @@ class ReturnDialog(QDialog):
                 str(line.row),
                 line.code or "",
                 VERDICT_LABELS[line.verdict],
-                diff_text(line.changes, {}),
+                diff_text(line.changes),
                 line.message,
             ]
             for c, value in enumerate(values):

@@ -9,6 +9,8 @@ from tracker.errors import Cancelled, TrackerError
 from tracker.services.excel_desk import Applied
 from tracker.services.ledger import ItemFilter
 from tracker.tasks import Progress
+from ui.dialogs.form_parts import ERROR_STYLE
+from ui.import_wizard.preview_page import CREATE_UNITS
 from ui.import_wizard.wizard import ImportWizard, Page
 from ui.tasks import Task
 
@@ -38,9 +40,8 @@ class ApplyPage(Page):
 
     def initializePage(self) -> None:
         plan = self.w.plan
-        preview = self.w.pages[3]
         assert plan is not None
-        create_units = preview.create_units.isChecked()  # type: ignore[attr-defined]
+        create_units = bool(self.field(CREATE_UNITS))
         excel = self.w.excel
 
         def work(progress: Progress) -> Applied:
@@ -84,6 +85,7 @@ class ApplyPage(Page):
         self.open.setVisible(bool(r.created or r.updated))
         self.setSubTitle(self.tr("导入完成。"))
         self._finish()
+        self.w.imported.emit()
 
     def _failed(self, exc: TrackerError) -> None:
         self.outcome = exc
@@ -92,7 +94,7 @@ class ApplyPage(Page):
             self.result_text.setText(self.tr("已取消导入，台账未作任何改动。"))
         else:
             self.result_text.setText(self.tr("导入没有完成，台账未作任何改动：") + str(exc))
-            self.result_text.setStyleSheet("color: #b00020;")
+            self.result_text.setStyleSheet(ERROR_STYLE)
         self._finish()
 
     def _finish(self) -> None:

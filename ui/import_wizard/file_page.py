@@ -9,12 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QSpinBox,
 )
 
+from ui.dialogs.form_parts import browse_row
 from ui.import_wizard.wizard import ImportWizard, Page
 
 FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"
@@ -31,11 +30,6 @@ class FilePage(Page):
         )
         self.path = QLineEdit(readOnly=True)
         self.path.setPlaceholderText(self.tr("尚未选择文件"))
-        browse = QPushButton(self.tr("浏览(&B)…"))
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
         self.sheet = QComboBox()
         self.sheet.activated.connect(self._sheet_chosen)
         self.list = QComboBox(editable=True)
@@ -45,7 +39,7 @@ class FilePage(Page):
         self.year = QSpinBox(minimum=2000, maximum=2100)
         self.year.editingFinished.connect(self._year_chosen)
         form = QFormLayout()
-        form.addRow(self.tr("文件"), row)
+        form.addRow(self.tr("文件"), browse_row(self.path, self.browse))
         form.addRow(self.tr("工作表"), self.sheet)
         form.addRow(self.tr("导入到清单"), self.list)
         form.addRow(self.tr("清单年度"), self.year)

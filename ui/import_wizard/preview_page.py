@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from tracker.diff_text import diff_text
 from tracker.enums import DeadlinePrecision
 from tracker.excel.layout import FIELD_LABELS
 from tracker.excel.plan import PlannedItem
-from ui.diff_text import diff_text
 from ui.import_wizard.layout_page import grid_view, show_merges
 from ui.import_wizard.wizard import ImportWizard, Page
 from ui.models.grid_model import GridModel
@@ -38,6 +38,8 @@ ITEM_HEADERS = [
     "变化",
 ]
 NEW_UNIT = "（新建该单位）"
+#: The wizard field saying the clerk confirmed creating the unknown units.
+CREATE_UNITS = "create_units"
 
 
 def deadline_text(item: PlannedItem) -> str:
@@ -107,6 +109,7 @@ class PreviewPage(Page):
             self.tabs.addTab(widget, self.tr(label))
         self.create_units = QCheckBox()
         self.create_units.toggled.connect(self.completeChanged)
+        self.registerField(CREATE_UNITS, self.create_units)
         self.body.addWidget(self.tabs, 1)
         self.body.addWidget(self.create_units)
         self.finish_layout()

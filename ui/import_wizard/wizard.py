@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from tracker.errors import ImportFileError, TrackerError
@@ -18,6 +19,7 @@ from tracker.excel.reader import Grid
 from tracker.services.excel_desk import ExcelDesk
 from tracker.services.imports import ImportPlan
 from tracker.services.ledger import ItemFilter
+from ui.dialogs.form_parts import ERROR_STYLE
 from ui.workers import LatestOnly
 
 #: What a new file starts with; the pages fill these in as the clerk chooses.
@@ -32,11 +34,13 @@ FRESH: dict[str, Any] = {
 
 
 class ImportWizard(QWizard):
-    """Signals: planned() — a new plan (or a planning error) is in; busy(bool);
+    """Signals: planned() — a new plan (or a planning error) is in; busy(bool); imported() —
+    the plan has been written;
     open_items(filter, caption) — the clerk wants to see the imported items."""
 
     planned = Signal()
     busy = Signal(bool)
+    imported = Signal()
     open_items = Signal(object, str)
 
     def __init__(
@@ -57,8 +61,6 @@ class ImportWizard(QWizard):
         self.error: TrackerError | None = None
         self._worker = LatestOnly(self)
         self._worker.busy_changed.connect(self.busy)
-        self._busy = False
-        self.busy.connect(lambda busy: setattr(self, "_busy", busy))
         from ui.import_wizard.pages import add_pages
 
         self.pages = add_pages(self)
@@ -98,15 +100,20 @@ class ImportWizard(QWizard):
         self.grid, self.plan, self.error = None, None, exc
         self.planned.emit()
 
-    def _worker_busy(self) -> bool:
-        return self._busy
+    @property
+    def planning(self) -> bool:
+        return self._worker.busy
+
+    @property
+    def writing(self) -> bool:
+        """The last page is writing the plan to the ledger."""
+        task = getattr(self.pages[-1], "task", None)
+        return task is not None and task.running
 
     def reject(self) -> None:
         """Closing is refused while the import is being written (its page offers 取消)."""
-        task = getattr(self.pages[-1], "task", None)
-        if task is not None and task.running:
-            return
-        super().reject()
+        if not self.writing:
+            super().reject()
 
     def show_imported(self, f: ItemFilter, caption: str) -> None:
         self.open_items.emit(f, caption)
@@ -124,6 +131,7 @@ class Page(QWizardPage):
         self.body = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self._stale = False
         wizard.planned.connect(self._planned)
         wizard.busy.connect(self._busy)
 
@@ -137,14 +145,23 @@ class Page(QWizardPage):
 
     def _planned(self) -> None:
         error = self.w.error
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
         self.status.setText(str(error) if error else self.summary())
-        if self.w.currentPage() is self or self.isVisible():
+        if self.isVisible():
             self.redraw()
+        else:  # a page left behind is redrawn when the clerk comes back to it
+            self._stale = True
         self.completeChanged.emit()
 
     def initializePage(self) -> None:
+        self._stale = False
         self.redraw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.redraw()
+        super().showEvent(event)
 
     def summary(self) -> str:
         return ""

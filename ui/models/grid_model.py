@@ -4,6 +4,7 @@ header rows highlighted, skipped rows greyed with their reason, problem cells in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -40,8 +41,8 @@ class GridModel(QAbstractTableModel):
     def show(
         self,
         grid: Grid | None,
-        header_rows: list[int] = (),  # type: ignore[assignment]
-        skipped: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        header_rows: Iterable[int] = (),
+        skipped: Iterable[tuple[int, str]] = (),
         problems: dict[tuple[int, int], str] | None = None,
     ) -> None:
         self.beginResetModel()

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 
+from tracker.db import Database
 from tracker.demo.workbook import HEADER_SUB, HEADER_TOP
+from tracker.services import imports, registry
+from tracker.services.actors import actor_by_login
 
 TITLE = "青山县2026年“我为群众办实事”重点民生实事项目清单"
 
@@ -118,3 +122,16 @@ def build(path: Path) -> Path:
     ws.cell(row=row + 2, column=1, value="填表人：王丽　　审核人：李强")
     wb.save(path)
     return path
+
+
+def plan(db: Database, path: Path, **kw: Any) -> imports.ImportPlan:
+    """Plan an import of ``path`` in its own transaction (writes nothing)."""
+    with db.sessions.begin() as s:
+        return imports.plan_import(s, path, **kw)
+
+
+def apply_as_admin(db: Database, planned: imports.ImportPlan, **kw: Any) -> imports.ImportResult:
+    """Apply ``planned`` as the ledger's administrator in one transaction."""
+    with db.sessions.begin() as s:
+        registry.ensure_admin(s)
+        return imports.apply_import(s, actor_by_login(s, "admin"), planned, **kw)

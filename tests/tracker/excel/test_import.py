@@ -11,11 +11,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from tests.tracker.excel.messy import TITLE, build
+from tests.tracker.excel.messy import TITLE
+from tests.tracker.excel.messy import apply_as_admin as _apply
+from tests.tracker.excel.messy import plan as _plan
 from tracker import audit
 from tracker.errors import ValidationError
 from tracker.models import Item, Person, Unit
-from tracker.services import imports, registry
+from tracker.services import registry
 from tracker.services.actors import actor_by_login
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -76,22 +78,6 @@ EXPECTED = [
         False,
     ),
 ]
-
-
-@pytest.fixture
-def messy(tmp_path) -> Path:
-    return build(tmp_path / "清单.xlsx")
-
-
-def _plan(db, path, **kw):
-    with db.sessions.begin() as s:
-        return imports.plan_import(s, path, **kw)
-
-
-def _apply(db, plan, **kw):
-    with db.sessions.begin() as s:
-        registry.ensure_admin(s)
-        return imports.apply_import(s, actor_by_login(s, "admin"), plan, **kw)
 
 
 def _summary(plan):

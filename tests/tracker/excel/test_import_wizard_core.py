@@ -10,19 +10,15 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from tests.tracker.excel.messy import build
+from tests.tracker.excel.messy import apply_as_admin as _apply
+from tests.tracker.excel.messy import plan as _plan
 from tracker import audit
 from tracker.errors import Cancelled, ImportFileError
 from tracker.models import Item, Setting, Unit
-from tracker.services import imports, ledger, registry
+from tracker.services import ledger, registry
 from tracker.services.actors import actor_by_login
 from tracker.services.desk import Desk
 from tracker.services.excel_desk import ExcelDesk
-
-
-@pytest.fixture
-def messy(tmp_path):
-    return build(tmp_path / "清单.xlsx")
 
 
 @pytest.fixture
@@ -37,17 +33,6 @@ def odd(tmp_path):
     path = tmp_path / "odd.xlsx"
     wb.save(path)
     return path
-
-
-def _plan(db, path, **kw):
-    with db.sessions.begin() as s:
-        return imports.plan_import(s, path, **kw)
-
-
-def _apply(db, plan, **kw):
-    with db.sessions.begin() as s:
-        registry.ensure_admin(s)
-        return imports.apply_import(s, actor_by_login(s, "admin"), plan, **kw)
 
 
 def test_header_rows_and_whole_mapping_given_by_hand(db, odd):

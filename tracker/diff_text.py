@@ -1,4 +1,7 @@
-"""Field-level changes as one line a clerk reads: “完成时限：2026-09-30 → 2026年10月底前”."""
+"""Field-level changes as one line a clerk reads: “完成时限：2026-09-30 → 2026年10月底前”.
+
+Shared by the import wizard, the returned-pack dialog and ``shishi-cli import-return``.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,10 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
-def diff_text(changes: Mapping[str, tuple[Any, Any]], labels: Mapping[str, str]) -> str:
+def diff_text(
+    changes: Mapping[str, tuple[Any, Any]], labels: Mapping[str, str] | None = None
+) -> str:
+    labels = labels or {}
     return "；".join(
         f"{labels.get(k, k)}：{value_text(old)} → {value_text(new)}"
         for k, (old, new) in changes.items()

@@ -1,0 +1,46 @@
+"""Pieces every form-like dialog repeats: a path with 浏览…, a red message line, OK/取消."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+#: How a message that stops the user (bad input, a failed step) is coloured.
+ERROR_STYLE = "color: #b00020;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("form_parts", text)
+
+
+def browse_row(edit: QLineEdit, browse: Callable[[], None]) -> QHBoxLayout:
+    """``edit`` stretched, with a 浏览… button calling ``browse`` beside it."""
+    button = QPushButton(_tr("浏览(&B)…"))
+    button.clicked.connect(browse)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    return label
+
+
+def ok_cancel(
+    dialog: QDialog, on_ok: Callable[[], None] | None = None, ok_text: str | None = None
+) -> QDialogButtonBox:
+    """OK (renamed to ``ok_text``, calling ``on_ok`` or accepting) and 取消 (rejecting)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
