@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
-from tests.tracker.excel.messy import TITLE
+from tests.tracker.excel.messy import TITLE, edit
 from tracker.models import Item, Unit
 from tracker.services import registry
 from tracker.services.actors import actor_by_login
@@ -244,15 +244,11 @@ def test_unknown_units_mapped_or_confirmed(qtbot, wizard, messy, db):
 
 
 def test_reimport_shows_field_level_changes(qtbot, wizard, messy, db):
-    from openpyxl import load_workbook
-
     w = wizard(messy)
     for _ in range(4):
         next_page(qtbot, w)
     qtbot.waitUntil(lambda: w.currentPage().applied is not None, timeout=10_000)
-    wb = load_workbook(messy)
-    wb["重点民生实事"]["H7"] = "2026年10月底前"
-    wb.save(messy)
+    edit(messy, {"H7": "2026年10月底前"})
     again = wizard(messy)
     assert "已有清单" in again.currentPage().status.text()
     for _ in range(3):

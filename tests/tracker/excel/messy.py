@@ -6,13 +6,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from tracker.db import Database
 from tracker.demo.workbook import HEADER_SUB, HEADER_TOP
 from tracker.services import imports, registry
 from tracker.services.actors import actor_by_login
 
+SHEET = "重点民生实事"
 TITLE = "青山县2026年“我为群众办实事”重点民生实事项目清单"
 
 # (序号, 项目名称, 主要内容, 牵头县领导, 牵头单位, 配合单位, 责任人, 完成\n时限, 推进情况, 备注)
@@ -94,7 +95,7 @@ def build(path: Path) -> Path:
     """Write the messy list to ``path`` (.xlsx) and return it."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "重点民生实事"
+    ws.title = SHEET
     notes = wb.create_sheet("填表说明")
     notes["A1"] = "请按要求填写"
     ws.merge_cells("A1:J1")
@@ -135,3 +136,13 @@ def apply_as_admin(db: Database, planned: imports.ImportPlan, **kw: Any) -> impo
     with db.sessions.begin() as s:
         registry.ensure_admin(s)
         return imports.apply_import(s, actor_by_login(s, "admin"), planned, **kw)
+
+
+def edit(path: Path, cells: dict[str, Any]) -> Path:
+    """Change cells of the list sheet, as a unit's next version of the file would."""
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    for ref, value in cells.items():
+        ws[ref] = value
+    wb.save(path)
+    return path

@@ -8,10 +8,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from tests.tracker.excel.messy import TITLE
+from tests.tracker.excel.messy import TITLE, edit
 from tests.tracker.excel.messy import apply_as_admin as _apply
 from tests.tracker.excel.messy import plan as _plan
 from tracker import audit
@@ -171,11 +171,7 @@ def test_apply_writes_everything_and_reimport_changes_nothing(db, messy):
 
 def test_changed_cells_become_field_level_updates(db, messy):
     _apply(db, _plan(db, messy), create_units=True)
-    wb = load_workbook(messy)
-    ws = wb["重点民生实事"]
-    ws["I6"] = "主体完工"
-    ws["H7"] = "2026年10月底前"
-    wb.save(messy)
+    edit(messy, {"I6": "主体完工", "H7": "2026年10月底前"})
     plan = _plan(db, messy)
     assert plan.counts() == {"create": 0, "update": 2, "unchanged": 3}
     changes = {i.title: i.changes for i in plan.items if i.action == "update"}
@@ -206,10 +202,7 @@ def test_unknown_units_need_confirmation_and_known_variants_match(db, messy):
 
 def test_failure_half_way_leaves_the_ledger_as_it_was(db, db_path, messy, monkeypatch):
     _apply(db, _plan(db, messy), create_units=True)
-    wb = load_workbook(messy)
-    wb["重点民生实事"]["I6"] = "新的进展"
-    wb["重点民生实事"]["B12"] = "改名后的新事项"
-    wb.save(messy)
+    edit(messy, {"I6": "新的进展", "B12": "改名后的新事项"})
     plan = _plan(db, messy)
     conn = sqlite3.connect(db_path)
     before = list(conn.iterdump())

@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from tests.tracker.excel.messy import apply_as_admin as _apply
+from tests.tracker.excel.messy import edit
 from tests.tracker.excel.messy import plan as _plan
 from tracker import audit
 from tracker.errors import Cancelled, ImportFileError
@@ -108,10 +109,7 @@ def test_unknown_unit_mapped_to_an_existing_one(db, messy):
 
 def test_cancel_during_apply_leaves_the_ledger_as_it_was(db, db_path, messy):
     _apply(db, _plan(db, messy), create_units=True)
-    wb = load_workbook(messy)
-    wb["重点民生实事"]["I6"] = "新的进展"
-    wb["重点民生实事"]["B12"] = "改名后的新事项"
-    wb.save(messy)
+    edit(messy, {"I6": "新的进展", "B12": "改名后的新事项"})
     plan = _plan(db, messy)
     conn = sqlite3.connect(db_path)
     before = list(conn.iterdump())
@@ -130,10 +128,7 @@ def test_cancel_during_apply_leaves_the_ledger_as_it_was(db, db_path, messy):
 
 def test_imported_items_filter_shows_exactly_what_the_import_wrote(db, messy):
     first = _apply(db, _plan(db, messy), create_units=True, at=dt.datetime(2026, 3, 2, 9))
-    wb = load_workbook(messy)
-    wb["重点民生实事"]["I6"] = "主体完工"
-    wb["重点民生实事"]["B12"] = "改名后的新事项"
-    wb.save(messy)
+    edit(messy, {"I6": "主体完工", "B12": "改名后的新事项"})
     second = _apply(db, _plan(db, messy), at=dt.datetime(2026, 3, 9, 9))
     assert (second.created, second.updated, second.unchanged) == (1, 1, 3)
     with db.sessions.begin() as s:
