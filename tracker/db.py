@@ -34,6 +34,7 @@ from tracker.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     SchemaTooNewError,
+    SchemaTooOldError,
     StorageError,
 )
 from tracker.filelock import FileLock, LockHeld
@@ -267,19 +268,74 @@ def _migrate_sqlite(engine: Engine, path: Path, existed: bool) -> None:
 
 
 def _open_server(url: str, read_only: bool) -> Database:
+    """Connect to a shared ledger; never migrates it (``shishi-cli db upgrade`` does, once).
+
+    Every desktop of a county office connects to the same server, so a client silently
+    migrating it would pull the schema from under the others: a schema older or newer than
+    this program's is refused with what to do.
+    """
     engine = create_engine(url, pool_pre_ping=True)
     dberrors.install(engine)
+    shown = make_url(url).render_as_string()
     try:
-        current = _refuse_unknown_schema(
-            engine, make_url(url).render_as_string(), require_head=False
-        )
-        if not read_only and current != schema.head_revision():
-            schema.upgrade(engine)
+        current = _refuse_unknown_schema(engine, shown, require_head=False)
     except OperationalError as exc:
         engine.dispose()
-        log.error("cannot reach %s: %s", make_url(url).render_as_string(), exc)
+        log.error("cannot reach %s: %s", shown, exc)
         raise StorageError("无法连接数据库服务器，请检查网络、地址和账号后重试。") from exc
+    if current != schema.head_revision():
+        engine.dispose()
+        state = f"结构版本较旧（{current}）" if current else "还没有建立台账"
+        raise SchemaTooOldError(
+            f"数据库“{shown}”{state}，本程序需要结构版本 {schema.head_revision()}。"
+            f"请管理员先运行“shishi-cli --db {shown} db upgrade”。"
+        )
     return Database(url, engine, _session_factory(engine), read_only=read_only)
+
+
+def upgrade_database(db: str | None) -> tuple[str | None, str]:
+    """``shishi-cli db upgrade``: bring a ledger to this program's schema; (before, after).
+
+    An SQLite file goes through the usual open protocol (lock, check, backup, migrate). A
+    server migrates under an advisory lock, after which every unit role mapped for
+    row-level security is granted the (possibly new) tables again.
+    """
+    url = resolve_db_url(db)
+    if make_url(url).get_backend_name() == "sqlite":
+        path = Path(make_url(url).database or "")
+        before = None
+        if path.exists() and path.stat().st_size > 0:
+            probe = make_sqlite_engine(path, read_only=True)
+            try:
+                before = _refuse_unknown_schema(probe, path, require_head=False)
+            finally:
+                probe.dispose()
+        open_database(url).close()
+        return before, schema.head_revision()
+    engine = create_engine(url)
+    dberrors.install(engine)
+    shown = make_url(url).render_as_string()
+    try:
+        _refuse_unknown_schema(engine, shown, require_head=False)
+        before = schema.upgrade(engine)
+        _regrant_unit_roles(engine)
+    except OperationalError as exc:
+        log.error("cannot upgrade %s: %s", shown, exc)
+        raise StorageError(f"无法升级数据库“{shown}”：{exc.orig}") from exc
+    finally:
+        engine.dispose()
+    return before, schema.head_revision()
+
+
+def _regrant_unit_roles(engine: Engine) -> None:
+    from tracker.row_security import grant_unit_role
+
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as conn:
+        roles = conn.execute(text("SELECT db_role FROM app_user WHERE db_role IS NOT NULL"))
+        for (role,) in roles.fetchall():
+            grant_unit_role(conn, role)
 
 
 def _session_factory(engine: Engine) -> sessionmaker[Session]:

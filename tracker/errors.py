@@ -45,6 +45,10 @@ class Conflict(TrackerError):
     """Someone else changed the data first, or the move is out of order."""
 
 
+class LoginFailed(TrackerError):
+    """Wrong login or password, a stopped account, or too many failed attempts."""
+
+
 class StorageError(TrackerError):
     """The database cannot be used: locked, corrupt, too new, unreachable."""
 
@@ -55,6 +59,10 @@ class DatabaseLockedError(StorageError):
 
 class SchemaTooNewError(StorageError):
     """The ledger was written by a newer version of the program."""
+
+
+class SchemaTooOldError(StorageError):
+    """A shared ledger has not been upgraded to this program's schema yet."""
 
 
 class CorruptDatabaseError(StorageError):

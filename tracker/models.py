@@ -323,6 +323,11 @@ class User(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
+    #: consecutive failed logins, and until when further attempts are refused
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: the PostgreSQL role this unit clerk connects as; row-level security keys on it
+    db_role: Mapped[str | None] = mapped_column(String(63), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     unit: Mapped[Unit | None] = relationship()

@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -47,7 +47,20 @@ def is_known(revision: str) -> bool:
     return revision in known_revisions()
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
-    """Apply migrations up to ``target`` in one transaction on ``engine``."""
+#: Advisory lock key held while a PostgreSQL ledger migrates ("shishi migrate").
+MIGRATE_LOCK = 0x5348_4D47
+
+
+def upgrade(engine: Engine, target: str = "head") -> str | None:
+    """Apply migrations up to ``target`` in one transaction on ``engine``.
+
+    On PostgreSQL the transaction first takes an advisory lock, so two administrators
+    upgrading at once migrate one after the other (the second finds nothing left to do).
+    Returns the revision the database was at before.
+    """
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK})
+        before = MigrationContext.configure(conn).get_current_revision()
         command.upgrade(alembic_config(conn), target)
+    return before

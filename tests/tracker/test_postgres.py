@@ -1,65 +1,24 @@
 """The same ledger on PostgreSQL: migrations, demo data, rates, lights, search and the audit chain.
 
-Runs when SHISHI_TEST_PG_URL points at a server where the role may create databases
-(.ci/run starts one); each test gets a database of its own.
+Each test gets a PostgreSQL database of its own (``tests/tracker/pg.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
-import uuid
-from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import create_engine, text
 
 from tests.conftest import TODAY
+from tests.tracker.pg import needs_pg
 from tracker import audit, lights, metrics, schema
-from tracker.db import open_database
+from tracker.db import open_database, upgrade_database
 from tracker.demo import generate_demo
+from tracker.errors import SchemaTooOldError
 from tracker.services import ledger
 
-PG_URL = os.environ.get("SHISHI_TEST_PG_URL")
-pytestmark = [
-    pytest.mark.pg,
-    pytest.mark.skipif(not PG_URL, reason="set SHISHI_TEST_PG_URL (.ci/run does)"),
-]
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    name = f"shishi_t_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        _drop(admin, name)
-        admin.dispose()
-
-
-def _drop(admin: Engine, name: str) -> None:
-    """Drop a test database, whoever is still on it.
-
-    A plain DROP first: PostgreSQL stops an autovacuum worker on the database by itself,
-    whereas WITH (FORCE) refuses to terminate it (a superuser process, not ours). FORCE then
-    ends our own leftover sessions. Retried briefly, as autovacuum may come back.
-    """
-    for _ in range(40):
-        for sql in (f'DROP DATABASE "{name}"', f'DROP DATABASE "{name}" WITH (FORCE)'):
-            try:
-                with admin.connect() as conn:
-                    conn.execute(text(sql))
-                return
-            except DBAPIError:
-                continue
-        time.sleep(0.25)
-    raise AssertionError(f"could not drop the test database {name}")
+pytestmark = needs_pg
 
 
 def _everything(db) -> dict[str, object]:
@@ -79,9 +38,9 @@ def _everything(db) -> dict[str, object]:
         }
 
 
-def test_same_numbers_on_postgresql_and_sqlite(pg_url, tmp_path):
+def test_same_numbers_on_postgresql_and_sqlite(pg_ledger, tmp_path):
     results = []
-    for url in (pg_url, str(tmp_path / "same.db")):
+    for url in (pg_ledger, str(tmp_path / "same.db")):
         with open_database(url) as db:
             with db.sessions.begin() as s:
                 generate_demo(s, 1500, seed=21, today=TODAY)
@@ -97,26 +56,29 @@ def test_migrations_on_postgresql(pg_url, start):
     schema.upgrade(engine, start)
     assert schema.current_revision(engine) == start
     engine.dispose()
+    with pytest.raises(SchemaTooOldError, match="db upgrade"):
+        open_database(pg_url)
+    assert upgrade_database(pg_url) == (start, schema.head_revision())
     with open_database(pg_url) as db:
         assert schema.current_revision(db.engine) == schema.head_revision()
 
 
-def _org_db(pg_url):
+def _org_db(pg_ledger):
     from tests.tracker.org import build_org
 
-    db = open_database(pg_url)
+    db = open_database(pg_ledger)
     with db.sessions.begin() as s:
         org = build_org(s)
     return db, org
 
 
-def test_parallel_writers_keep_one_audit_chain(pg_url):
+def test_parallel_writers_keep_one_audit_chain(pg_ledger):
     import threading
 
     from tests.tracker.org import working_item
     from tracker.services import progress
 
-    db, org = _org_db(pg_url)
+    db, org = _org_db(pg_ledger)
     with db.sessions.begin() as s:
         items = [working_item(s, org, f"P{n}") for n in range(2)]
     errors = []
@@ -140,7 +102,7 @@ def test_parallel_writers_keep_one_audit_chain(pg_url):
     assert errors == [] and report.ok and report.entries >= 80
 
 
-def test_two_supervisors_cannot_both_approve(pg_url):
+def test_two_supervisors_cannot_both_approve(pg_ledger):
     import threading
     import time
 
@@ -148,7 +110,7 @@ def test_two_supervisors_cannot_both_approve(pg_url):
     from tracker.errors import Conflict
     from tracker.services import transitions
 
-    db, org = _org_db(pg_url)
+    db, org = _org_db(pg_ledger)
     with db.sessions.begin() as s:
         item_id = working_item(s, org, "D1")
         transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完成")

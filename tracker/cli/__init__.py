@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from tracker import __version__
 from tracker.cli import (
+    db_commands,
     excel_commands,
     ledger_commands,
     report_commands,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     excel_commands.register(sub)
     excel_commands.register_export(sub)
     report_commands.register(sub)
+    db_commands.register(sub)
     return parser
 
 

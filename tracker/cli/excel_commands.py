@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tracker.backup import pre_import_backup
+from tracker.cli.identity import acting
 from tracker.cli.ledger_commands import add_filter_arguments, item_filter
 from tracker.db import open_database
 from tracker.diff_text import diff_text
@@ -20,7 +21,6 @@ from tracker.excel import ledger_export
 from tracker.excel.layout import FIELD_LABELS
 from tracker.models import Unit
 from tracker.services import imports, ledger, returns
-from tracker.services.actors import actor_by_login
 
 
 def register(sub: Any) -> None:
@@ -85,10 +85,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             return 0
         backup = pre_import_backup(db.path)
+        actor = acting(db, args.login)
         with db.sessions.begin() as s:
             result = imports.apply_import(
                 s,
-                actor_by_login(s, args.login),
+                actor,
                 plan,
                 create_units=args.create_units or empty_dictionary,
                 kind=ListKind.parse(args.kind) if args.kind else ListKind.KEY_LIVELIHOOD,

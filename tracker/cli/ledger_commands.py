@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from tracker.backup import list_backups, manual_backup, restore_sqlite
 from tracker.cli.output import table, to_json
-from tracker.db import Database, open_database
+from tracker.db import Database, open_database, upgrade_database
 from tracker.demo import generate_demo
 from tracker.enums import Status
 from tracker.errors import StorageError, ValidationError
@@ -68,6 +68,7 @@ def _positive_int(text: str) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    upgrade_database(args.db)
     with open_database(args.db) as db:
         with db.sessions.begin() as s:
             created = bootstrap(s)

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from tracker.cli.identity import acting
 from tracker.cli.output import table
 from tracker.db import open_database
 from tracker.errors import ValidationError
@@ -14,7 +15,6 @@ from tracker.metric_series import FIGURE_LABELS
 from tracker.reports import snapshots
 from tracker.reports.bulletin_data import BulletinData, Scope, gather
 from tracker.reports.period import parse_period
-from tracker.services.actors import actor_by_login
 from tracker.services.ledger import find_item_id
 
 FORMATS = ("pdf", "xlsx")
@@ -119,11 +119,12 @@ def cmd_item(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db, db.sessions.begin() as s:
-        actor = actor_by_login(s, args.login)
-        number = snapshots.publish(
-            s, actor, _period(args), Scope(list_name=args.list_name), args.as_of
-        )
+    with open_database(args.db) as db:
+        actor = acting(db, args.login)
+        with db.sessions.begin() as s:
+            number = snapshots.publish(
+                s, actor, _period(args), Scope(list_name=args.list_name), args.as_of
+            )
     print(f"已发布第 {number} 号督办通报；用 report bulletin --snapshot {number} 输出。")
     return 0
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tracker.cli import account_commands
+from tracker.cli.identity import acting
 from tracker.db import open_database
 from tracker.enums import Escalation, ListKind, Rating, Role, UnitKind
 from tracker.errors import ValidationError
@@ -28,7 +30,7 @@ from tracker.services import (
     surveys,
     transitions,
 )
-from tracker.services.actors import Actor, actor_by_login
+from tracker.services.actors import Actor
 from tracker.services.ledger import find_item_id
 from tracker.workflow import TRANSITIONS
 
@@ -153,11 +155,12 @@ def _visit(s: Session, actor: Actor, item_id: int, n: argparse.Namespace) -> Any
 
 
 def _run_item(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db, db.sessions.begin() as s:
-        actor = actor_by_login(s, args.login)
-        item_id = None if args.action == "add" else find_item_id(s, args.code, args.list_name)
-        args.store = db.attachments_dir
-        result = args.handler(s, actor, item_id, args)
+    with open_database(args.db) as db:
+        actor = acting(db, args.login)
+        with db.sessions.begin() as s:
+            item_id = None if args.action == "add" else find_item_id(s, args.code, args.list_name)
+            args.store = db.attachments_dir
+            result = args.handler(s, actor, item_id, args)
     state = f"，当前状态：{result.status_label}" if hasattr(result, "status_label") else ""
     code = getattr(result, "code", getattr(args, "code", ""))
     print(f"已完成：{code}{state}")
@@ -238,6 +241,7 @@ def _register_admin(sub: Any) -> None:
     p.add_argument("key", help="、".join(settings.DEFAULTS))
     p.add_argument("value")
     p.set_defaults(handler=_set_setting)
+    account_commands.register(cmds, _parse)
     for p in cmds.choices.values():
         p.add_argument("--as", dest="login", required=True, help="以哪个用户的身份操作（登录名）")
         p.set_defaults(func=_run_admin)
@@ -254,7 +258,10 @@ def _set_setting(s: Session, actor: Actor, n: argparse.Namespace) -> None:
 
 
 def _run_admin(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db, db.sessions.begin() as s:
-        args.handler(s, actor_by_login(s, args.login), args)
-    print("已完成。")
+    with open_database(args.db) as db:
+        actor = acting(db, args.login)
+        with db.sessions.begin() as s:
+            args.handler(s, actor, args)
+    if args.admin_cmd != "users":
+        print("已完成。")
     return 0

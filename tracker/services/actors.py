@@ -39,6 +39,10 @@ def actor_by_login(s: Session, login: str) -> Actor:
         raise NotFoundError(f"没有登录名为“{login}”的用户。")
     if not user.active:
         raise PermissionDenied(f"用户“{login}”已停用。")
+    return actor_of(user)
+
+
+def actor_of(user: User) -> Actor:
     return Actor(
         user.id,
         user.login,

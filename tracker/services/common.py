@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from tracker import audit
 from tracker.enums import Status
 from tracker.errors import Conflict, NotFoundError
-from tracker.models import Item
+from tracker.models import AuditEntry, Item, User
 from tracker.services.actors import Actor
 
 #: Fields written to the audit log before and after a change.
@@ -43,8 +43,48 @@ def load_item(s: Session, item_id: int, expected_version: int | None = None) -> 
     if item is None:
         raise NotFoundError(f"事项（内部编号 {item_id}）不存在，可能已被删除。")
     if expected_version is not None and item.version != expected_version:
-        raise Conflict(f"该事项“{item.code}”已被他人修改，请刷新后再操作。")
+        raise StaleItem(item, last_change(s, item.id))
     return item
+
+
+class StaleItem(Conflict):
+    """The item was saved by someone else after the user loaded it."""
+
+    def __init__(self, item: Item, change: str) -> None:
+        super().__init__(
+            f"该事项已被他人修改（{item.code}：{change}）。"
+            "请重新载入，看过对方的修改后再决定是否保存您的修改。"
+        )
+        self.item_id = item.id
+        self.version = item.version
+
+
+def last_change(s: Session, item_id: int) -> str:
+    """“督查室于 11-22 10:05 修改了基本信息”: the newest audit entry of an item, in words."""
+    from tracker.workflow import TRANSITIONS
+
+    entry = s.scalar(
+        select(AuditEntry).where(AuditEntry.item_id == item_id).order_by(AuditEntry.id.desc())
+    )
+    if entry is None:
+        return "修改者不明"
+    name = s.scalar(select(User.display_name).where(User.login == entry.actor)) or entry.actor
+    move = TRANSITIONS.get(entry.action)
+    what = f"执行了“{move.label}”" if move else ACTION_WORDS.get(entry.action, "修改了它")
+    return f"{name}于 {entry.at:%m-%d %H:%M} {what}"
+
+
+ACTION_WORDS = {
+    "edit": "修改了基本信息",
+    "progress": "报送了进展",
+    "urge": "催办了它",
+    "escalate": "提升了督办级别",
+    "attachment": "上传了佐证材料",
+    "checkpoint": "登记了阶段考核",
+    "extension_requested": "申请了延期",
+    "visit": "登记了回访",
+    "import_update": "通过导入修改了它",
+}
 
 
 def snapshot(item: Item) -> dict[str, Any]:

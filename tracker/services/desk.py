@@ -17,7 +17,15 @@ from tracker import workflow
 from tracker.db import Database
 from tracker.enums import Role, Status
 from tracker.models import Item, ItemList, Unit
-from tracker.services import ledger, progress, registry, transitions
+from tracker.services import (
+    accounts,
+    editing,
+    ledger,
+    progress,
+    registry,
+    settings,
+    transitions,
+)
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import ItemState
 from tracker.services.registry import ensure_admin
@@ -29,12 +37,28 @@ if TYPE_CHECKING:  # reports load lazily: the window must start fast
 class Desk:
     """The ledger as seen by one user at one desktop."""
 
-    def __init__(self, db: Database, login: str = "admin") -> None:
+    def __init__(self, db: Database, login: str = "admin", *, actor: Actor | None = None) -> None:
         self.db = db
+        if actor is not None:
+            self.actor: Actor = actor
+            return
         with db.sessions.begin() as s:
             if login == "admin" and not db.read_only:
                 ensure_admin(s)
-            self.actor: Actor = actor_by_login(s, login)
+            self.actor = actor_by_login(s, login)
+
+    @classmethod
+    def log_in(cls, db: Database, login: str, password: str) -> Desk:
+        """The desk of a user who proved who they are (shared ledgers; see ``accounts``)."""
+        return cls(db, actor=accounts.log_in(db.sessions, login, password))
+
+    @staticmethod
+    def needs_login(db: Database) -> bool:
+        """Shared ledgers always ask; a local one when its administrator switched it on."""
+        if not db.is_sqlite:
+            return True
+        with db.sessions.begin() as s:
+            return bool(settings.get(s, "login_required"))
 
     def item_ids(
         self, f: ledger.ItemFilter, sort: str = "ledger", descending: bool = False
@@ -134,6 +158,11 @@ class Desk:
             and self.actor.role in t.roles
             and not (self.actor.role == Role.CLERK and t.scope == workflow.Scope.ANY)
         ]
+
+    def edit_item(self, item_id: int, version: int, changes: dict[str, object]) -> ItemState:
+        """Save basic-information edits made on ``version``; a newer one raises ``StaleItem``."""
+        with self.db.sessions.begin() as s:
+            return editing.edit_item(s, self.actor, item_id, version, changes)
 
     def report_progress(
         self, item_id: int, text: str, percent: int | None, problems: str | None = None

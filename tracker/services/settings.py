@@ -26,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "progress_interval_days": 30,
     # assessment score weights (percentages)
     "score_weights": {"on_time": 40, "satisfaction": 40, "progress": 20},
+    # a local (SQLite) ledger asks for a login at start too; shared ledgers always do
+    "login_required": False,
 }
 
 
