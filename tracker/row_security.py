@@ -56,7 +56,8 @@ _FUNCTIONS = (
     CREATE OR REPLACE FUNCTION shishi_item_visible(p_item integer) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         SELECT EXISTS (SELECT 1 FROM item i WHERE i.id = p_item
-                       AND (i.lead_unit_id IS NULL OR shishi_unit_sees(i.lead_unit_id, i.id)))
+                       AND ((i.lead_unit_id IS NULL AND shishi_scope_unit() > 0)
+                            OR shishi_unit_sees(i.lead_unit_id, i.id)))
     $$
     """,
 )
@@ -70,7 +71,8 @@ def enable_sql() -> list[str]:
     sql += [
         "ALTER TABLE item ENABLE ROW LEVEL SECURITY",
         f"""CREATE POLICY unit_scope ON item
-            USING ({_UNLIMITED} OR lead_unit_id IS NULL OR shishi_unit_sees(lead_unit_id, id))
+            USING ({_UNLIMITED} OR (lead_unit_id IS NULL AND (SELECT shishi_scope_unit()) > 0)
+                   OR shishi_unit_sees(lead_unit_id, id))
             WITH CHECK ({_UNLIMITED} OR shishi_unit_sees(lead_unit_id, id))""",
     ]
     for table in ITEM_CHILDREN:
