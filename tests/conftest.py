@@ -136,3 +136,6 @@ def ten_items(db, org):
         j = working_item(s, org, "J", unit="县民政局", clerk=org.civil_clerk)
         _close(s, org, j, at(6, 30), clerk=org.civil_clerk)
     return db
+
+
+from tests.tracker.pg import pg_ledger, pg_roles, pg_url  # noqa: E402, F401  (fixtures)

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.engine import make_url
 
 from tracker.backup import quick_check, restore_sqlite
 from tracker.db import Database, open_database
 from tracker.errors import CorruptDatabaseError, TrackerError
 from tracker.paths import resolve_db_url, resource, sqlite_file
 from tracker.services.desk import Desk
+from ui.dialogs.connection_dialog import ConnectionDialog
+from ui.dialogs.login_dialog import LoginDialog
 from ui.errors import install_excepthook
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
+from ui.settings import UiSettings
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -24,6 +29,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--db", metavar="URL", help="数据库文件路径或 PostgreSQL 地址")
     parser.add_argument("--selftest", action="store_true", help="检查安装是否完整后退出")
     return parser.parse_args(argv)
+
+
+class StartCancelled(Exception):
+    """The user closed a start-up dialog: leave quietly."""
 
 
 def open_ledger(url: str | None) -> Database:
@@ -51,6 +60,34 @@ def open_ledger(url: str | None) -> Database:
         return open_database(url)
 
 
+def _remembered_server(prefs: UiSettings) -> str | None:
+    """The shared ledger this desktop used last, asking for its password if not kept.
+
+    ``SHISHI_DB`` (set by an administrator) wins over the remembered address.
+    """
+    url = prefs.server_url()
+    if url is None or os.environ.get("SHISHI_DB"):
+        return None
+    if make_url(url).password is None:
+        dialog = ConnectionDialog.ask(None, url)
+        if dialog is None:
+            raise StartCancelled()
+        prefs.set_server_url(dialog.remembered_url())
+        return dialog.url()
+    return url
+
+
+def start_desk(db: Database, prefs: UiSettings) -> Desk | None:
+    """The user at this desktop: a login where the ledger asks for one, else its administrator."""
+    if not Desk.needs_login(db):
+        return Desk(db)
+    where = str(db.path) if db.path else (make_url(db.url).host or "")
+    desk = LoginDialog.ask(None, db, where, prefs.last_login())
+    if desk is not None:
+        prefs.set_last_login(desk.actor.login)
+    return desk
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.selftest:
@@ -64,15 +101,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
     translators = install_translators(app)
+    prefs = UiSettings()
     try:
-        db = open_ledger(args.db)
+        db = open_ledger(args.db or _remembered_server(prefs))
+    except StartCancelled:
+        return 0
     except TrackerError as exc:
         QMessageBox.critical(None, "实事台账", str(exc))
         return 2
     window: MainWindow | None = None
     try:
         install_excepthook()
-        window = MainWindow(Desk(db))
+        desk = start_desk(db, prefs)
+        if desk is None:
+            return 0
+        window = MainWindow(desk, prefs)
         window.resize(1000, 640)
         window.show()
         return app.exec()

@@ -25,7 +25,11 @@ from tracker.errors import StorageError, TrackerError
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter
+from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog
+from ui.dialogs.connection_dialog import ConnectionDialog
+from ui.dialogs.edit_item_dialog import EditItemDialog
+from ui.dialogs.login_dialog import LoginDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
@@ -64,15 +68,19 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
-        self.statusBar().showMessage(self.tr("数据库：") + self._where())
         self.workflow = WorkflowActions(desk, self)
+        self.watch = ChangeWatch(desk, self)
+        self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
         self.setAcceptDrops(True)
         self._current: int | None = None
         self._build_menus()
         self._connect_signals()
         self._restore_layout()
+        self._show_identity()
         self.ledger.refresh()
+        if not desk.db.is_sqlite:  # only a shared ledger changes behind this window's back
+            self.watch.start()
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("台账(&L)"))
@@ -87,6 +95,8 @@ class MainWindow(QMainWindow):
             self.tr("退出"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
         )
         quit_action.triggered.connect(self.close)
+        server = QAction(self.tr("连接数据库服务器…"), self)
+        server.triggered.connect(self.connect_server)
         new = QAction(
             self.tr("登记新事项…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
         )
@@ -96,6 +106,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for action in self.excel.actions:
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(server)
         menu.addSeparator()
         menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
@@ -175,7 +187,9 @@ class MainWindow(QMainWindow):
     def _act_on_current(self, name: str) -> None:
         if self._current is None:
             return
-        if name == "progress":
+        if name == "edit":
+            self.edit_item(self._current)
+        elif name == "progress":
             self.report_progress(self._current)
         elif name == "urge":
             self._run(self._current, "催办", lambda: self._desk.urge(self._current))
@@ -202,6 +216,19 @@ class MainWindow(QMainWindow):
         self.ledger.refresh()
         self.show_item(state.id)
         self.statusBar().showMessage(self.tr("已登记：") + state.code, 5000)
+
+    def edit_item(self, item_id: int) -> None:
+        """修改基本信息 (F2); a save on a stale version is resolved inside the dialog."""
+        try:
+            detail = self._desk.detail(item_id)
+        except TrackerError as exc:
+            show_error(self, exc)
+            return
+        state = EditItemDialog.edit(self, self._desk, detail)
+        if state is not None:
+            self.ledger.reload_rows([item_id])
+            self.show_item(item_id)
+            self.statusBar().showMessage(self.tr("已保存：") + detail.code, 5000)
 
     def report_progress(self, item_id: int) -> None:
         detail = self._desk.detail(item_id)
@@ -267,6 +294,7 @@ class MainWindow(QMainWindow):
             )  # starts in ledger order
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watch.timer.stop()
         self._ui.set_window_state(self.saveGeometry(), self.saveState())
         self._ui.set_ledger_header(self.ledger.table.horizontalHeader().saveState())
         super().closeEvent(event)
@@ -308,9 +336,50 @@ class MainWindow(QMainWindow):
             self.dashboard.use_desk(desk)
         self.workflow.use_desk(desk)
         self.excel.use_desk(desk)
+        self.watch.use_desk(desk)
+        if desk.db.is_sqlite:
+            self.watch.timer.stop()
+        else:
+            self.watch.start()
         self.panel.show_detail(None)
         self._current = None
+        self._show_identity()
         self.ledger.refresh()
+
+    def _show_identity(self) -> None:
+        self.setWindowTitle(self.tr("实事台账 — ") + self._desk.actor.describe())
+        self.statusBar().showMessage(self.tr("数据库：") + self._where())
+
+    def _others_changed(self) -> None:
+        """Someone changed the shared ledger: show it without losing the user's place."""
+        self.ledger.refresh(keep_place=True)
+        if self._current is not None:
+            try:
+                detail = self._desk.detail(self._current)
+            except TrackerError:
+                return
+            self.panel.show_detail(detail)
+            self.workflow.update_for(detail.status)
+
+    def connect_server(self) -> None:
+        """Switch to a shared PostgreSQL ledger: address (tested), then login."""
+        dialog = ConnectionDialog.ask(self, self._ui.server_url())
+        if dialog is None:
+            return
+        try:
+            db = open_database(dialog.url())
+        except TrackerError as exc:
+            show_error(self, exc)
+            return
+        desk = LoginDialog.ask(self, db, dialog.host.text(), self._ui.last_login())
+        if desk is None:
+            db.close()
+            return
+        self._ui.set_server_url(dialog.remembered_url())
+        self._ui.set_last_login(desk.actor.login)
+        old = self._desk.db
+        self._use_desk(desk)
+        old.close()
 
     def _where(self) -> str:
         db = self._desk.db

@@ -31,3 +31,18 @@ class UiSettings:
     def set_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state", state)
+
+    def server_url(self) -> str | None:
+        """The shared ledger this desktop connects to (password only if the user asked)."""
+        value = self._s.value("server/url")
+        return value if isinstance(value, str) and value else None
+
+    def set_server_url(self, url: str | None) -> None:
+        self._s.setValue("server/url", url or "")
+
+    def last_login(self) -> str:
+        value = self._s.value("server/login")
+        return value if isinstance(value, str) else ""
+
+    def set_last_login(self, login: str) -> None:
+        self._s.setValue("server/login", login)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from tracker import workflow
+from tracker.enums import Role
 from tracker.services.desk import Desk
 
 SHORTCUTS = {
@@ -28,8 +29,12 @@ SHORTCUTS = {
     "reopen": "Ctrl+Alt+O",
     "progress": "Ctrl+R",
     "urge": "Ctrl+U",
+    "edit": "F2",
 }
-EXTRA = {"progress": "报送进展…", "urge": "催办"}
+EXTRA = {"edit": "修改基本信息…", "progress": "报送进展…", "urge": "催办"}
+#: Who may edit basic information, and in which states it is frozen (see services.editing).
+EDITORS = (Role.ADMIN, Role.SUPERVISOR)
+FROZEN = ("closed", "cancelled")
 
 
 class WorkflowActions(QObject):
@@ -66,7 +71,11 @@ class WorkflowActions(QObject):
         """Enable exactly the moves this user may take on an item in ``status``."""
         allowed = {t.action for t in self._desk.allowed_actions(status)} if status else set()
         for name, action in self.actions.items():
-            if name == "progress":
+            if name == "edit":
+                action.setEnabled(
+                    status is not None and status not in FROZEN and self._desk.actor.role in EDITORS
+                )
+            elif name == "progress":
                 action.setEnabled(status in ("in_progress", "closure_requested"))
             elif name == "urge":
                 action.setEnabled(

@@ -34,7 +34,7 @@ def _sql(db, query, *args):
 
 
 def test_window_shows_the_ledger_and_its_counts(window, demo_db):
-    assert window.windowTitle() == "实事台账"
+    assert window.windowTitle() == "实事台账 — 系统管理员（管理员）"
     assert window.ledger.model.rowCount() == 300
     overdue = _sql(
         demo_db,
@@ -127,7 +127,15 @@ def _select_first(window, demo_db, status):
 def test_menu_actions_follow_the_current_item(window, demo_db):
     _select_first(window, demo_db, "in_progress")
     enabled = {n for n, a in window.workflow.actions.items() if a.isEnabled()}
-    assert enabled == {"progress", "urge", "hand_back", "request_closure", "suspend", "cancel"}
+    assert enabled == {
+        "edit",
+        "progress",
+        "urge",
+        "hand_back",
+        "request_closure",
+        "suspend",
+        "cancel",
+    }
     _select_first(window, demo_db, "closed")
     enabled = {n for n, a in window.workflow.actions.items() if a.isEnabled()}
     assert enabled == {"reopen"}

@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tracker import workflow
 from tracker.db import Database
 from tracker.enums import Role, Status
-from tracker.models import Item, ItemList, Unit
+from tracker.models import AuditEntry, Item, ItemList, Unit
 from tracker.services import (
     accounts,
     editing,
@@ -97,6 +97,11 @@ class Desk:
 
         with self.db.sessions.begin() as s:
             return gather(s, parse_period(period), Scope(list_name, unit), as_of)
+
+    def change_marker(self) -> int | None:
+        """The newest audit entry's id: it moves whenever anyone changes anything."""
+        with self.db.sessions.begin() as s:
+            return s.scalar(select(func.max(AuditEntry.id)))
 
     def list_names(self) -> list[str]:
         with self.db.sessions.begin() as s:

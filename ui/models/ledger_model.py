@@ -79,6 +79,30 @@ class LedgerTableModel(QAbstractTableModel):
         self._blocks.clear()
         self.endResetModel()
 
+    def requery(self, fetch_page: PageFetcher, count: int) -> None:
+        """The same search with fresh rows, without a reset: the view keeps its scroll
+        position and selected rows (others' changes arriving while the user works)."""
+        self._fetch_page = fetch_page
+        self._blocks.clear()
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(COLUMNS) - 1))
+
+    def cached_row_of(self, item_id: int) -> int | None:
+        """The row showing ``item_id`` among the blocks already read (no query)."""
+        for block, rows in self._blocks.items():
+            for offset, row in enumerate(rows):
+                if row is not None and row.id == item_id:
+                    return block * BLOCK + offset
+        return None
+
     def invalidate(self, item_ids: Sequence[int] = ()) -> None:
         """Forget cached blocks (all, or those holding these items) so they are read again."""
         wanted = set(item_ids)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,11 +195,13 @@ class LedgerPage(QWidget):
         self.pinned_bar.hide()
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, keep_place: bool = False) -> None:
         """Search again with the filter bar's values (F5), in the background.
 
         Only the counts are computed here; rows are read a block at a time as the view
         needs them. The window stays live, and only the newest search's result is shown.
+        ``keep_place`` (others changed the ledger) keeps the scroll position and follows
+        the current item to its new row if it moved.
         """
         f = self.current_filter()
         sort = self._sort
@@ -211,14 +213,35 @@ class LedgerPage(QWidget):
         def fetch_page(offset: int, limit: int) -> list[ItemRow]:
             return self._desk.page(f, *sort, offset, limit)
 
-        self._worker.run(
-            count, lambda result: self._show_result(fetch_page, *result), self.failed.emit
-        )
+        show = self._show_in_place if keep_place else self._show_result
+        self._worker.run(count, lambda result: show(fetch_page, *result), self.failed.emit)
 
     def _show_result(self, fetch_page: object, shown: int, overdue: int) -> None:
         self.model.set_query(fetch_page, shown)  # type: ignore[arg-type]
         self.counts_changed.emit(shown, overdue)
         self.refreshed.emit()
+
+    def _show_in_place(self, fetch_page: object, shown: int, overdue: int) -> None:
+        current = self.table.currentIndex()
+        item_id = self.model.item_id(current.row()) if current.isValid() else None
+        scroll = self.table.verticalScrollBar().value()
+        self.model.requery(fetch_page, shown)  # type: ignore[arg-type]
+        self.table.verticalScrollBar().setValue(scroll)
+        if item_id is not None and self.model.item_id(current.row()) != item_id:
+            self._follow(item_id, current.column())
+        self.counts_changed.emit(shown, overdue)
+        self.refreshed.emit()
+
+    def _follow(self, item_id: int, column: int) -> None:
+        """Select ``item_id`` again where it moved to, if that row has been read."""
+        selection = self.table.selectionModel()
+        with QSignalBlocker(selection):
+            selection.clearSelection()
+            row = self.model.cached_row_of(item_id)
+            if row is not None:
+                index = self.model.index(row, column)
+                flags = QItemSelectionModel.SelectionFlag
+                selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
 
     def _emit_selected(self, index: object) -> None:
         item_id = self.model.item_id(index.row())  # type: ignore[attr-defined]

@@ -1,0 +1,103 @@
+"""连接数据库服务器: the shared PostgreSQL ledger's address, tested before it is used.
+
+The address is remembered on this desktop (QSettings); the database password only when the
+user ticks 记住密码, since the settings file is a plain file in the user's profile.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+from sqlalchemy.engine import URL, make_url
+
+from tracker.errors import TrackerError
+from tracker.server_check import check_server
+from ui.dialogs.form_parts import ERROR_STYLE, ok_cancel
+
+
+class ConnectionDialog(QDialog):
+    def __init__(self, parent: QWidget | None, url: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("连接数据库服务器"))
+        self.host = QLineEdit("localhost")
+        self.port = QSpinBox(minimum=1, maximum=65535, value=5432)
+        self.database = QLineEdit("shishi")
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("在本机记住密码"))
+        self.result_line = QLabel()
+        self.result_line.setWordWrap(True)
+        self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test = QPushButton(self.tr("测试连接(&T)"))
+        test.clicked.connect(self.test)
+        form = QFormLayout(self)
+        form.addRow(self.tr("服务器地址"), self.host)
+        form.addRow(self.tr("端口"), self.port)
+        form.addRow(self.tr("数据库名"), self.database)
+        form.addRow(self.tr("数据库用户"), self.user)
+        form.addRow(self.tr("密码"), self.password)
+        form.addRow("", self.remember)
+        form.addRow(test, self.result_line)
+        form.addRow(ok_cancel(self, self.connect_if_ok, self.tr("连接")))
+        if url:
+            self._fill(make_url(url))
+        self.resize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height())
+
+    def _fill(self, url: URL) -> None:
+        self.host.setText(url.host or "localhost")
+        self.port.setValue(url.port or 5432)
+        self.database.setText(url.database or "")
+        self.user.setText(url.username or "")
+        self.password.setText(url.password or "")
+        self.remember.setChecked(bool(url.password))
+
+    def url(self, with_password: bool = True) -> str:
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.user.text().strip() or None,
+            password=(self.password.text() or None) if with_password else None,
+            host=self.host.text().strip() or None,
+            port=self.port.value(),
+            database=self.database.text().strip() or None,
+        ).render_as_string(hide_password=False)
+
+    def remembered_url(self) -> str:
+        """What this desktop keeps: the address, and the password only if asked to."""
+        return self.url(with_password=self.remember.isChecked())
+
+    def test(self) -> bool:
+        """Connect once and say what is there; True when the ledger is ready to use."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = check_server(self.url())
+        except TrackerError as exc:
+            self._say(str(exc), ok=False)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._say(report.message, ok=report.ready)
+        return report.ready
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.result_line.setText(text)
+        self.result_line.setStyleSheet("color: #1b5e20;" if ok else ERROR_STYLE)
+
+    def connect_if_ok(self) -> None:
+        if self.test():
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, url: str | None = None) -> ConnectionDialog | None:
+        dialog = cls(parent, url)
+        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
