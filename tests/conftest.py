@@ -10,6 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.tracker.org import at, new_item, working_item
+from tests.tracker.pg import (  # noqa: F401  (fixtures)
+    PG_URL,
+    _pg_template,
+    pg_ledger,
+    pg_roles,
+    pg_url,
+)
 from tracker.db import Database, open_database
 from tracker.demo import generate_demo
 from tracker.enums import Rating
@@ -33,9 +40,29 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "ledger.db"
 
 
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=[
+            pytest.mark.pg,
+            pytest.mark.skipif(not PG_URL, reason="set SHISHI_TEST_PG_URL (.ci/run does)"),
+        ],
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Core tests run on both backends; see ``pytest_collection_modifyitems`` for which."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    return request.getfixturevalue("pg_ledger")
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(str(db_path))
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
     try:
         yield database
     finally:
@@ -138,4 +165,23 @@ def ten_items(db, org):
     return db
 
 
-from tests.tracker.pg import pg_ledger, pg_roles, pg_url  # noqa: E402, F401  (fixtures)
+#: Fixtures that name the SQLite file itself: tests using them run on SQLite only.
+SQLITE_FIXTURES = {"db_path", "cli"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL run covers the core (tests/tracker) where a test does not reach for
+    the SQLite file (its path, the CLI on it, ``sqlite3``): those are SQLite's own tests.
+    """
+    keep, dropped = [], []
+    for item in items:
+        backend = getattr(item, "callspec", None) and item.callspec.params.get("db_url")
+        sqlite_only = (
+            "tests/tracker/" not in item.nodeid.replace("\\", "/")
+            or SQLITE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.get_closest_marker("sqlite_only") is not None
+        )
+        (dropped if backend == "postgresql" and sqlite_only else keep).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep

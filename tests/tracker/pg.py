@@ -25,6 +25,25 @@ needs_pg = [
 ]
 
 
+def _create(name: str, template: str | None = None) -> str:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            copy = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    finally:
+        admin.dispose()
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _discard(name: str) -> None:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        _drop(admin, name)
+    finally:
+        admin.dispose()
+
+
 @pytest.fixture
 def pg_url(pg_roles: list[str]) -> Iterator[str]:
     """An empty database of the test's own (no schema yet).
@@ -32,22 +51,26 @@ def pg_url(pg_roles: list[str]) -> Iterator[str]:
     Depends on ``pg_roles`` so that the roles are dropped after the database that holds
     their privileges.
     """
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     name = f"shishi_t_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        _drop(admin, name)
-        admin.dispose()
+    yield _create(name)
+    _discard(name)
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str]:
+    """One database migrated once per run; each test's ledger is a copy (fast)."""
+    name = f"shishi_tpl_{uuid.uuid4().hex[:12]}"
+    upgrade_database(_create(name))
+    yield name
+    _discard(name)
 
 
 @pytest.fixture
-def pg_ledger(pg_url: str) -> str:
-    """The test's database brought to the current schema, as an administrator would."""
-    upgrade_database(pg_url)
-    return pg_url
+def pg_ledger(_pg_template: str, pg_roles: list[str]) -> Iterator[str]:
+    """A database of the test's own at the current schema, as an administrator left it."""
+    name = f"shishi_t_{uuid.uuid4().hex[:12]}"
+    yield _create(name, template=_pg_template)
+    _discard(name)
 
 
 @pytest.fixture

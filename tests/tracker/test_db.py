@@ -26,6 +26,7 @@ from tracker.errors import (
 from tracker.models import Item, Unit
 
 
+@pytest.mark.sqlite_only
 def test_new_ledger_uses_wal_and_foreign_keys(db):
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"

@@ -69,6 +69,7 @@ def _items(db):
         return s.scalar(select(func.count(Item.id)))
 
 
+@pytest.mark.sqlite_only  # SQLite's own faults (a full disk, a read-only file)
 @pytest.mark.parametrize(
     ("pragma", "message"),
     [("PRAGMA max_page_count = 30", "磁盘空间不足"), ("PRAGMA query_only = 1", "只读")],
