@@ -87,6 +87,55 @@ def excel_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> 
     back.close()
 
 
+def shared_shots(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Edit dialog (and its stale-save question), login and connection dialogs."""
+    from tracker.services import accounts
+    from ui.dialogs import edit_item_dialog
+    from ui.dialogs.connection_dialog import ConnectionDialog
+    from ui.dialogs.edit_item_dialog import EditItemDialog
+    from ui.dialogs.login_dialog import LoginDialog
+
+    desk = window.desk
+    item_id = window.ledger.model.item_id(7)
+    edit = EditItemDialog(window, desk, desk.detail(item_id))
+    edit.show()
+    edit.edits["remarks"].setPlainText("已与施工单位确认工期")
+    app.processEvents()
+    edit.grab().save(str(out / "edit-item-dialog.png"))
+    other = desk.detail(item_id)
+    desk.edit_item(item_id, other.version, {"title": other.title + "（调整后）"})
+
+    def grab_conflict(parent, message, details):
+        box, _buttons = edit_item_dialog.conflict_box(parent, message, details)
+        box.show()
+        app.processEvents()
+        box.grab().save(str(out / "edit-item-conflict.png"))
+        box.close()
+        return edit_item_dialog.BACK
+
+    edit_item_dialog.ask_conflict = grab_conflict
+    edit.save()
+    edit.close()
+    with desk.db.sessions.begin() as s:
+        accounts.set_password(s, desk.actor, "admin", "correct-horse")
+    login = LoginDialog(window, desk.db, "县委督查室服务器", "admin")
+    login.password.setText("wrong")
+    login.try_login()
+    login.show()
+    app.processEvents()
+    login.grab().save(str(out / "login-dialog.png"))
+    login.close()
+    conn = ConnectionDialog(window, "postgresql+psycopg://duchashi@10.0.0.8:5432/shishi")
+    conn._say(
+        "已连上 PostgreSQL 15.18（10.0.0.8），但台账结构版本较旧（0003）。请管理员运行“shishi-cli db upgrade”后再连接。",
+        ok=False,
+    )
+    conn.show()
+    app.processEvents()
+    conn.grab().save(str(out / "connection-dialog.png"))
+    conn.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -136,6 +185,9 @@ def main() -> int:
         window.grab().save(str(out / "dashboard-to-ledger.png"))
         window.resize(1400, 720)
         excel_shots(app, window, out, Path(tmp))
+        window.pages.setCurrentIndex(0)
+        _settle(app)
+        shared_shots(app, window, out)
         db.close()
     del translators
     print(f"screenshots written to {out}/")

@@ -27,7 +27,7 @@ from tracker.services.registry import SUPERVISORS
 EDITABLE = {
     "title": "事项名称",
     "content": "具体内容",
-    "category": "类别",
+    "category": "领域",
     "source": "来源",
     "leader": "包联领导",
     "location": "地点",

@@ -48,7 +48,8 @@ class ConnectionDialog(QDialog):
         form.addRow(self.tr("数据库用户"), self.user)
         form.addRow(self.tr("密码"), self.password)
         form.addRow("", self.remember)
-        form.addRow(test, self.result_line)
+        form.addRow(test)
+        form.addRow(self.result_line)
         form.addRow(ok_cancel(self, self.connect_if_ok, self.tr("连接")))
         if url:
             self._fill(make_url(url))
@@ -92,6 +93,8 @@ class ConnectionDialog(QDialog):
     def _say(self, text: str, ok: bool) -> None:
         self.result_line.setText(text)
         self.result_line.setStyleSheet("color: #1b5e20;" if ok else ERROR_STYLE)
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def connect_if_ok(self) -> None:
         if self.test():

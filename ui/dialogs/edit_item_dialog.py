@@ -38,20 +38,25 @@ def field_texts(d: ItemDetail) -> dict[str, str]:
 RELOAD, KEEP, BACK = "reload", "keep", "back"
 
 
-def ask_conflict(parent: QWidget, message: str, details: str) -> str:
-    """重新载入 / 在新版本上保存我的修改 / 返回修改 — one of RELOAD, KEEP, BACK."""
+def conflict_box(parent: QWidget, message: str, details: str) -> tuple[QMessageBox, dict]:
+    """The question ``ask_conflict`` asks, with its buttons mapped to RELOAD/KEEP/BACK."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(parent.tr("该事项已被他人修改"))
     box.setText(message)
     box.setInformativeText(details)
+    role = QMessageBox.ButtonRole
     buttons = {
-        box.addButton(
-            parent.tr("重新载入（放弃我的修改）"), QMessageBox.ButtonRole.ResetRole
-        ): RELOAD,
-        box.addButton(parent.tr("在新版本上保存我的修改"), QMessageBox.ButtonRole.AcceptRole): KEEP,
-        box.addButton(parent.tr("返回修改"), QMessageBox.ButtonRole.RejectRole): BACK,
+        box.addButton(parent.tr("重新载入（放弃我的修改）"), role.ResetRole): RELOAD,
+        box.addButton(parent.tr("在新版本上保存我的修改"), role.AcceptRole): KEEP,
+        box.addButton(parent.tr("返回修改"), role.RejectRole): BACK,
     }
+    return box, buttons
+
+
+def ask_conflict(parent: QWidget, message: str, details: str) -> str:
+    """重新载入 / 在新版本上保存我的修改 / 返回修改 — one of RELOAD, KEEP, BACK."""
+    box, buttons = conflict_box(parent, message, details)
     box.exec()
     return buttons.get(box.clickedButton(), BACK)
 

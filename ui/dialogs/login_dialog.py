@@ -31,6 +31,7 @@ class LoginDialog(QDialog):
         form.addRow(self.message)
         form.addRow(ok_cancel(self, self.try_login, self.tr("登录")))
         (self.password if login else self.login).setFocus()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         self.desk: Desk | None = None
 
     def try_login(self) -> None:
