@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.cli.identity import acting
-from tracker.db import open_database, upgrade_database
+from tracker.cli.identity import acting_session
+from tracker.db import upgrade_database
 from tracker.errors import ValidationError
 from tracker.models import User
 from tracker.row_security import grant_unit_role, revoke_unit_role
@@ -47,25 +47,21 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_grant_unit(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db:
+    with acting_session(args.db, args.login) as (db, s, actor):
         if db.is_sqlite:
             raise ValidationError("db", "数据库角色只用于 PostgreSQL 共享部署。")
-        actor = acting(db, args.login)
-        with db.sessions.begin() as s:
-            map_db_role(s, actor, args.user, args.db_role)
-            grant_unit_role(s.connection(), args.db_role)
+        map_db_role(s, actor, args.user, args.db_role)
+        grant_unit_role(s.connection(), args.db_role)
     print(f"已将用户“{args.user}”对应到数据库角色“{args.db_role}”，该角色只能看到本单位的事项。")
     return 0
 
 
 def cmd_revoke_unit(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db:
-        actor = acting(db, args.login)
-        with db.sessions.begin() as s:
-            role = _db_role(s, args.user)
-            map_db_role(s, actor, args.user, None)
-            if role and not db.is_sqlite:
-                revoke_unit_role(s.connection(), role)
+    with acting_session(args.db, args.login) as (db, s, actor):
+        role = _db_role(s, args.user)
+        map_db_role(s, actor, args.user, None)
+        if role and not db.is_sqlite:
+            revoke_unit_role(s.connection(), role)
     print(f"已收回用户“{args.user}”的数据库角色。")
     return 0
 

@@ -11,16 +11,28 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from tracker.db import Database
+from tracker.db import Database, open_database
 from tracker.errors import LoginFailed
 from tracker.models import User
 from tracker.services.accounts import log_in
 from tracker.services.actors import Actor, actor_by_login
 
 PASSWORD_ENV = "SHISHI_PASSWORD"
+
+
+@contextmanager
+def acting_session(url: str | None, login: str) -> Iterator[tuple[Database, Session, Actor]]:
+    """Open the ledger, establish who acts, and give one transaction to act in."""
+    with open_database(url) as db:
+        actor = acting(db, login)
+        with db.sessions.begin() as s:
+            yield db, s, actor
 
 
 def acting(db: Database, login: str) -> Actor:

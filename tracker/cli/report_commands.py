@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from tracker.cli.identity import acting
+from tracker.cli.identity import acting_session
 from tracker.cli.output import table
 from tracker.db import open_database
 from tracker.errors import ValidationError
@@ -119,12 +119,10 @@ def cmd_item(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db:
-        actor = acting(db, args.login)
-        with db.sessions.begin() as s:
-            number = snapshots.publish(
-                s, actor, _period(args), Scope(list_name=args.list_name), args.as_of
-            )
+    with acting_session(args.db, args.login) as (_db, s, actor):
+        number = snapshots.publish(
+            s, actor, _period(args), Scope(list_name=args.list_name), args.as_of
+        )
     print(f"已发布第 {number} 号督办通报；用 report bulletin --snapshot {number} 输出。")
     return 0
 

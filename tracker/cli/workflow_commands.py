@@ -16,8 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tracker.cli import account_commands
-from tracker.cli.identity import acting
-from tracker.db import open_database
+from tracker.cli.identity import acting_session
 from tracker.enums import Escalation, ListKind, Rating, Role, UnitKind
 from tracker.errors import ValidationError
 from tracker.services import (
@@ -155,12 +154,10 @@ def _visit(s: Session, actor: Actor, item_id: int, n: argparse.Namespace) -> Any
 
 
 def _run_item(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db:
-        actor = acting(db, args.login)
-        with db.sessions.begin() as s:
-            item_id = None if args.action == "add" else find_item_id(s, args.code, args.list_name)
-            args.store = db.attachments_dir
-            result = args.handler(s, actor, item_id, args)
+    with acting_session(args.db, args.login) as (db, s, actor):
+        item_id = None if args.action == "add" else find_item_id(s, args.code, args.list_name)
+        args.store = db.attachments_dir
+        result = args.handler(s, actor, item_id, args)
     state = f"，当前状态：{result.status_label}" if hasattr(result, "status_label") else ""
     code = getattr(result, "code", getattr(args, "code", ""))
     print(f"已完成：{code}{state}")
@@ -258,10 +255,8 @@ def _set_setting(s: Session, actor: Actor, n: argparse.Namespace) -> None:
 
 
 def _run_admin(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db:
-        actor = acting(db, args.login)
-        with db.sessions.begin() as s:
-            args.handler(s, actor, args)
+    with acting_session(args.db, args.login) as (_db, s, actor):
+        args.handler(s, actor, args)
     if args.admin_cmd != "users":
         print("已完成。")
     return 0
