@@ -22,6 +22,13 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """What autogenerate compares: not the search index's FTS5 shadow tables (no model)."""
+    from tracker.search_index import TABLE
+
+    return not (type_ == "table" and name is not None and name.startswith(TABLE))
+
+
 def script_directory() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 

@@ -14,7 +14,8 @@ from tracker.models import Base
 
 def _diff(engine):
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_name": schema.include_name}
+        ctx = MigrationContext.configure(conn, opts=opts)
         return compare_metadata(ctx, Base.metadata)
 
 

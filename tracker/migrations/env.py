@@ -3,6 +3,7 @@
 from alembic import context
 
 from tracker.models import Base
+from tracker.schema import include_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -14,6 +15,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from tracker import metric_series
+from tracker import metric_series, search_index
 from tracker.enums import (
     ACTIVE_STATUSES,
     DeadlineKind,
@@ -124,7 +124,7 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
     if f.escalations:
         stmt = stmt.where(Item.escalation.in_([str(e) for e in f.escalations]))
     if f.text and f.text.strip():
-        stmt = stmt.where(_text_condition(f.text.strip()))
+        stmt = stmt.where(_text_condition(s, f.text.strip()))
     if f.deadline_from:
         stmt = stmt.where(Item.deadline_date >= f.deadline_from)
     if f.deadline_to:
@@ -148,7 +148,13 @@ def _imported(at: dt.datetime) -> Select:
     )
 
 
-def _text_condition(text: str) -> ColumnElement[bool]:
+def _text_condition(s: Session, text: str) -> ColumnElement[bool]:
+    """Substring search over code, title, content, lead unit and assignee.
+
+    On SQLite a word of three or more characters is looked up in the trigram index
+    (``search_index``) instead of scanning every row; the same LIKE then confirms each
+    candidate, so both paths find exactly the same items.
+    """
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
     def like(column: Any) -> ColumnElement[bool]:
@@ -156,13 +162,10 @@ def _text_condition(text: str) -> ColumnElement[bool]:
 
     units = select(Unit.id).where(like(Unit.name))
     people = select(Person.id).where(like(Person.name))
-    return or_(
-        like(Item.code),
-        like(Item.title),
-        like(Item.content),
-        Item.lead_unit_id.in_(units),
-        Item.assignee_id.in_(people),
-    )
+    own_text = or_(like(Item.code), like(Item.title), like(Item.content))
+    if search_index.usable(s, text):
+        own_text = and_(Item.id.in_(search_index.matching_ids(text)), own_text)
+    return or_(own_text, Item.lead_unit_id.in_(units), Item.assignee_id.in_(people))
 
 
 #: Columns the ledger can be sorted by (SQL does the ordering).
