@@ -21,6 +21,7 @@ from pathlib import Path
 from benchmarks import scenarios
 from benchmarks.targets import target_for
 from benchmarks.timing import Timing, peak_mib, timed
+from tracker.textwidth import display_width
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -94,7 +95,9 @@ def line(r: dict[str, object]) -> str:
     )
     verdict = {True: "  target met", False: "  TARGET MISSED", None: ""}[r["met"]]  # type: ignore[index]
     target = f" ({r['target']})" if r["target"] else ""
-    return f"{r['scenario']:<40} n={r['size']:<8} {value}{base}{verdict}{target}"
+    name = str(r["scenario"])
+    pad = " " * max(1, 42 - display_width(name))
+    return f"{name}{pad}n={r['size']:<8} {value}{base}{verdict}{target}"
 
 
 if __name__ == "__main__":
