@@ -136,6 +136,32 @@ def shared_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     conn.close()
 
 
+def supervision_shots(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The dialogs of the 办理 menu's supervision actions."""
+    from tracker.services.extensions import PendingExtension
+    from ui.dialogs import supervision_dialogs as sd
+    from ui.dialogs.visit_dialog import VisitDialog
+
+    title = "2026-MS-000008 白杨乡农村危房改造"
+    request = PendingExtension(
+        dt.date(2026, 6, 30),
+        dt.date(2026, 8, 31),
+        "雨季无法施工，需顺延两个月。",
+        dt.datetime(2026, 6, 20, 9, 30),
+    )
+    dialogs = {
+        "visit-dialog": VisitDialog(window, title),
+        "extension-dialog": sd.ExtensionDialog(window, title, dt.date(2026, 12, 31)),
+        "extension-decision-dialog": sd.DecideExtensionDialog(window, title, request),
+        "escalate-dialog": sd.EscalateDialog(window, title, "常规"),
+    }
+    for name, dialog in dialogs.items():
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / f"{name}.png"))
+        dialog.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -188,6 +214,7 @@ def main() -> int:
         window.pages.setCurrentIndex(0)
         _settle(app)
         shared_shots(app, window, out)
+        supervision_shots(app, window, out)
         db.close()
     del translators
     print(f"screenshots written to {out}/")

@@ -38,6 +38,7 @@ from ui.excel_actions import ExcelActions, dropped_workbook
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
 from ui.settings import UiSettings
+from ui.supervision_actions import SupervisionActions
 from ui.workflow_actions import WorkflowActions
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.workflow = WorkflowActions(desk, self)
+        self.supervision = SupervisionActions(self)
         self.watch = ChangeWatch(desk, self)
         self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
@@ -182,17 +184,24 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.panel.show_detail(detail)
-        self.workflow.update_for(detail.status)
+        self.workflow.update_for(detail.status, self._desk.pending_extension(item_id) is not None)
 
     def _act_on_current(self, name: str) -> None:
         if self._current is None:
             return
-        if name == "edit":
-            self.edit_item(self._current)
-        elif name == "progress":
-            self.report_progress(self._current)
-        elif name == "urge":
-            self._run(self._current, "催办", lambda: self._desk.urge(self._current))
+        handlers = {
+            "edit": self.edit_item,
+            "progress": self.report_progress,
+            "urge": lambda i: self._run(i, "催办", lambda: self._desk.urge(i)),
+            "attach": self.supervision.attach,
+            "extend": self.supervision.request_extension,
+            "decide_extension": self.supervision.decide_extension,
+            "escalate": self.supervision.escalate,
+            "visit": self.supervision.visit,
+        }
+        handler = handlers.get(name)
+        if handler is not None:
+            handler(self._current)
         else:
             self.move(self._current, name)
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from tracker import workflow
-from tracker.enums import Role
+from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, Role, Status
 from tracker.services.desk import Desk
 
 SHORTCUTS = {
@@ -30,11 +30,27 @@ SHORTCUTS = {
     "progress": "Ctrl+R",
     "urge": "Ctrl+U",
     "edit": "F2",
+    "attach": "Ctrl+Alt+F",
+    "extend": "Ctrl+Alt+Y",
+    "decide_extension": "Ctrl+Alt+K",
+    "escalate": "Ctrl+Alt+S",
+    "visit": "Ctrl+Alt+V",
 }
-EXTRA = {"edit": "修改基本信息…", "progress": "报送进展…", "urge": "催办"}
-#: Who may edit basic information, and in which states it is frozen (see services.editing).
-EDITORS = (Role.ADMIN, Role.SUPERVISOR)
-FROZEN = ("closed", "cancelled")
+#: Actions beside the state moves: (menu label, roles, states where offered). The services
+#: check the same rules (and unit scope) again; these only keep the menu honest.
+SUPERVISORS = frozenset({Role.ADMIN, Role.SUPERVISOR})
+UNIT = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.CLERK})
+WORKING = ACTIVE_STATUSES
+EXTRA: dict[str, tuple[str, frozenset[Role], frozenset[str]]] = {
+    "edit": ("修改基本信息…", SUPERVISORS, frozenset(Status) - {Status.CLOSED, Status.CANCELLED}),
+    "progress": ("报送进展…", UNIT, frozenset({Status.IN_PROGRESS, Status.CLOSURE_REQUESTED})),
+    "urge": ("催办", SUPERVISORS, WORKING),
+    "attach": ("上传佐证材料…", UNIT, frozenset(Status) - {Status.DRAFT, Status.CANCELLED}),
+    "extend": ("申请延期…", UNIT, WORKING),
+    "decide_extension": ("审批延期…", SUPERVISORS, WORKING),
+    "escalate": ("调整督办级别…", SUPERVISORS, WORKING | {Status.SUSPENDED}),
+    "visit": ("回访评价…", SUPERVISORS, DONE_STATUSES),
+}
 
 
 class WorkflowActions(QObject):
@@ -49,7 +65,7 @@ class WorkflowActions(QObject):
         self._desk = desk
         self.menu = QMenu(parent.tr("办理(&W)"), parent)
         self.actions: dict[str, QAction] = {}
-        for name, label in EXTRA.items():
+        for name, (label, _roles, _states) in EXTRA.items():
             self._add(parent, name, label)
         self.menu.addSeparator()
         for t in workflow.TRANSITIONS.values():
@@ -67,25 +83,16 @@ class WorkflowActions(QObject):
         parent.addAction(action)  # shortcuts work without opening the menu
         self.actions[name] = action
 
-    def update_for(self, status: str | None) -> None:
+    def update_for(self, status: str | None, pending_extension: bool = False) -> None:
         """Enable exactly the moves this user may take on an item in ``status``."""
         allowed = {t.action for t in self._desk.allowed_actions(status)} if status else set()
+        role = self._desk.actor.role
         for name, action in self.actions.items():
-            if name == "edit":
-                action.setEnabled(
-                    status is not None and status not in FROZEN and self._desk.actor.role in EDITORS
-                )
-            elif name == "progress":
-                action.setEnabled(status in ("in_progress", "closure_requested"))
-            elif name == "urge":
-                action.setEnabled(
-                    status in ("registered", "assigned", "in_progress", "closure_requested")
-                    and "assign"
-                    in {
-                        t.action
-                        for t in workflow.TRANSITIONS.values()
-                        if self._desk.actor.role in t.roles
-                    }
-                )
+            if name in EXTRA:
+                _label, roles, states = EXTRA[name]
+                ok = status is not None and role in roles and Status(status) in states
+                if name == "decide_extension":
+                    ok = ok and pending_extension
+                action.setEnabled(ok)
             else:
                 action.setEnabled(name in allowed)

@@ -9,21 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from tracker import workflow
 from tracker.db import Database
-from tracker.enums import Role, Status
+from tracker.enums import Escalation, Role, Status
 from tracker.models import AuditEntry, Item, ItemList, Unit
 from tracker.services import (
     accounts,
+    attachments,
     editing,
+    extensions,
     ledger,
     progress,
     registry,
     settings,
+    surveys,
     transitions,
 )
 from tracker.services.actors import Actor, actor_by_login
@@ -176,6 +180,34 @@ class Desk:
             return progress.report_progress(
                 s, self.actor, item_id, text, percent=percent, problems=problems
             )
+
+    def record_visit(self, item_id: int, visit: surveys.Visit) -> ItemState:
+        with self.db.sessions.begin() as s:
+            return surveys.record_visit(s, self.actor, item_id, **visit.__dict__)
+
+    def request_extension(self, item_id: int, new_date: dt.date, reason: str) -> ItemState:
+        with self.db.sessions.begin() as s:
+            extensions.request_extension(s, self.actor, item_id, new_date, reason)
+            return ItemState.of(s.get_one(Item, item_id))
+
+    def pending_extension(self, item_id: int) -> extensions.PendingExtension | None:
+        with self.db.sessions.begin() as s:
+            return extensions.pending(s, item_id)
+
+    def decide_extension(self, item_id: int, approve: bool, comment: str | None) -> ItemState:
+        with self.db.sessions.begin() as s:
+            return extensions.decide_extension(s, self.actor, item_id, approve, comment)
+
+    def escalate(self, item_id: int, level: Escalation, reason: str) -> ItemState:
+        with self.db.sessions.begin() as s:
+            return progress.escalate(s, self.actor, item_id, level, reason)
+
+    def add_attachments(self, item_id: int, sources: Sequence[Path]) -> ItemState:
+        """Copy files into the ledger's evidence store and record them on the item, all or none."""
+        with self.db.sessions.begin() as s:
+            for source in sources:
+                attachments.add_attachment(s, self.actor, item_id, source, self.db.attachments_dir)
+            return ItemState.of(s.get_one(Item, item_id))
 
     def urge(self, item_id: int, note: str | None = None) -> ItemState:
         with self.db.sessions.begin() as s:

@@ -7,6 +7,7 @@ An approved extension moves the effective deadline; the first promised date is k
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -99,6 +100,23 @@ def decide_extension(
     action = "extension_approved" if approve else "extension_rejected"
     record(s, actor, item, action, before, stamp, comment=comment)
     return ItemState.of(item)
+
+
+@dataclass(frozen=True)
+class PendingExtension:
+    """A request waiting for a supervisor, as the approval dialog shows it."""
+
+    old_date: dt.date
+    new_date: dt.date
+    reason: str
+    requested_at: dt.datetime
+
+
+def pending(s: Session, item_id: int) -> PendingExtension | None:
+    ext = _pending(s, item_id)
+    if ext is None:
+        return None
+    return PendingExtension(ext.old_date, ext.new_date, ext.reason, ext.requested_at)
 
 
 def _pending(s: Session, item_id: int) -> Extension | None:

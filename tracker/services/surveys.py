@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -12,6 +13,19 @@ from tracker.models import SatisfactionSurvey
 from tracker.services.actors import Actor, require_role
 from tracker.services.common import ItemState, load_item, now, record, snapshot
 from tracker.services.registry import SUPERVISORS
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What the 回访 dialog collects (the keyword arguments of ``record_visit``)."""
+
+    rating: Rating | None
+    visited_on: dt.date | None = None
+    contacted: bool | None = None
+    solved: bool | None = None
+    method: str | None = None
+    respondent: str | None = None
+    comment: str | None = None
 
 
 def record_visit(

@@ -1,0 +1,95 @@
+"""The 办理 menu's supervision actions on the current item: evidence, extension, escalation,
+visit. Each asks in its dialog for what its service needs, then runs it through the main
+window (which shows errors in Chinese, reloads the row and the panel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from tracker.errors import TrackerError
+from tracker.services.ledger import ItemDetail
+from ui.dialogs.supervision_dialogs import DecideExtensionDialog, EscalateDialog, ExtensionDialog
+from ui.dialogs.visit_dialog import VisitDialog
+from ui.errors import show_error
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+EVIDENCE_FILTER = "佐证材料 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.zip);;所有文件 (*)"
+
+
+def _title(d: ItemDetail) -> str:
+    return f"{d.code} {d.title}"
+
+
+class SupervisionActions:
+    def __init__(self, window: MainWindow) -> None:
+        self._w = window
+
+    def _detail(self, item_id: int) -> ItemDetail | None:
+        try:
+            return self._w.desk.detail(item_id)
+        except TrackerError as exc:
+            show_error(self._w, exc)
+            return None
+
+    def attach(self, item_id: int) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._w, self._w.tr("选择佐证材料"), "", self._w.tr(EVIDENCE_FILTER)
+        )
+        if files:
+            paths = [Path(f) for f in files]
+            self._w._run(
+                item_id, "上传佐证材料", lambda: self._w.desk.add_attachments(item_id, paths)
+            )
+
+    def request_extension(self, item_id: int) -> None:
+        d = self._detail(item_id)
+        if d is None:
+            return
+        if d.deadline_date is None:
+            show_error(self._w, TrackerError("长期坚持事项没有完成时限，无需延期。"))
+            return
+        answer = ExtensionDialog.ask(self._w, _title(d), d.deadline_date)
+        if answer is not None:
+            self._w._run(
+                item_id,
+                "申请延期",
+                lambda: self._w.desk.request_extension(item_id, answer.new_date, answer.reason),
+            )
+
+    def decide_extension(self, item_id: int) -> None:
+        d = self._detail(item_id)
+        request = self._w.desk.pending_extension(item_id) if d else None
+        if d is None or request is None:
+            return
+        answer = DecideExtensionDialog.ask(self._w, _title(d), request)
+        if answer is not None:
+            self._w._run(
+                item_id,
+                "审批延期",
+                lambda: self._w.desk.decide_extension(item_id, answer.approve, answer.comment),
+            )
+
+    def escalate(self, item_id: int) -> None:
+        d = self._detail(item_id)
+        if d is None:
+            return
+        answer = EscalateDialog.ask(self._w, _title(d), d.escalation_label)
+        if answer is not None:
+            self._w._run(
+                item_id,
+                "调整督办级别",
+                lambda: self._w.desk.escalate(item_id, answer.level, answer.reason),
+            )
+
+    def visit(self, item_id: int) -> None:
+        d = self._detail(item_id)
+        if d is None:
+            return
+        answer = VisitDialog.ask(self._w, _title(d))
+        if answer is not None:
+            self._w._run(item_id, "登记回访", lambda: self._w.desk.record_visit(item_id, answer))
