@@ -4,14 +4,22 @@ window (which shows errors in Chinese, reloads the row and the panel)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QFileDialog
 
 from tracker.errors import TrackerError
+from tracker.services.common import ItemState
 from tracker.services.ledger import ItemDetail
-from ui.dialogs.supervision_dialogs import DecideExtensionDialog, EscalateDialog, ExtensionDialog
+from ui.dialogs.supervision_dialogs import (
+    DecideExtensionDialog,
+    EscalateDialog,
+    ExtensionDecision,
+    ExtensionDialog,
+    ExtensionRequest,
+)
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.errors import show_error
 
@@ -19,6 +27,9 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 EVIDENCE_FILTER = "佐证材料 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.zip);;所有文件 (*)"
+
+
+T = TypeVar("T")
 
 
 def _title(d: ItemDetail) -> str:
@@ -46,50 +57,59 @@ class SupervisionActions:
                 item_id, "上传佐证材料", lambda: self._w.desk.add_attachments(item_id, paths)
             )
 
-    def request_extension(self, item_id: int) -> None:
+    def _ask_and_run(
+        self,
+        item_id: int,
+        label: str,
+        ask: Callable[[ItemDetail], T | None],
+        act: Callable[[T], ItemState],
+    ) -> None:
+        """Ask the user (given the item's record), then run the service with the answer."""
         d = self._detail(item_id)
-        if d is None:
-            return
-        if d.deadline_date is None:
-            show_error(self._w, TrackerError("长期坚持事项没有完成时限，无需延期。"))
-            return
-        answer = ExtensionDialog.ask(self._w, _title(d), d.deadline_date)
+        answer = ask(d) if d is not None else None
         if answer is not None:
-            self._w._run(
-                item_id,
-                "申请延期",
-                lambda: self._w.desk.request_extension(item_id, answer.new_date, answer.reason),
-            )
+            self._w._run(item_id, label, lambda: act(answer))
+
+    def request_extension(self, item_id: int) -> None:
+        def ask(d: ItemDetail) -> ExtensionRequest | None:
+            if d.deadline_date is None:
+                show_error(self._w, TrackerError("长期坚持事项没有完成时限，无需延期。"))
+                return None
+            return ExtensionDialog.ask(self._w, _title(d), d.deadline_date)
+
+        desk = self._w.desk
+        self._ask_and_run(
+            item_id,
+            "申请延期",
+            ask,
+            lambda a: desk.request_extension(item_id, a.new_date, a.reason),
+        )
 
     def decide_extension(self, item_id: int) -> None:
-        d = self._detail(item_id)
-        request = self._w.desk.pending_extension(item_id) if d else None
-        if d is None or request is None:
-            return
-        answer = DecideExtensionDialog.ask(self._w, _title(d), request)
-        if answer is not None:
-            self._w._run(
-                item_id,
-                "审批延期",
-                lambda: self._w.desk.decide_extension(item_id, answer.approve, answer.comment),
-            )
+        desk = self._w.desk
+
+        def ask(d: ItemDetail) -> ExtensionDecision | None:
+            request = desk.pending_extension(item_id)
+            return DecideExtensionDialog.ask(self._w, _title(d), request) if request else None
+
+        self._ask_and_run(
+            item_id, "审批延期", ask, lambda a: desk.decide_extension(item_id, a.approve, a.comment)
+        )
 
     def escalate(self, item_id: int) -> None:
-        d = self._detail(item_id)
-        if d is None:
-            return
-        answer = EscalateDialog.ask(self._w, _title(d), d.escalation_label)
-        if answer is not None:
-            self._w._run(
-                item_id,
-                "调整督办级别",
-                lambda: self._w.desk.escalate(item_id, answer.level, answer.reason),
-            )
+        desk = self._w.desk
+        self._ask_and_run(
+            item_id,
+            "调整督办级别",
+            lambda d: EscalateDialog.ask(self._w, _title(d), d.escalation_label),
+            lambda a: desk.escalate(item_id, a.level, a.reason),
+        )
 
     def visit(self, item_id: int) -> None:
-        d = self._detail(item_id)
-        if d is None:
-            return
-        answer = VisitDialog.ask(self._w, _title(d))
-        if answer is not None:
-            self._w._run(item_id, "登记回访", lambda: self._w.desk.record_visit(item_id, answer))
+        desk = self._w.desk
+        self._ask_and_run(
+            item_id,
+            "登记回访",
+            lambda d: VisitDialog.ask(self._w, _title(d)),
+            lambda a: desk.record_visit(item_id, a),
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
@@ -44,3 +45,8 @@ def ok_cancel(
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def answer_of(dialog: Any) -> Any:
+    """Run a form dialog; its ``value()`` if the user confirmed, else None."""
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

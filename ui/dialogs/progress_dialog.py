@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dialogs.form_parts import ok_cancel
+from ui.dialogs.form_parts import answer_of, ok_cancel
 
 
 @dataclass(frozen=True)
@@ -46,5 +46,4 @@ class ProgressDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, percent: int) -> ProgressInput | None:
-        dialog = cls(parent, title, percent)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(cls(parent, title, percent))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from tracker.enums import Escalation
 from tracker.services.extensions import PendingExtension
-from ui.dialogs.form_parts import error_label, ok_cancel
+from ui.dialogs.form_parts import answer_of, error_label, ok_cancel
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -35,6 +35,14 @@ def _reason_box() -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 12)
     return box
+
+
+def _accept_if(dialog: QDialog, ok: bool, refusal: str) -> None:
+    """Close the dialog with OK, or keep it open saying why not (in its red line)."""
+    if ok:
+        dialog.accept()
+    else:
+        dialog.message.setText(refusal)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -63,18 +71,14 @@ class ExtensionDialog(QDialog):
         form.addRow(ok_cancel(self, self._check, self.tr("提交申请")))
 
     def _check(self) -> None:
-        if not self.reason.toPlainText().strip():
-            self.message.setText(self.tr("请说明延期理由。"))
-            return
-        self.accept()
+        _accept_if(self, bool(self.reason.toPlainText().strip()), self.tr("请说明延期理由。"))
 
     def value(self) -> ExtensionRequest:
         return ExtensionRequest(self.new_date.date().toPython(), self.reason.toPlainText().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, deadline: dt.date) -> ExtensionRequest | None:
-        dialog = cls(parent, title, deadline)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(cls(parent, title, deadline))
 
 
 @dataclass(frozen=True)
@@ -107,10 +111,8 @@ class DecideExtensionDialog(QDialog):
         form.addRow(ok_cancel(self, self._check))
 
     def _check(self) -> None:
-        if self.refuse.isChecked() and not self.comment.toPlainText().strip():
-            self.message.setText(self.tr("不批准延期必须写明理由。"))
-            return
-        self.accept()
+        explained = self.approve.isChecked() or bool(self.comment.toPlainText().strip())
+        _accept_if(self, explained, self.tr("不批准延期必须写明理由。"))
 
     def value(self) -> ExtensionDecision:
         return ExtensionDecision(
@@ -121,8 +123,7 @@ class DecideExtensionDialog(QDialog):
     def ask(
         cls, parent: QWidget | None, title: str, request: PendingExtension
     ) -> ExtensionDecision | None:
-        dialog = cls(parent, title, request)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(cls(parent, title, request))
 
 
 @dataclass(frozen=True)
@@ -151,15 +152,13 @@ class EscalateDialog(QDialog):
         form.addRow(ok_cancel(self, self._check))
 
     def _check(self) -> None:
-        if not self.reason.toPlainText().strip():
-            self.message.setText(self.tr("调整督办级别必须填写理由。"))
-            return
-        self.accept()
+        _accept_if(
+            self, bool(self.reason.toPlainText().strip()), self.tr("调整督办级别必须填写理由。")
+        )
 
     def value(self) -> EscalationChoice:
         return EscalationChoice(self.level.currentData(), self.reason.toPlainText().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, current: str) -> EscalationChoice | None:
-        dialog = cls(parent, title, current)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(cls(parent, title, current))

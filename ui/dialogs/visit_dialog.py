@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from tracker.enums import Rating
 from tracker.services.surveys import Visit
-from ui.dialogs.form_parts import error_label, ok_cancel
+from ui.dialogs.form_parts import answer_of, error_label, ok_cancel
 
 METHODS = ("电话回访", "上门回访", "座谈", "问卷", "网络")
 
@@ -83,5 +83,4 @@ class VisitDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str) -> Visit | None:
-        dialog = cls(parent, title)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return answer_of(cls(parent, title))
