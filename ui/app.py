@@ -22,6 +22,7 @@ from ui.errors import install_excepthook
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
+from ui.single_instance import InstanceServer, hand_over
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -103,7 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = install_translators(app)
     prefs = UiSettings()
     try:
-        db = open_ledger(args.db or _remembered_server(prefs))
+        url = args.db or _remembered_server(prefs)
+        if hand_over(resolve_db_url(url)):
+            return 0  # that ledger's window is open already and has come to the front
+        db = open_ledger(url)
     except StartCancelled:
         return 0
     except TrackerError as exc:
@@ -116,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if desk is None:
             return 0
         window = MainWindow(desk, prefs)
+        instance = InstanceServer(db.url, window)
+        instance.raise_requested.connect(window.bring_to_front)
         window.resize(1000, 640)
         window.show()
         return app.exec()

@@ -355,6 +355,13 @@ class MainWindow(QMainWindow):
         self._show_identity()
         self.ledger.refresh()
 
+    def bring_to_front(self) -> None:
+        """Another start of the program for this ledger: show this window instead."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def _show_identity(self) -> None:
         self.setWindowTitle(self.tr("实事台账 — ") + self._desk.actor.describe())
         self.statusBar().showMessage(self.tr("数据库：") + self._where())
