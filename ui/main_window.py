@@ -37,6 +37,7 @@ from ui.errors import show_error
 from ui.excel_actions import ExcelActions, dropped_workbook
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
+from ui.pages.warnings_page import WarningsPage
 from ui.settings import UiSettings
 from ui.supervision_actions import SupervisionActions
 from ui.workflow_actions import WorkflowActions
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.ledger, self.tr("台账"))
+        self.warnings = WarningsPage(desk)
+        self.pages.addTab(self.warnings, self.tr("预警"))
         self._dashboard_slot = QWidget()
         QVBoxLayout(self._dashboard_slot).setContentsMargins(0, 0, 0, 0)
         self.pages.addTab(self._dashboard_slot, self.tr("统计"))
@@ -114,7 +117,7 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         for i, (label, key) in enumerate(
-            ((self.tr("台账"), "Ctrl+1"), (self.tr("统计"), "Ctrl+2"))
+            ((self.tr("台账"), "Ctrl+1"), (self.tr("预警"), "Ctrl+2"), (self.tr("统计"), "Ctrl+3"))
         ):
             page = QAction(label, self, shortcut=QKeySequence(key))
             page.triggered.connect(lambda _=False, n=i: self.pages.setCurrentIndex(n))
@@ -135,13 +138,18 @@ class MainWindow(QMainWindow):
         self.ledger.failed.connect(lambda exc: show_error(self, exc))
         self.workflow.requested.connect(self._act_on_current)
         self.pages.currentChanged.connect(self._page_shown)
+        self.warnings.item_selected.connect(self.show_item)
+        self.warnings.failed.connect(lambda exc: show_error(self, exc))
 
     def _page_shown(self, index: int) -> None:
         """Build the 统计 page on first view: matplotlib stays out of the start-up path.
 
         Its figures take seconds on a large ledger, so they are gathered once here and
-        again only on request (F5 or the page's 刷新), not on every switch of tabs.
+        again only on request (F5 or the page's 刷新), not on every switch of tabs. The 预警
+        lists are counted whenever their page comes to the front (three counts).
         """
+        if self.pages.widget(index) is self.warnings:
+            self.warnings.refresh()
         if self.pages.widget(index) is not self._dashboard_slot or self.dashboard is not None:
             return
         from ui.pages.dashboard_page import DashboardPage
@@ -154,9 +162,11 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
 
     def refresh_page(self) -> None:
-        """F5: search the ledger again, or recount the 统计 page when it is in front."""
+        """F5: search the ledger again, or recount the page in front (预警, 统计)."""
         if self.dashboard is not None and self.pages.currentWidget() is self._dashboard_slot:
             self.dashboard.refresh()
+        elif self.pages.currentWidget() is self.warnings:
+            self.warnings.refresh()
         else:
             self.ledger.refresh()
 
@@ -341,6 +351,7 @@ class MainWindow(QMainWindow):
     def _use_desk(self, desk: Desk) -> None:
         self._desk = desk
         self.ledger.use_desk(desk)
+        self.warnings.use_desk(desk)
         if self.dashboard is not None:
             self.dashboard.use_desk(desk)
         self.workflow.use_desk(desk)

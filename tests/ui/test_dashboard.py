@@ -119,7 +119,7 @@ def test_double_click_on_a_warning_row_shows_the_item(page, window, qtbot):
 
 def test_the_window_builds_the_page_on_first_view(window, qtbot):
     assert window.dashboard is None  # matplotlib is not loaded at start-up
-    window.pages.setCurrentIndex(1)
+    window.pages.setCurrentWidget(window._dashboard_slot)
     assert window.dashboard is not None
     with qtbot.waitSignal(window.dashboard.shown, timeout=20_000):
         pass
@@ -127,7 +127,9 @@ def test_the_window_builds_the_page_on_first_view(window, qtbot):
     recounts = []
     window.dashboard.shown.connect(lambda: recounts.append(1))
     window.pages.setCurrentIndex(0)
-    window.pages.setCurrentIndex(1)  # switching back shows the figures already gathered
+    window.pages.setCurrentWidget(
+        window._dashboard_slot
+    )  # switching back shows the figures already gathered
     QThreadPool.globalInstance().waitForDone(10_000)
     qtbot.wait(50)
     assert recounts == []

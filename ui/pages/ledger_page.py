@@ -26,6 +26,17 @@ from ui.choices import fill_choices
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
 from ui.workers import LatestOnly
 
+#: Column widths in Chinese characters (others 6): wide enough to read, no fitting pass.
+WIDTHS = {"title": 30, "latest": 30, "lead_unit": 14, "deadline": 12, "code": 12}
+
+
+def size_columns(view: QTableView) -> None:
+    """Readable ledger column widths without resizeColumnsToContents (0.8 s at 100k)."""
+    em = view.fontMetrics().horizontalAdvance("中")
+    for col, (key, _h, _s) in enumerate(COLUMNS):
+        view.setColumnWidth(col, em * WIDTHS.get(key, 6))
+
+
 LIGHT_CHOICES = [
     ("全部预警", None),
     ("红灯 逾期", "red"),
@@ -107,10 +118,7 @@ class LedgerPage(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {"title": 30, "latest": 30, "lead_unit": 14, "deadline": 12, "code": 12}
-        em = self.fontMetrics().horizontalAdvance("中")
-        for col, (key, _h, _s) in enumerate(COLUMNS):
-            self.table.setColumnWidth(col, em * widths.get(key, 6))
+        size_columns(self.table)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         pinned = QHBoxLayout()
         pinned.addWidget(self.pinned_label, 1)
