@@ -41,7 +41,6 @@ EXCLUDED = [
     "PySide6.QtQuickWidgets",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
-    "PySide6.QtNetwork",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",
     "PySide6.QtDesigner",
