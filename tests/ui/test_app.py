@@ -178,6 +178,27 @@ def test_column_layout_is_remembered(qtbot, demo_db):
     assert header.logicalIndex(0) == 3 and header.sectionSize(5) == 333
 
 
+def test_columns_are_chosen_from_the_header_menu_and_remembered(qtbot, demo_db):
+    first = MainWindow(Desk(demo_db))
+    qtbot.addWidget(first)
+    latest = next(n for n, (key, _h, _s) in enumerate(COLUMNS) if key == "latest")
+    menu = first.ledger.column_menu()
+    assert [a.text() for a in menu.actions()] == [label for _k, label, _s in COLUMNS]
+    menu.actions()[latest].setChecked(False)
+    assert first.ledger.table.horizontalHeader().isSectionHidden(latest)
+    first.close()
+    second = MainWindow(Desk(demo_db))
+    qtbot.addWidget(second)
+    assert second.ledger.table.horizontalHeader().isSectionHidden(latest)
+    menu = second.ledger.column_menu()
+    assert not menu.actions()[latest].isChecked()
+    for action in menu.actions()[1:]:  # hide all but the first: the last one cannot go
+        action.setChecked(False)
+    assert (
+        menu.actions()[0].isChecked() and not second.ledger.column_menu().actions()[0].isEnabled()
+    )
+
+
 def test_new_item_to_closed_entirely_through_the_window(window, demo_db, monkeypatch, qtbot):
     from tracker import audit
     from ui.dialogs.new_item_dialog import NewItem, NewItemDialog

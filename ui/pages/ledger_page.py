@@ -120,6 +120,10 @@ class LedgerPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         size_columns(self.table)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().exec(header.mapToGlobal(pos))
+        )
         pinned = QHBoxLayout()
         pinned.addWidget(self.pinned_label, 1)
         pinned.addWidget(self.unpin)
@@ -268,6 +272,19 @@ class LedgerPage(QWidget):
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)
         self.refresh()
+
+    def column_menu(self) -> QMenu:
+        """Right-click on the header: tick the columns to show (kept with the header layout)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        shown = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
+        for col, (_key, label, _sort) in enumerate(COLUMNS):
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.setEnabled(shown != [col])  # the last visible column stays
+            action.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
+        return menu
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
