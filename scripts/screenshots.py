@@ -118,7 +118,7 @@ def shared_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     edit.close()
     with desk.db.sessions.begin() as s:
         accounts.set_password(s, desk.actor, "admin", "correct-horse")
-    login = LoginDialog(window, desk.db, "县委督查室服务器", "admin")
+    login = LoginDialog(window, desk.db, "admin")
     login.password.setText("wrong")
     login.try_login()
     login.show()

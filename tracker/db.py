@@ -40,6 +40,7 @@ from tracker.errors import (
 from tracker.filelock import FileLock, LockHeld
 from tracker.netfs import is_network_path
 from tracker.paths import app_paths, backups_dir_for, resolve_db_url
+from tracker.server_check import unreachable
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,11 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.path is not None
+
+    @property
+    def label(self) -> str:
+        """How the ledger is named to the user: its file, or the server address (no password)."""
+        return str(self.path) if self.path is not None else make_url(self.url).render_as_string()
 
     @property
     def backups_dir(self) -> Path | None:
@@ -275,14 +281,14 @@ def _open_server(url: str, read_only: bool) -> Database:
     this program's is refused with what to do.
     """
     engine = create_engine(url, pool_pre_ping=True)
-    dberrors.install(engine)
     shown = make_url(url).render_as_string()
     try:
         current = _refuse_unknown_schema(engine, shown, require_head=False)
-    except OperationalError as exc:
+    except OperationalError as exc:  # before dberrors: say why the server refused
         engine.dispose()
         log.error("cannot reach %s: %s", shown, exc)
-        raise StorageError("无法连接数据库服务器，请检查网络、地址和账号后重试。") from exc
+        raise unreachable(exc) from exc
+    dberrors.install(engine)  # from now on a dropped connection means work not saved
     if current != schema.head_revision():
         engine.dispose()
         state = f"结构版本较旧（{current}）" if current else "还没有建立台账"

@@ -29,6 +29,13 @@ HINTS = {
 }
 
 
+def unreachable(exc: DBAPIError) -> StorageError:
+    """The server's refusal as a Chinese sentence saying what to check, the original after."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    hint = next((h for key, h in HINTS.items() if key in reason), "请检查地址、端口和网络。")
+    return StorageError(f"无法连接数据库服务器：{hint}\n（{reason}）")
+
+
 @dataclass(frozen=True)
 class ServerReport:
     ready: bool
@@ -46,9 +53,7 @@ def check_server(url: str) -> ServerReport:
             version = conn.execute(text("SHOW server_version")).scalar()
         current = schema.current_revision(engine)
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        hint = next((h for key, h in HINTS.items() if key in reason), "请检查地址、端口和网络。")
-        raise StorageError(f"无法连接数据库服务器：{hint}\n（{reason}）") from exc
+        raise unreachable(exc) from exc
     finally:
         engine.dispose()
     head = schema.head_revision()

@@ -169,6 +169,14 @@ OTHER_LABELS = {
     "list_added": "新建清单",
     "import_create": "表格导入",
     "import_update": "表格导入更新",
+    "edit": "修改基本信息",
+    "login_locked": "多次输错密码被锁定",
+    "password_set": "设置密码",
+    "user_enabled": "启用用户",
+    "user_disabled": "停用用户",
+    "user_unlocked": "解除锁定",
+    "user_role_set": "修改用户角色",
+    "user_db_role_set": "设置数据库角色",
 }
 
 

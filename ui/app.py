@@ -82,8 +82,7 @@ def start_desk(db: Database, prefs: UiSettings) -> Desk | None:
     """The user at this desktop: a login where the ledger asks for one, else its administrator."""
     if not Desk.needs_login(db):
         return Desk(db)
-    where = str(db.path) if db.path else (make_url(db.url).host or "")
-    desk = LoginDialog.ask(None, db, where, prefs.last_login())
+    desk = LoginDialog.ask(None, db, prefs.last_login())
     if desk is not None:
         prefs.set_last_login(desk.actor.login)
     return desk

@@ -20,25 +20,26 @@ class ChangeWatch(QObject):
 
     changed = Signal()
 
-    def __init__(
-        self, desk: Desk, parent: QObject | None = None, interval_ms: int = INTERVAL_MS
-    ) -> None:
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
-        self._desk = desk
+        self._desk: Desk | None = None
         self._marker: int | None = None
         self._worker = LatestOnly(self)
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.check)
 
-    def start(self) -> None:
-        self.check()
-        self.timer.start()
-
-    def use_desk(self, desk: Desk) -> None:
+    def follow(self, desk: Desk, always: bool = False) -> None:
+        """Watch ``desk``'s ledger: a shared one (or any, with ``always``); a local ledger
+        has one writer, this program, so nothing changes behind the window's back."""
         self._desk, self._marker = desk, None
+        if always or not desk.db.is_sqlite:
+            self.check()
+            self.timer.start()
+        else:
+            self.timer.stop()
 
     def check(self) -> None:
-        if not self._worker.busy:
+        if self._desk is not None and not self._worker.busy:
             self._worker.run(self._desk.change_marker, self._seen, lambda _exc: None)
 
     def _seen(self, marker: int | None) -> None:

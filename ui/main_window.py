@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.workflow = WorkflowActions(desk, self)
         self.supervision = SupervisionActions(self)
-        self.watch = ChangeWatch(desk, self)
+        self.watch = ChangeWatch(self)
         self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
         self.setAcceptDrops(True)
@@ -84,8 +84,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_identity()
         self.ledger.refresh()
-        if not desk.db.is_sqlite:  # only a shared ledger changes behind this window's back
-            self.watch.start()
+        self.watch.follow(desk)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("台账(&L)"))
@@ -185,16 +184,20 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.ledger)
         self.ledger.show_items(f, caption)
 
-    def show_item(self, item_id: int) -> None:
-        """Show the chosen item's record in the panel and enable the moves it allows."""
+    def show_item(self, item_id: int, quiet: bool = False) -> None:
+        """Show the chosen item's record in the panel and enable the moves it allows.
+
+        ``quiet``: a refresh nobody asked for (others' changes) shows no error box.
+        """
         self._current = item_id
         try:
             detail = self._desk.detail(item_id)
         except TrackerError as exc:
-            show_error(self, exc)
+            if not quiet:
+                show_error(self, exc)
             return
         self.panel.show_detail(detail)
-        self.workflow.update_for(detail.status, self._desk.pending_extension(item_id) is not None)
+        self.workflow.update_for(detail.status, detail.pending_extension is not None)
 
     def _act_on_current(self, name: str) -> None:
         if self._current is None:
@@ -356,11 +359,7 @@ class MainWindow(QMainWindow):
             self.dashboard.use_desk(desk)
         self.workflow.use_desk(desk)
         self.excel.use_desk(desk)
-        self.watch.use_desk(desk)
-        if desk.db.is_sqlite:
-            self.watch.timer.stop()
-        else:
-            self.watch.start()
+        self.watch.follow(desk)
         self.panel.show_detail(None)
         self._current = None
         self._show_identity()
@@ -375,18 +374,13 @@ class MainWindow(QMainWindow):
 
     def _show_identity(self) -> None:
         self.setWindowTitle(self.tr("实事台账 — ") + self._desk.actor.describe())
-        self.statusBar().showMessage(self.tr("数据库：") + self._where())
+        self.statusBar().showMessage(self.tr("数据库：") + self._desk.db.label)
 
     def _others_changed(self) -> None:
         """Someone changed the shared ledger: show it without losing the user's place."""
         self.ledger.refresh(keep_place=True)
         if self._current is not None:
-            try:
-                detail = self._desk.detail(self._current)
-            except TrackerError:
-                return
-            self.panel.show_detail(detail)
-            self.workflow.update_for(detail.status)
+            self.show_item(self._current, quiet=True)
 
     def connect_server(self) -> None:
         """Switch to a shared PostgreSQL ledger: address (tested), then login."""
@@ -398,7 +392,7 @@ class MainWindow(QMainWindow):
         except TrackerError as exc:
             show_error(self, exc)
             return
-        desk = LoginDialog.ask(self, db, dialog.host.text(), self._ui.last_login())
+        desk = LoginDialog.ask(self, db, self._ui.last_login())
         if desk is None:
             db.close()
             return
@@ -407,7 +401,3 @@ class MainWindow(QMainWindow):
         old = self._desk.db
         self._use_desk(desk)
         old.close()
-
-    def _where(self) -> str:
-        db = self._desk.db
-        return str(db.path) if db.path is not None else db.engine.url.render_as_string()

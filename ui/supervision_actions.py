@@ -89,7 +89,7 @@ class SupervisionActions:
         desk = self._w.desk
 
         def ask(d: ItemDetail) -> ExtensionDecision | None:
-            request = desk.pending_extension(item_id)
+            request = d.pending_extension
             return DecideExtensionDialog.ask(self._w, _title(d), request) if request else None
 
         self._ask_and_run(

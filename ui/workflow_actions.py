@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
@@ -9,6 +11,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 from tracker import workflow
 from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, Role, Status
 from tracker.services.desk import Desk
+from tracker.services.editing import FINISHED
+from tracker.services.registry import SUPERVISORS
+from tracker.workflow import UNIT
 
 SHORTCUTS = {
     "submit": "Ctrl+Alt+T",
@@ -36,19 +41,17 @@ SHORTCUTS = {
     "escalate": "Ctrl+Alt+S",
     "visit": "Ctrl+Alt+V",
 }
-#: Actions beside the state moves: (menu label, roles, states where offered). The services
-#: check the same rules (and unit scope) again; these only keep the menu honest.
-SUPERVISORS = frozenset({Role.ADMIN, Role.SUPERVISOR})
-UNIT = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.CLERK})
-WORKING = ACTIVE_STATUSES
-EXTRA: dict[str, tuple[str, frozenset[Role], frozenset[str]]] = {
-    "edit": ("修改基本信息…", SUPERVISORS, frozenset(Status) - {Status.CLOSED, Status.CANCELLED}),
-    "progress": ("报送进展…", UNIT, frozenset({Status.IN_PROGRESS, Status.CLOSURE_REQUESTED})),
-    "urge": ("催办", SUPERVISORS, WORKING),
+#: Actions beside the state moves: (menu label, roles, states where offered), in the
+#: services' own role sets. The services check the same rules (and unit scope) again; this
+#: only keeps the menu honest.
+EXTRA: dict[str, tuple[str, Collection[Role], Collection[Status]]] = {
+    "edit": ("修改基本信息…", SUPERVISORS, frozenset(Status) - FINISHED),
+    "progress": ("报送进展…", UNIT, {Status.IN_PROGRESS, Status.CLOSURE_REQUESTED}),
+    "urge": ("催办", SUPERVISORS, ACTIVE_STATUSES),
     "attach": ("上传佐证材料…", UNIT, frozenset(Status) - {Status.DRAFT, Status.CANCELLED}),
-    "extend": ("申请延期…", UNIT, WORKING),
-    "decide_extension": ("审批延期…", SUPERVISORS, WORKING),
-    "escalate": ("调整督办级别…", SUPERVISORS, WORKING | {Status.SUSPENDED}),
+    "extend": ("申请延期…", UNIT, ACTIVE_STATUSES),
+    "decide_extension": ("审批延期…", SUPERVISORS, ACTIVE_STATUSES),
+    "escalate": ("调整督办级别…", SUPERVISORS, ACTIVE_STATUSES | {Status.SUSPENDED}),
     "visit": ("回访评价…", SUPERVISORS, DONE_STATUSES),
 }
 

@@ -150,3 +150,8 @@ def test_up_to_date_ledger_is_opened_without_a_migration_backup(db_path):
     open_database(str(db_path)).close()
     names = [p.name for p in list_backups(db_path.parent / "backups")]
     assert names == [f"ledger-auto-{dt.date.today():%Y%m%d}.db"]  # only the day's automatic one
+
+
+def test_an_unreachable_server_is_named_as_such():
+    with pytest.raises(StorageError, match="服务器没有响应：地址或端口不对"):
+        open_database("postgresql+psycopg://clerk@127.0.0.1:1/shishi")

@@ -105,7 +105,7 @@ def test_a_stale_save_shows_both_changes_and_loses_neither_unasked(
 def test_login_dialog_says_why_and_lets_the_right_password_in(qtbot, db, org):
     with db.sessions.begin() as s:
         accounts.set_password(s, org.admin, "dc", "correct-horse")
-    d = LoginDialog(None, db, "测试台账", "dc")
+    d = LoginDialog(None, db, "dc")
     qtbot.addWidget(d)
     d.password.setText("wrong")
     d.try_login()
@@ -151,9 +151,9 @@ def test_others_changes_refresh_the_ledger_in_place(qtbot, demo_db):
     table.setCurrentIndex(model.index(150, 0))
     chosen = model.item_id(150)
     scroll = table.verticalScrollBar().value()
-    watch = ChangeWatch(window.desk, window, interval_ms=50)
+    watch = ChangeWatch(window, interval_ms=50)
     watch.changed.connect(window._others_changed)
-    watch.start()
+    watch.follow(window.desk, always=True)
     qtbot.waitUntil(lambda: watch._marker is not None)
     # Another desktop registers an item that sorts first: every row moves down by one.
     first_list = _sql(demo_db, "SELECT name FROM item_list ORDER BY id LIMIT 1")[0][0]

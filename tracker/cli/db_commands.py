@@ -10,13 +10,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from tracker.cli.identity import acting_session
 from tracker.db import upgrade_database
 from tracker.errors import ValidationError
-from tracker.models import User
 from tracker.row_security import grant_unit_role, revoke_unit_role
 from tracker.services.accounts import map_db_role
 
@@ -58,13 +54,8 @@ def cmd_grant_unit(args: argparse.Namespace) -> int:
 
 def cmd_revoke_unit(args: argparse.Namespace) -> int:
     with acting_session(args.db, args.login) as (db, s, actor):
-        role = _db_role(s, args.user)
-        map_db_role(s, actor, args.user, None)
+        role = map_db_role(s, actor, args.user, None)
         if role and not db.is_sqlite:
             revoke_unit_role(s.connection(), role)
     print(f"已收回用户“{args.user}”的数据库角色。")
     return 0
-
-
-def _db_role(s: Session, login: str) -> str | None:
-    return s.scalar(select(User.db_role).where(User.login == login))

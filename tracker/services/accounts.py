@@ -21,6 +21,7 @@ from tracker import audit
 from tracker.enums import Role
 from tracker.errors import LoginFailed, NotFoundError, PermissionDenied, ValidationError
 from tracker.models import User
+from tracker.row_security import checked_role_name
 from tracker.services.actors import Actor, actor_of, require_role
 from tracker.services.common import now
 from tracker.services.registry import ADMINS, unit_id
@@ -189,10 +190,9 @@ def set_role(s: Session, actor: Actor, login: str, role: Role, unit: str | None)
     )
 
 
-def map_db_role(s: Session, actor: Actor, login: str, db_role: str | None) -> None:
-    """Tie an account to the PostgreSQL role its desktop connects as (row-level security)."""
-    from tracker.row_security import checked_role_name
-
+def map_db_role(s: Session, actor: Actor, login: str, db_role: str | None) -> str | None:
+    """Tie an account to the PostgreSQL role its desktop connects as (row-level security);
+    returns the role it had before (whose grants the caller may revoke)."""
     require_role(actor, ADMINS, "设置数据库角色")
     user = _user(s, login)
     role = checked_role_name(db_role) if db_role else None
@@ -200,10 +200,11 @@ def map_db_role(s: Session, actor: Actor, login: str, db_role: str | None) -> No
         other = s.scalar(select(User.login).where(User.db_role == role, User.id != user.id))
         if other is not None:
             raise ValidationError("db_role", f"数据库角色“{role}”已分配给用户“{other}”。")
-    user.db_role = role
+    previous, user.db_role = user.db_role, role
     audit.append(
         s,
         actor=actor.login,
         action="user_db_role_set",
         after={"login": user.login, "db_role": role},
     )
+    return previous

@@ -14,6 +14,7 @@ from tracker.enums import Status
 from tracker.errors import Conflict, NotFoundError
 from tracker.models import AuditEntry, Item, User
 from tracker.services.actors import Actor
+from tracker.workflow import label_for
 
 #: Fields written to the audit log before and after a change.
 SNAPSHOT_FIELDS = (
@@ -61,30 +62,15 @@ class StaleItem(Conflict):
 
 def last_change(s: Session, item_id: int) -> str:
     """“督查室于 11-22 10:05 修改了基本信息”: the newest audit entry of an item, in words."""
-    from tracker.workflow import TRANSITIONS
-
     entry = s.scalar(
         select(AuditEntry).where(AuditEntry.item_id == item_id).order_by(AuditEntry.id.desc())
     )
     if entry is None:
         return "修改者不明"
     name = s.scalar(select(User.display_name).where(User.login == entry.actor)) or entry.actor
-    move = TRANSITIONS.get(entry.action)
-    what = f"执行了“{move.label}”" if move else ACTION_WORDS.get(entry.action, "修改了它")
+    # An edit meeting an edit is the usual clash; say it plainly, other changes by their name.
+    what = "修改了基本信息" if entry.action == "edit" else f"执行了“{label_for(entry.action)}”"
     return f"{name}于 {entry.at:%m-%d %H:%M} {what}"
-
-
-ACTION_WORDS = {
-    "edit": "修改了基本信息",
-    "progress": "报送了进展",
-    "urge": "催办了它",
-    "escalate": "提升了督办级别",
-    "attachment": "上传了佐证材料",
-    "checkpoint": "登记了阶段考核",
-    "extension_requested": "申请了延期",
-    "visit": "登记了回访",
-    "import_update": "通过导入修改了它",
-}
 
 
 def snapshot(item: Item) -> dict[str, Any]:

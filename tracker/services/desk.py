@@ -190,10 +190,6 @@ class Desk:
             extensions.request_extension(s, self.actor, item_id, new_date, reason)
             return ItemState.of(s.get_one(Item, item_id))
 
-    def pending_extension(self, item_id: int) -> extensions.PendingExtension | None:
-        with self.db.sessions.begin() as s:
-            return extensions.pending(s, item_id)
-
     def decide_extension(self, item_id: int, approve: bool, comment: str | None) -> ItemState:
         with self.db.sessions.begin() as s:
             return extensions.decide_extension(s, self.actor, item_id, approve, comment)

@@ -424,6 +424,19 @@ def _ensure_units(s: Session, actor: Actor, new: list[str], at: dt.datetime) -> 
     return dict(s.execute(select(Unit.name, Unit.id)).tuples().all())
 
 
+#: Text columns an import copies from the sheet as they are.
+TEXT_FIELDS = ("content", "category", "source", "leader", "location", "remarks")
+
+
+@dataclass
+class NewRow:
+    """A new item's column values, its assignee (an ORM object, id known after the flush)."""
+
+    row: dict[str, Any]
+    person: Person | None
+    planned: PlannedItem
+
+
 class _Writer:
     """Creates and updates items for one import, reusing people and codes it has seen."""
 
@@ -447,7 +460,7 @@ class _Writer:
         self.codes = set(s.scalars(select(Item.code).where(Item.list_id == list_id)))
         self.people = {(p.name, p.unit_id): p for p in s.scalars(select(Person))}
         self.next_code = len(self.codes) + 1
-        self.new_rows: list[tuple[dict[str, Any], PlannedItem]] = []
+        self.new_rows: list[NewRow] = []
         self.updated: list[tuple[Item, PlannedItem]] = []
         self.unit_rows = {u.id: u for u in s.scalars(select(Unit))}
 
@@ -477,7 +490,7 @@ class _Writer:
             setattr(item, name, value)
 
     def _fields(self, item: Item, p: PlannedItem) -> None:
-        for name in ("content", "category", "source", "leader", "location", "remarks"):
+        for name in TEXT_FIELDS:
             value = getattr(p, name)
             if value is not None:
                 setattr(item, name, value)
@@ -493,17 +506,18 @@ class _Writer:
     def _progress(self, item: Item, text: str | None) -> None:
         if not text or text == item.latest_progress:
             return
-        self.s.add(
-            ProgressReport(
-                item=item,
-                reported_on=self.at.date(),
-                text=text,
-                reporter="表格导入",
-                user_id=self.actor.user_id,
-                created_at=self.at,
-            )
-        )
+        self.s.add(ProgressReport(item=item, **self._report(text)))
         item.latest_progress, item.latest_progress_on = text, self.at.date()
+
+    def _report(self, text: str) -> dict[str, Any]:
+        """A progress report the sheet's 进展 column stands for (new or changed text)."""
+        return {
+            "reported_on": self.at.date(),
+            "text": text,
+            "reporter": "表格导入",
+            "user_id": self.actor.user_id,
+            "created_at": self.at,
+        }
 
     def create(self, p: PlannedItem) -> None:
         """Queue a new item as a plain row: thousands are inserted at once in ``finish``."""
@@ -521,14 +535,14 @@ class _Writer:
             "latest_progress": None,
             "latest_progress_on": None,
         }
-        for name in ("content", "category", "source", "leader", "location", "remarks"):
+        for name in TEXT_FIELDS:
             row[name] = getattr(p, name)
         row["lead_unit_id"] = self.units[p.lead_unit] if p.lead_unit else None
-        row["assignee_id"] = self._person(p.assignee, p.assignee_phone, row["lead_unit_id"])
+        person = self._person(p.assignee, p.assignee_phone, row["lead_unit_id"])
         row.update(_deadline_fields(p.deadline))
         if p.progress:
             row["latest_progress"], row["latest_progress_on"] = p.progress, self.at.date()
-        self.new_rows.append((row, p))
+        self.new_rows.append(NewRow(row, person, p))
 
     def update(self, p: PlannedItem) -> None:
         item = self.s.get_one(Item, p.item_id)
@@ -560,10 +574,8 @@ class _Writer:
         10,000 items, and its bulk mode split the rows into thousands of batches."""
         if not self.new_rows:
             return []
-        rows = []
-        for row, _p in self.new_rows:
-            person = row["assignee_id"]
-            rows.append({**row, "assignee_id": person.id if person is not None else None})
+        # New people were flushed in ``finish``: their ids exist now.
+        rows = [{**n.row, "assignee_id": n.person.id if n.person else None} for n in self.new_rows]
         conn = self.s.connection()
         conn.execute(insert(Item.__table__), rows)
         # Codes are unique within a list: look the new ids up by code (RETURNING in input
@@ -572,28 +584,22 @@ class _Writer:
             conn.execute(select(Item.code, Item.id).where(Item.list_id == self.list_id)).all()
         )
         ids = [by_code[row["code"]] for row in rows]
+        planned = [n.planned for n in self.new_rows]
         co_units = [
             {"item_id": item_id, "unit_id": self.units[u]}
-            for item_id, (_row, p) in zip(ids, self.new_rows, strict=True)
+            for item_id, p in zip(ids, planned, strict=True)
             for u in p.co_units
         ]
         if co_units:
             conn.execute(insert(item_co_unit), co_units)
         reports = [
-            {
-                "item_id": item_id,
-                "reported_on": self.at.date(),
-                "text": p.progress,
-                "reporter": "表格导入",
-                "user_id": self.actor.user_id,
-                "created_at": self.at,
-            }
-            for item_id, (_row, p) in zip(ids, self.new_rows, strict=True)
+            {"item_id": item_id, **self._report(p.progress)}
+            for item_id, p in zip(ids, planned, strict=True)
             if p.progress
         ]
         if reports:
             conn.execute(insert(ProgressReport.__table__), reports)
-        return [(i, row["code"], p) for i, (row, p) in zip(ids, self.new_rows, strict=True)]
+        return [(i, row["code"], p) for i, row, p in zip(ids, rows, planned, strict=True)]
 
 
 def _deadline_fields(d: Deadline | None) -> dict[str, Any]:

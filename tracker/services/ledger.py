@@ -44,6 +44,8 @@ from tracker.models import (
     User,
     item_co_unit,
 )
+from tracker.services import extensions
+from tracker.services.extensions import PendingExtension
 from tracker.workflow import label_for
 
 
@@ -372,6 +374,8 @@ class ItemDetail:
     updated_at: dt.datetime
     version: int
     history: list[HistoryEvent] = field(default_factory=list)
+    #: the extension request waiting for a supervisor, if any (审批延期 is offered then)
+    pending_extension: PendingExtension | None = None
 
 
 def find_item_id(s: Session, code: str, list_name: str | None = None) -> int:
@@ -427,6 +431,7 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
         updated_at=item.updated_at,
         version=item.version,
         history=item_history(s, item.id),
+        pending_extension=extensions.pending(s, item.id),
     )
 
 

@@ -16,7 +16,7 @@ from ui.dialogs.form_parts import error_label, ok_cancel
 
 
 class LoginDialog(QDialog):
-    def __init__(self, parent: QWidget | None, db: Database, where: str, login: str = "") -> None:
+    def __init__(self, parent: QWidget | None, db: Database, login: str = "") -> None:
         super().__init__(parent)
         self._db = db
         self.setWindowTitle(self.tr("登录 — 实事台账"))
@@ -24,7 +24,7 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("台账：") + where))
+        form.addRow(QLabel(self.tr("台账：") + db.label))
         form.addRow(self.tr("用户名"), self.login)
         form.addRow(self.tr("密码"), self.password)
         self.message = error_label()
@@ -51,6 +51,6 @@ class LoginDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db: Database, where: str, login: str = "") -> Desk | None:
-        dialog = cls(parent, db, where, login)
+    def ask(cls, parent: QWidget | None, db: Database, login: str = "") -> Desk | None:
+        dialog = cls(parent, db, login)
         return dialog.desk if dialog.exec() == QDialog.DialogCode.Accepted else None
