@@ -29,3 +29,13 @@ def test_import_linter_contract_holds():
         )
     done = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_window_starts_without_the_excel_report_and_chart_libraries():
+    """openpyxl (≈0.3 s), matplotlib and fpdf load on first use, not at start-up."""
+    code = (
+        "import sys, ui.app;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'matplotlib', 'fpdf')];"
+        "assert not bad, sorted(bad)[:5]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -10,12 +10,11 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from tracker.excel.unit_pack import is_pack
 from tracker.services.desk import Desk
-from tracker.services.excel_desk import ExcelDesk
 from tracker.services.ledger import ItemFilter
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the Excel core loads openpyxl (≈0.3 s): not on the start-up path
+    from tracker.services.excel_desk import ExcelDesk
     from ui.pages.ledger_page import LedgerPage
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -59,10 +58,14 @@ class ExcelActions(QObject):
         self._desk = desk
 
     def _excel(self) -> ExcelDesk:
+        from tracker.services.excel_desk import ExcelDesk
+
         return ExcelDesk(self._desk)
 
     def open_dropped(self, path: Path) -> None:
         """A returned unit pack goes to the return preview, any other workbook to the wizard."""
+        from tracker.excel.unit_pack import is_pack
+
         if is_pack(path):
             self.import_return(path)
         else:
