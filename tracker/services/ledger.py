@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker import metric_series, search_index
+from tracker.diff_text import diff_text
 from tracker.enums import (
     ACTIVE_STATUSES,
     DeadlineKind,
@@ -45,6 +46,7 @@ from tracker.models import (
     item_co_unit,
 )
 from tracker.services import extensions
+from tracker.services.editing import EDITABLE
 from tracker.services.extensions import PendingExtension
 from tracker.workflow import label_for
 
@@ -493,8 +495,14 @@ def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
     for a in s.scalars(select(AuditEntry).where(AuditEntry.item_id == item_id)):
         if a.action in SHOWN_IN_DETAIL:
             continue
-        reason = json.loads(a.after or "{}").get("reason")
-        text = label_for(a.action) + (f"：{reason}" if reason else "")
+        after = json.loads(a.after or "{}")
+        if a.action == "edit":  # which fields, from what to what
+            before = json.loads(a.before or "{}")
+            changes = {k: (before.get(k), after[k]) for k in EDITABLE if k in after}
+            text = label_for(a.action) + "：" + diff_text(changes, EDITABLE)
+        else:
+            reason = after.get("reason")
+            text = label_for(a.action) + (f"：{reason}" if reason else "")
         events.append(HistoryEvent(a.at, "办理", text, by_login.get(a.actor, a.actor)))
     events.sort(key=lambda ev: ev.at)
     return events
