@@ -56,7 +56,6 @@ class StaleItem(Conflict):
             f"该事项已被他人修改（{item.code}：{change}）。"
             "请重新载入，看过对方的修改后再决定是否保存您的修改。"
         )
-        self.item_id = item.id
         self.version = item.version
 
 
