@@ -12,13 +12,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_importing_the_core_and_cli_never_loads_pyside6():
+def _fresh_imports_leave_out(modules: str, test: str) -> None:
+    """Import ``modules`` in a new interpreter; no loaded module name may pass ``test``."""
     code = (
-        "import sys, tracker, tracker.cli, tracker.db, tracker.demo, tracker.services.ledger;"
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'ui', 'matplotlib.pyplot'))];"
-        "assert not bad, bad"
+        f"import sys, {modules}; bad = [m for m in sys.modules if {test}]; assert not bad, bad[:5]"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_importing_the_core_and_cli_never_loads_pyside6():
+    _fresh_imports_leave_out(
+        "tracker, tracker.cli, tracker.db, tracker.demo, tracker.services.ledger",
+        "m.startswith(('PySide6', 'ui', 'matplotlib.pyplot'))",
+    )
 
 
 def test_import_linter_contract_holds():
@@ -33,9 +39,4 @@ def test_import_linter_contract_holds():
 
 def test_the_window_starts_without_the_excel_report_and_chart_libraries():
     """openpyxl (≈0.3 s), matplotlib and fpdf load on first use, not at start-up."""
-    code = (
-        "import sys, ui.app;"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'matplotlib', 'fpdf')];"
-        "assert not bad, sorted(bad)[:5]"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    _fresh_imports_leave_out("ui.app", "m.split('.')[0] in ('openpyxl', 'matplotlib', 'fpdf')")
