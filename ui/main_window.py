@@ -6,8 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -138,6 +145,8 @@ class MainWindow(QMainWindow):
         self.workflow.requested.connect(self._act_on_current)
         self.pages.currentChanged.connect(self._page_shown)
         self.warnings.item_selected.connect(self.show_item)
+        self.panel.attach_requested.connect(self.supervision.attach)
+        self.panel.open_requested.connect(self.open_attachment)
         self.warnings.failed.connect(lambda exc: show_error(self, exc))
 
     def _page_shown(self, index: int) -> None:
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
             return
         self.panel.show_detail(detail)
         self.workflow.update_for(detail.status, detail.pending_extension is not None)
+        self.panel.add_file.setEnabled(self.workflow.actions["attach"].isEnabled())
 
     def _act_on_current(self, name: str) -> None:
         if self._current is None:
@@ -217,6 +227,17 @@ class MainWindow(QMainWindow):
             handler(self._current)
         else:
             self.move(self._current, name)
+
+    def open_attachment(self, attachment_id: int) -> None:
+        """Open an evidence file with the desktop's viewer (a checked copy, not the store)."""
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation))
+        try:
+            path = self._desk.open_attachment(attachment_id, folder / "shishi-evidence")
+        except TrackerError as exc:
+            show_error(self, exc)
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.statusBar().showMessage(self.tr("没有能打开此文件的程序：") + str(path), 10000)
 
     def new_item(self) -> None:
         """Register a draft item, then show it."""

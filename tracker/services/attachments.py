@@ -53,7 +53,7 @@ def add_attachment(
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise ValidationError("file", "附件不能超过 100 MB。")
-    digest = _sha256(source)
+    digest = file_sha256(source)
     dest = stored_path(store, digest)
     if not dest.exists():
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +74,7 @@ def add_attachment(
     return att.id
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -104,6 +104,6 @@ def verify_attachments(s: Session, store: Path) -> tuple[int, list[AttachmentPro
         path = stored_path(store, digest)
         if not path.is_file():
             problems.append(AttachmentProblem(att_id, code, name, "文件缺失"))
-        elif _sha256(path) != digest:
+        elif file_sha256(path) != digest:
             problems.append(AttachmentProblem(att_id, code, name, "文件内容被改动（哈希不符）"))
     return checked, problems

@@ -23,6 +23,7 @@ from tracker.services import (
     attachments,
     editing,
     extensions,
+    item_record,
     ledger,
     progress,
     registry,
@@ -204,6 +205,11 @@ class Desk:
             for source in sources:
                 attachments.add_attachment(s, self.actor, item_id, source, self.db.attachments_dir)
             return ItemState.of(s.get_one(Item, item_id))
+
+    def open_attachment(self, attachment_id: int, folder: Path) -> Path:
+        """A hash-checked copy of an evidence file under its own name, for the viewer."""
+        with self.db.sessions.begin() as s:
+            return item_record.open_copy(s, attachment_id, self.db.attachments_dir, folder)
 
     def urge(self, item_id: int, note: str | None = None) -> ItemState:
         with self.db.sessions.begin() as s:

@@ -45,9 +45,10 @@ from tracker.models import (
     User,
     item_co_unit,
 )
-from tracker.services import extensions
+from tracker.services import extensions, item_record
 from tracker.services.editing import EDITABLE
 from tracker.services.extensions import PendingExtension
+from tracker.services.item_record import AttachmentInfo, AuditLine
 from tracker.workflow import label_for
 
 
@@ -378,6 +379,8 @@ class ItemDetail:
     history: list[HistoryEvent] = field(default_factory=list)
     #: the extension request waiting for a supervisor, if any (审批延期 is offered then)
     pending_extension: PendingExtension | None = None
+    attachments: list[AttachmentInfo] = field(default_factory=list)
+    audit: list[AuditLine] = field(default_factory=list)
 
 
 def find_item_id(s: Session, code: str, list_name: str | None = None) -> int:
@@ -434,6 +437,8 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
         version=item.version,
         history=item_history(s, item.id),
         pending_extension=extensions.pending(s, item.id),
+        attachments=item_record.attachments_of(s, item.id),
+        audit=item_record.audit_of(s, item.id),
     )
 
 
@@ -503,6 +508,7 @@ def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
         else:
             reason = after.get("reason")
             text = label_for(a.action) + (f"：{reason}" if reason else "")
-        events.append(HistoryEvent(a.at, "办理", text, by_login.get(a.actor, a.actor)))
+        kind = "督办" if a.action == "escalate" else "办理"
+        events.append(HistoryEvent(a.at, kind, text, by_login.get(a.actor, a.actor)))
     events.sort(key=lambda ev: ev.at)
     return events

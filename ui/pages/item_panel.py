@@ -1,32 +1,194 @@
-"""The item panel: one item's full record and history, beside the ledger."""
+"""The item panel: one item's full record, one tab per kind of record, beside the ledger."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from tracker.services.ledger import ItemDetail
+from tracker.services.ledger import HistoryEvent, ItemDetail
+
+#: Tabs of dated records: title and the history kinds each shows.
+TIMELINES = (
+    ("进展", ("进展",)),
+    ("审核", ("申请销号", "审核")),
+    ("催办/延期/督办", ("催办", "申请延期", "延期审批", "督办")),
+    ("回访评价", ("回访",)),
+)
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def timeline_html(events: list[HistoryEvent]) -> str:
+    """Newest first, one line per event: when, what, who."""
+    if not events:
+        return "<p style='color:gray'>暂无记录</p>"
+    rows = "".join(
+        f"<tr><td style='color:#555;padding-right:8px'>{e.at:%Y-%m-%d %H:%M}</td>"
+        f"<td><b>{escape(e.kind)}</b> {escape(e.text)}"
+        f"{'（' + escape(e.actor) + '）' if e.actor else ''}</td></tr>"
+        for e in reversed(events)
+    )
+    return f"<table>{rows}</table>"
+
+
+def read_only_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
+            table.setItem(r, c, cell)
 
 
 class ItemPanel(QWidget):
-    """Shows an ``ItemDetail``; read-only for now (editing comes with the item dialog)."""
+    """Shows an ``ItemDetail``: 基本信息 (with the whole 办理记录), the records by kind,
+    佐证材料 (open, hash) and 操作日志 (the audit entries).
+
+    Signals: attach_requested(item_id), open_requested(attachment_id).
+    """
+
+    attach_requested = Signal(int)
+    open_requested = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
+        self._detail: ItemDetail | None = None
+        self.tabs = QTabWidget()
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(False)
+        self.tabs.addTab(self.view, self.tr("基本信息"))
+        self.timelines: list[QTextBrowser] = []
+        for _title, _kinds in TIMELINES:
+            browser = QTextBrowser()
+            self.timelines.append(browser)
+            self.tabs.addTab(browser, "")
+        self.files = read_only_table(
+            [self.tr("文件名"), self.tr("大小"), self.tr("上传时间"), self.tr("上传人"), "SHA-256"]
+        )
+        self.files.doubleClicked.connect(lambda _i: self.open_selected())
+        self.add_file = QPushButton(self.tr("添加…"))
+        self.open_file = QPushButton(self.tr("打开"))
+        self.copy_hash = QPushButton(self.tr("复制哈希值"))
+        self.add_file.clicked.connect(
+            lambda: self._detail and self.attach_requested.emit(self._detail.id)
+        )
+        self.open_file.clicked.connect(self.open_selected)
+        self.copy_hash.clicked.connect(self.copy_selected_hash)
+        self.tabs.addTab(self._files_tab(), "")
+        self.audit = read_only_table(
+            [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("内容")]
+        )
+        self.tabs.addTab(self.audit, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.addWidget(self.tabs)
         self.show_detail(None)
 
+    def _files_tab(self) -> QWidget:
+        tab = QWidget()
+        buttons = QHBoxLayout()
+        for button in (self.add_file, self.open_file, self.copy_hash):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.files)
+        layout.addLayout(buttons)
+        return tab
+
     def show_detail(self, d: ItemDetail | None) -> None:
+        self._detail = d
+        self.view.setHtml(self._summary_html(d))
+        history = d.history if d else []
+        for i, ((title, kinds), browser) in enumerate(
+            zip(TIMELINES, self.timelines, strict=True), start=1
+        ):
+            events = [e for e in history if e.kind in kinds]
+            browser.setHtml(timeline_html(events) if d else "")
+            self.tabs.setTabText(i, self._counted(title, len(events)))
+        self._show_files(d)
+        self._show_audit(d)
+
+    def _counted(self, title: str, n: int) -> str:
+        return self.tr(title) + (f" ({n})" if n else "")
+
+    def _show_files(self, d: ItemDetail | None) -> None:
+        files = d.attachments if d else []
+        fill_table(
+            self.files,
+            [
+                [
+                    a.filename,
+                    size_text(a.size),
+                    f"{a.uploaded_at:%Y-%m-%d %H:%M}",
+                    a.uploader or "",
+                    a.sha256,
+                ]
+                for a in files
+            ],
+        )
+        self.tabs.setTabText(len(TIMELINES) + 1, self._counted("佐证材料", len(files)))
+        for button in (self.add_file, self.open_file, self.copy_hash):
+            button.setEnabled(d is not None)
+
+    def _show_audit(self, d: ItemDetail | None) -> None:
+        lines = list(reversed(d.audit)) if d else []
+        fill_table(
+            self.audit,
+            [[f"{a.at:%Y-%m-%d %H:%M:%S}", a.actor, a.action, a.detail] for a in lines],
+        )
+        self.tabs.setTabText(len(TIMELINES) + 2, self._counted("操作日志", len(lines)))
+
+    def _selected_attachment(self) -> int | None:
+        row = self.files.currentRow()
+        if self._detail is None or not 0 <= row < len(self._detail.attachments):
+            return None
+        return self._detail.attachments[row].id
+
+    def open_selected(self) -> None:
+        att = self._selected_attachment()
+        if att is not None:
+            self.open_requested.emit(att)
+
+    def copy_selected_hash(self) -> None:
+        row = self.files.currentRow()
+        if self._detail is not None and 0 <= row < len(self._detail.attachments):
+            QGuiApplication.clipboard().setText(self._detail.attachments[row].sha256)
+
+    def _summary_html(self, d: ItemDetail | None) -> str:
         if d is None:
-            self.view.setHtml(
-                f"<p style='color:gray'>{escape(self.tr('选择一个事项查看详情'))}</p>"
-            )
-            return
+            return f"<p style='color:gray'>{escape(self.tr('选择一个事项查看详情'))}</p>"
         deadline = escape(d.deadline_text or "未定")
         if d.original_deadline_date:
             deadline += f"（原定 {d.original_deadline_date}）"
@@ -47,14 +209,8 @@ class ItemPanel(QWidget):
             f"<td>{escape(str(v))}</td></tr>"
             for k, v in rows
         )
-        history = "".join(
-            f"<tr><td style='color:#555;padding-right:8px'>{e.at:%Y-%m-%d %H:%M}</td>"
-            f"<td><b>{escape(e.kind)}</b> {escape(e.text)}"
-            f"{'（' + escape(e.actor) + '）' if e.actor else ''}</td></tr>"
-            for e in reversed(d.history)
-        )
-        self.view.setHtml(
+        return (
             f"<h3>{escape(d.code)}　{escape(d.title)}</h3>"
             f"<table>{table}<tr><td style='color:#555'>完成时限</td><td>{deadline}</td></tr></table>"
-            f"<p>{escape(d.content or '')}</p><h4>办理记录</h4><table>{history}</table>"
+            f"<p>{escape(d.content or '')}</p><h4>办理记录</h4>{timeline_html(d.history)}"
         )

@@ -1,0 +1,67 @@
+"""The item panel's tabs: records by kind, evidence opened from a checked copy, audit log."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+from tests.tracker.org import working_item
+from tracker.enums import Escalation
+from tracker.services import attachments, progress
+from tracker.services.desk import Desk
+from ui.main_window import MainWindow
+
+
+def _tab_titles(window) -> list[str]:
+    tabs = window.panel.tabs
+    return [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def test_tabs_count_each_kind_and_evidence_opens(qtbot, db, org, tmp_path, monkeypatch):
+    photo = tmp_path / "整改前.jpg"
+    photo.write_bytes(b"\xff\xd8 before")
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "P1")
+        progress.report_progress(s, org.edu_clerk, item_id, "已完成招标", percent=30)
+        progress.urge(s, org.supervisor, item_id, "请加快进度")
+        progress.escalate(s, org.supervisor, item_id, Escalation.LISTED, "群众反映强烈")
+        attachments.add_attachment(s, org.edu_clerk, item_id, photo, db.attachments_dir)
+    window = MainWindow(Desk(db, "dc"))
+    qtbot.addWidget(window)
+    window.show_item(item_id)
+    assert _tab_titles(window) == [
+        "基本信息",
+        "进展 (1)",
+        "审核",
+        "催办/延期/督办 (2)",
+        "回访评价",
+        "佐证材料 (1)",
+        "操作日志 (8)",
+    ]
+    assert "已完成招标（30%）" in window.panel.timelines[0].toPlainText()
+    urges = window.panel.timelines[2].toPlainText()
+    assert "请加快进度" in urges and "调整督办级别：群众反映强烈" in urges
+    files = window.panel.files
+    assert [files.item(0, c).text() for c in range(4)][:2] == ["整改前.jpg", "9 B"]
+    audit = window.panel.audit
+    assert (audit.item(0, 2).text(), audit.item(0, 3).text()) == (
+        "上传佐证材料",
+        "文件：整改前.jpg",
+    )
+    assert window.panel.add_file.isEnabled()
+    viewer = MainWindow(Desk(db, "ld"))
+    qtbot.addWidget(viewer)
+    viewer.show_item(item_id)
+    assert viewer.panel.add_file.isEnabled() is False  # 县领导 only reads
+    assert viewer.panel.open_file.isEnabled()
+    opened = []
+    monkeypatch.setattr(
+        "ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True
+    )
+    files.setCurrentCell(0, 0)
+    window.panel.open_file.click()
+    (url,) = opened
+    assert url.fileName() == "整改前.jpg"
+    with open(url.toLocalFile(), "rb") as fh:
+        assert fh.read() == photo.read_bytes()
+    window.panel.copy_hash.click()
+    assert QGuiApplication.clipboard().text() == window.desk.detail(item_id).attachments[0].sha256
