@@ -45,6 +45,7 @@ from ui.excel_actions import ExcelActions, dropped_workbook
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.warnings_page import WarningsPage
+from ui.saved_filters import SavedFilters
 from ui.settings import UiSettings
 from ui.supervision_actions import SupervisionActions
 from ui.workflow_actions import WorkflowActions
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self._desk = desk
         self._ui = ui_settings or UiSettings()
         self.setWindowTitle(self.tr("实事台账"))
-        self.ledger = LedgerPage(desk)
+        self.ledger = LedgerPage(desk, SavedFilters(self._ui))
         self.dashboard: DashboardPage | None = None
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
@@ -73,10 +74,10 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self._dashboard_slot, self.tr("统计"))
         self.setCentralWidget(self.pages)
         self.panel = ItemPanel()
-        dock = QDockWidget(self.tr("事项详情"), self)
-        dock.setObjectName("item-panel")
-        dock.setWidget(self.panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.dock = QDockWidget(self.tr("事项详情"), self)
+        self.dock.setObjectName("item-panel")
+        self.dock.setWidget(self.panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.workflow = WorkflowActions(desk, self)
@@ -328,6 +329,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:  # first start: room for the panel's tabs
+            em = self.fontMetrics().horizontalAdvance("中")
+            self.resizeDocks([self.dock], [em * 30], Qt.Orientation.Horizontal)
         header = self._ui.ledger_header()
         if header is not None:
             view_header = self.ledger.table.horizontalHeader()

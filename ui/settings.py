@@ -6,6 +6,8 @@ this desktop shows things. INI format, so it is a plain file on Windows too.
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QByteArray, QSettings
 
 
@@ -46,3 +48,15 @@ class UiSettings:
 
     def set_last_login(self, login: str) -> None:
         self._s.setValue("server/login", login)
+
+    def saved_filters(self) -> dict[str, dict]:
+        """The user's named filter-bar settings (常用筛选), in the order they were saved."""
+        value = self._s.value("ledger/saved_filters")
+        try:
+            saved = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:  # a hand-edited INI file: start over rather than fail to open
+            return {}
+        return saved if isinstance(saved, dict) else {}
+
+    def set_saved_filters(self, saved: dict[str, dict]) -> None:
+        self._s.setValue("ledger/saved_filters", json.dumps(saved, ensure_ascii=False))

@@ -244,10 +244,10 @@ def test_new_item_dialog_suggests_a_free_code(qtbot, demo_db):
 def test_filter_bar_list_unit_category_escalation(window, demo_db, qtbot):
     page = window.ledger
     with qtbot.waitSignal(page.refreshed):
-        page.lists.setCurrentIndex(1)
+        page.bar.lists.setCurrentIndex(1)
     with qtbot.waitSignal(page.refreshed):
-        page.categories.setCurrentIndex(page.categories.findText("教育"))
-    page.units.setCurrentText("县教育局")
+        page.bar.categories.setCurrentIndex(page.bar.categories.findText("教育"))
+    page.bar.units.setCurrentText("县教育局")
     with qtbot.waitSignal(page.refreshed):
         page.refresh()
     model = page.model
@@ -258,9 +258,9 @@ def test_filter_bar_list_unit_category_escalation(window, demo_db, qtbot):
         "WHERE l.name=? AND i.category='教育' AND (i.lead_unit_id=(SELECT id FROM unit "
         "WHERE name='县教育局') OR i.id IN (SELECT item_id FROM item_co_unit c JOIN unit u "
         "ON u.id=c.unit_id WHERE u.name='县教育局')) ORDER BY i.id",
-        page.lists.itemData(1),
+        page.bar.lists.itemData(1),
     )
     assert got == expected and got
     with qtbot.waitSignal(page.refreshed):
-        page.escalation.setCurrentIndex(page.escalation.findText("挂牌督办"))
+        page.bar.escalation.setCurrentIndex(page.bar.escalation.findText("挂牌督办"))
     assert page.model.rowCount() == 0

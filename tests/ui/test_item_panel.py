@@ -29,13 +29,13 @@ def test_tabs_count_each_kind_and_evidence_opens(qtbot, db, org, tmp_path, monke
     qtbot.addWidget(window)
     window.show_item(item_id)
     assert _tab_titles(window) == [
-        "基本信息",
-        "进展 (1)",
+        "基本",
+        "进展(1)",
         "审核",
-        "催办/延期/督办 (2)",
-        "回访评价",
-        "佐证材料 (1)",
-        "操作日志 (8)",
+        "督办(2)",
+        "回访",
+        "材料(1)",
+        "日志(8)",
     ]
     assert "已完成招标（30%）" in window.panel.timelines[0].toPlainText()
     urges = window.panel.timelines[2].toPlainText()

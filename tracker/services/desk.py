@@ -30,6 +30,7 @@ from tracker.services import (
     settings,
     surveys,
     transitions,
+    unit_tree,
 )
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import ItemState
@@ -117,6 +118,10 @@ class Desk:
     def unit_names(self) -> list[str]:
         with self.db.sessions.begin() as s:
             return list(s.scalars(select(Unit.name).order_by(Unit.sort_order, Unit.id)))
+
+    def unit_outline(self) -> list[unit_tree.UnitLine]:
+        with self.db.sessions.begin() as s:
+            return unit_tree.outline(s)
 
     def categories(self) -> list[str]:
         with self.db.sessions.begin() as s:

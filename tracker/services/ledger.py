@@ -45,7 +45,7 @@ from tracker.models import (
     User,
     item_co_unit,
 )
-from tracker.services import extensions, item_record
+from tracker.services import extensions, item_record, unit_tree
 from tracker.services.editing import EDITABLE
 from tracker.services.extensions import PendingExtension
 from tracker.services.item_record import AttachmentInfo, AuditLine
@@ -58,6 +58,8 @@ class ItemFilter:
 
     statuses: Sequence[Status] = ()
     unit: str | None = None
+    #: ``unit`` includes the units under it (a town's villages): the filter bar's tree
+    with_subunits: bool = False
     list_name: str | None = None
     overdue_only: bool = False
     as_of: dt.date | None = None
@@ -111,13 +113,13 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
     if f.statuses:
         stmt = stmt.where(Item.status.in_([str(x) for x in f.statuses]))
     if f.unit:
-        co = select(item_co_unit.c.item_id).join(Unit, Unit.id == item_co_unit.c.unit_id)
-        stmt = stmt.where(
-            or_(
-                Item.lead_unit_id.in_(select(Unit.id).where(Unit.name == f.unit)),
-                Item.id.in_(co.where(Unit.name == f.unit)),
-            )
+        units = (
+            unit_tree.subtree_ids(s, f.unit)
+            if f.with_subunits
+            else select(Unit.id).where(Unit.name == f.unit)
         )
+        co = select(item_co_unit.c.item_id).where(item_co_unit.c.unit_id.in_(units))
+        stmt = stmt.where(or_(Item.lead_unit_id.in_(units), Item.id.in_(co)))
     if f.list_name:
         stmt = stmt.where(Item.list_id.in_(select(ItemList.id).where(ItemList.name == f.list_name)))
     if f.overdue_only:

@@ -23,10 +23,10 @@ from tracker.services.ledger import HistoryEvent, ItemDetail
 
 #: Tabs of dated records: title and the history kinds each shows.
 TIMELINES = (
-    ("进展", ("进展",)),
-    ("审核", ("申请销号", "审核")),
-    ("催办/延期/督办", ("催办", "申请延期", "延期审批", "督办")),
-    ("回访评价", ("回访",)),
+    ("进展", "进展报送", ("进展",)),
+    ("审核", "销号申请与审核", ("申请销号", "审核")),
+    ("督办", "催办、延期与督办", ("催办", "申请延期", "延期审批", "督办")),
+    ("回访", "回访评价", ("回访",)),
 )
 
 
@@ -86,14 +86,18 @@ class ItemPanel(QWidget):
         super().__init__()
         self._detail: ItemDetail | None = None
         self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab in sight: the panel is as wide
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(False)
-        self.tabs.addTab(self.view, self.tr("基本信息"))
+        self.tabs.addTab(self.view, self.tr("基本"))
+        self.tabs.setTabToolTip(0, self.tr("基本信息与全部办理记录"))
         self.timelines: list[QTextBrowser] = []
-        for _title, _kinds in TIMELINES:
+        for _title, tip, _kinds in TIMELINES:
             browser = QTextBrowser()
             self.timelines.append(browser)
             self.tabs.addTab(browser, "")
+            self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr(tip))
         self.files = read_only_table(
             [self.tr("文件名"), self.tr("大小"), self.tr("上传时间"), self.tr("上传人"), "SHA-256"]
         )
@@ -107,10 +111,12 @@ class ItemPanel(QWidget):
         self.open_file.clicked.connect(self.open_selected)
         self.copy_hash.clicked.connect(self.copy_selected_hash)
         self.tabs.addTab(self._files_tab(), "")
+        self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("佐证材料"))
         self.audit = read_only_table(
             [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("内容")]
         )
         self.tabs.addTab(self.audit, "")
+        self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("操作日志（审计记录）"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -131,7 +137,7 @@ class ItemPanel(QWidget):
         self._detail = d
         self.view.setHtml(self._summary_html(d))
         history = d.history if d else []
-        for i, ((title, kinds), browser) in enumerate(
+        for i, ((title, _tip, kinds), browser) in enumerate(
             zip(TIMELINES, self.timelines, strict=True), start=1
         ):
             events = [e for e in history if e.kind in kinds]
@@ -141,7 +147,7 @@ class ItemPanel(QWidget):
         self._show_audit(d)
 
     def _counted(self, title: str, n: int) -> str:
-        return self.tr(title) + (f" ({n})" if n else "")
+        return self.tr(title) + (f"({n})" if n else "")
 
     def _show_files(self, d: ItemDetail | None) -> None:
         files = d.attachments if d else []
@@ -158,7 +164,7 @@ class ItemPanel(QWidget):
                 for a in files
             ],
         )
-        self.tabs.setTabText(len(TIMELINES) + 1, self._counted("佐证材料", len(files)))
+        self.tabs.setTabText(len(TIMELINES) + 1, self._counted("材料", len(files)))
         for button in (self.add_file, self.open_file, self.copy_hash):
             button.setEnabled(d is not None)
 
@@ -168,7 +174,7 @@ class ItemPanel(QWidget):
             self.audit,
             [[f"{a.at:%Y-%m-%d %H:%M:%S}", a.actor, a.action, a.detail] for a in lines],
         )
-        self.tabs.setTabText(len(TIMELINES) + 2, self._counted("操作日志", len(lines)))
+        self.tabs.setTabText(len(TIMELINES) + 2, self._counted("日志", len(lines)))
 
     def _selected_attachment(self) -> int | None:
         row = self.files.currentRow()

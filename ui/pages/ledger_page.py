@@ -6,12 +6,9 @@ from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
@@ -19,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.enums import Escalation, Status
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter, ItemRow
-from ui.choices import fill_choices
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
+from ui.pages.filter_bar import FilterBar
+from ui.saved_filters import SavedFilterButton, SavedFilters
+from ui.settings import UiSettings
 from ui.workers import LatestOnly
 
 #: Column widths in Chinese characters (others 6): wide enough to read, no fitting pass.
@@ -35,15 +33,6 @@ def size_columns(view: QTableView) -> None:
     em = view.fontMetrics().horizontalAdvance("中")
     for col, (key, _h, _s) in enumerate(COLUMNS):
         view.setColumnWidth(col, em * WIDTHS.get(key, 6))
-
-
-LIGHT_CHOICES = [
-    ("全部预警", None),
-    ("红灯 逾期", "red"),
-    ("橙灯 滞后", "orange"),
-    ("黄灯 临期", "yellow"),
-    ("绿灯 正常", "green"),
-]
 
 
 class LedgerPage(QWidget):
@@ -58,30 +47,16 @@ class LedgerPage(QWidget):
     move_requested = Signal(int, str)
     item_selected = Signal(int)
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, saved: SavedFilters | None = None) -> None:
         super().__init__()
         self._desk = desk
         self._sort = ("ledger", False)
         self.model = LedgerTableModel()
         self._worker = LatestOnly(self)
-        self.search = QLineEdit(
-            placeholderText=self.tr("搜索编号、名称、内容、单位、责任人（Ctrl+F）")
-        )
-        self.status = QComboBox()
-        self.status.addItem(self.tr("全部状态"), None)
-        for status in Status:
-            self.status.addItem(status.label, status)
-        self.light = QComboBox()
-        for label, value in LIGHT_CHOICES:
-            self.light.addItem(label, value)
-        self.overdue = QCheckBox(self.tr("只看逾期"))
-        self.lists, self.units, self.categories = QComboBox(), QComboBox(), QComboBox()
-        self.units.setEditable(True)  # type to find a unit among dozens
-        self._fill_choices(desk)
-        self.escalation = QComboBox()
-        self.escalation.addItem(self.tr("全部督办级别"), None)
-        for level in Escalation:
-            self.escalation.addItem(level.label, level.value)
+        self.bar = FilterBar(desk)
+        self.search, self.overdue = self.bar.search, self.bar.overdue
+        self.saved = SavedFilterButton(self.bar, saved or SavedFilters(UiSettings()))
+        self.bar.extra.addWidget(self.saved)
         self.table = QTableView()
         self._pinned: ItemFilter | None = None
         self.pinned_label = QLabel()
@@ -92,22 +67,9 @@ class LedgerPage(QWidget):
     def use_desk(self, desk: Desk) -> None:
         """Work on a reopened ledger (after a restore from backup): its lists and units."""
         self._desk = desk
-        self._fill_choices(desk)
-
-    def _fill_choices(self, desk: Desk) -> None:
-        fill_choices(self.lists, self.tr("全部清单"), desk.list_names())
-        fill_choices(self.units, self.tr("全部单位"), desk.unit_names())
-        fill_choices(self.categories, self.tr("全部领域"), desk.categories())
+        self.bar.fill(desk)
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.status, 1)
-        bar.addWidget(self.light, 1)
-        bar.addWidget(self.overdue)
-        bar2 = QHBoxLayout()
-        for box in (self.lists, self.units, self.categories, self.escalation):
-            bar2.addWidget(box, 1)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSortingEnabled(False)  # sorting is done in SQL, via header clicks
@@ -132,8 +94,7 @@ class LedgerPage(QWidget):
         self.pinned_bar.setStyleSheet("background: #FDF2E9;")
         self.pinned_bar.hide()
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(bar2)
+        layout.addWidget(self.bar)
         layout.addWidget(self.pinned_bar)
         layout.addWidget(self.table)
         copy = QAction(self.tr("复制选中行"), self, shortcut=QKeySequence.StandardKey.Copy)
@@ -141,13 +102,7 @@ class LedgerPage(QWidget):
         self.table.addAction(copy)
 
     def _connect_signals(self) -> None:
-        self.search.returnPressed.connect(self.refresh)
-        self.status.currentIndexChanged.connect(self.refresh)
-        self.light.currentIndexChanged.connect(self.refresh)
-        self.overdue.toggled.connect(self.refresh)
-        for box in (self.lists, self.categories, self.escalation):
-            box.currentIndexChanged.connect(self.refresh)
-        self.units.activated.connect(self.refresh)
+        self.bar.changed.connect(self.refresh)
         self.unpin.clicked.connect(self.show_all)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -155,45 +110,16 @@ class LedgerPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._emit_selected)
 
     def current_filter(self) -> ItemFilter:
-        status = self.status.currentData()
-        light = self.light.currentData()
-        unit = self.units.currentText().strip()
-        escalation = self.escalation.currentData()
-        pinned = self._pinned or ItemFilter()
-        return ItemFilter(
-            figure=pinned.figure,
-            lead_unit=pinned.lead_unit,
-            as_of=pinned.as_of,
-            imported_at=pinned.imported_at,
-            statuses=(status,) if status else (),
-            overdue_only=self.overdue.isChecked(),
-            lights=(light,) if light else (),
-            text=self.search.text().strip() or None,
-            list_name=self.lists.currentData(),
-            category=self.categories.currentData(),
-            unit=unit if unit and unit != self.units.itemText(0) else None,
-            escalations=(escalation,) if escalation else (),
-        )
+        return self.bar.narrowing(self._pinned or ItemFilter())
 
     def show_items(self, f: ItemFilter, caption: str) -> None:
         """Show exactly the items of ``f`` (a dashboard click), named by ``caption``.
 
-        The bar's boxes are reset to this filter; what they cannot express (the items
-        behind a figure, a lead unit, an as-of date) is pinned above the table until the
-        user clicks 显示全部. Further narrowing with the bar still works on top of it.
+        The bar is reset to this filter; what it cannot express (the items behind a
+        figure, a lead unit, an as-of date) is pinned above the table until the user
+        clicks 显示全部. Further narrowing with the bar still works on top of it.
         """
-        boxes = (self.status, self.units, self.categories, self.escalation)
-        blockers = [
-            QSignalBlocker(w) for w in (self.search, self.overdue, self.light, self.lists, *boxes)
-        ]
-        self.search.clear()
-        self.overdue.setChecked(f.overdue_only)
-        for box in boxes:
-            box.setCurrentIndex(0)
-        self.light.setCurrentIndex(max(0, self.light.findData(f.lights[0] if f.lights else None)))
-        self.lists.setCurrentIndex(max(0, self.lists.findData(f.list_name)))
-        for blocker in blockers:  # one refresh below, not one per box
-            blocker.unblock()
+        self.bar.reset(f.overdue_only, f.lights[0] if f.lights else None, f.list_name)
         self._pinned = ItemFilter(
             figure=f.figure, lead_unit=f.lead_unit, as_of=f.as_of, imported_at=f.imported_at
         )
