@@ -152,6 +152,7 @@ def transition(action: str) -> Transition:
 #: Chinese words for audit actions that are not state moves.
 OTHER_LABELS = {
     "create": "登记",
+    "set_lead_unit": "指定牵头单位",
     "progress": "报送进展",
     "urge": "催办",
     "escalate": "调整督办级别",

@@ -99,11 +99,16 @@ class ExcelActions(QObject):
             self.ledger_changed.emit()
             report(self._window, dialog)
 
-    def export_ledger(self) -> None:
+    def export_ledger(self, selected: list[int] | None = None) -> None:
+        """导出台账 (Ctrl+E): the filter in front, or the ``selected`` items (批量处理)."""
         from ui.dialogs.export_dialog import ExportDialog
 
-        f: ItemFilter = self._ledger.current_filter()
-        dialog = ExportDialog(self._window, self._excel(), f, self._ledger.model.rowCount())
+        if selected is not None:
+            f, shown, scope = ItemFilter(ids=tuple(selected)), len(selected), "所选事项"
+        else:
+            f, shown = self._ledger.current_filter(), self._ledger.model.rowCount()
+            scope = "当前筛选的事项"
+        dialog = ExportDialog(self._window, self._excel(), f, shown, scope)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path_written is not None:
             self.message.emit(
                 self.tr("已导出 {0} 项：{1}")

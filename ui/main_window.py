@@ -32,6 +32,7 @@ from tracker.errors import StorageError, TrackerError
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter
+from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.connection_dialog import ConnectionDialog
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.watch = ChangeWatch(self)
         self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
+        self.batch = BatchActions(self)
+        self.ledger.batch_menu = self.batch.menu
         self.setAcceptDrops(True)
         self._current: int | None = None
         self._build_menus()
@@ -130,6 +133,8 @@ class MainWindow(QMainWindow):
             page.triggered.connect(lambda _=False, n=i: self.pages.setCurrentIndex(n))
             view.addAction(page)
         self.menuBar().addMenu(self.workflow.menu)
+        self.workflow.menu.addSeparator()
+        self.workflow.menu.addMenu(self.batch.menu)
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         backups = QAction(self.tr("备份与恢复…"), self)
         backups.triggered.connect(self.open_backups)
@@ -350,6 +355,11 @@ class MainWindow(QMainWindow):
     def desk(self) -> Desk:
         return self._desk
 
+    @property
+    def current_item(self) -> int | None:
+        """The item shown in the panel."""
+        return self._current
+
     def open_backups(self) -> None:
         path = self._desk.db.path
         if path is None:
@@ -383,6 +393,7 @@ class MainWindow(QMainWindow):
         if self.dashboard is not None:
             self.dashboard.use_desk(desk)
         self.workflow.use_desk(desk)
+        self.batch.update_for_role()
         self.excel.use_desk(desk)
         self.watch.follow(desk)
         self.panel.show_detail(None)

@@ -8,7 +8,7 @@ administrator; shared deployments will log in — see the PostgreSQL issue.)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +17,13 @@ from sqlalchemy import func, select
 from tracker import workflow
 from tracker.db import Database
 from tracker.enums import Escalation, Role, Status
+from tracker.errors import ValidationError
 from tracker.models import AuditEntry, Item, ItemList, Unit
 from tracker.services import (
     accounts,
+    assignment,
     attachments,
+    batch,
     editing,
     extensions,
     item_record,
@@ -35,6 +38,7 @@ from tracker.services import (
 from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import ItemState
 from tracker.services.registry import ensure_admin
+from tracker.tasks import Progress
 
 if TYPE_CHECKING:  # reports load lazily: the window must start fast
     from tracker.reports.bulletin_data import BulletinData
@@ -215,6 +219,28 @@ class Desk:
         """A hash-checked copy of an evidence file under its own name, for the viewer."""
         with self.db.sessions.begin() as s:
             return item_record.open_copy(s, attachment_id, self.db.attachments_dir, folder)
+
+    def assign_to(self, item_id: int, unit: str | None) -> ItemState:
+        """交办 to ``unit`` (changing the lead unit first when it differs)."""
+        with self.db.sessions.begin() as s:
+            return assignment.assign_to(s, self.actor, item_id, unit)
+
+    def each(
+        self,
+        label: str,
+        item_ids: Sequence[int],
+        act: Callable[[int], object],
+        progress: Progress | None = None,
+    ) -> batch.BatchOutcome:
+        """One action on many items, each in its own transaction (see ``batch``)."""
+        if len(item_ids) > batch.MAX_ITEMS:
+            raise ValidationError(
+                "ids",
+                f"一次最多批量处理 {batch.MAX_ITEMS} 项（选中了 {len(item_ids)} 项），"
+                "请先用筛选缩小范围。",
+            )
+        codes = {i: row.code for i, row in self.rows(item_ids).items()}
+        return batch.run_each(label, item_ids, codes, act, progress)
 
     def urge(self, item_id: int, note: str | None = None) -> ItemState:
         with self.db.sessions.begin() as s:

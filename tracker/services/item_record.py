@@ -38,7 +38,13 @@ FIELD_LABELS = {
     **EDITABLE,
 }
 #: Extra facts an entry carries besides the snapshot, shown after the changes.
-EXTRA_LABELS = {"reason": "理由", "file": "文件", "claimant": "认领人", "comment": "意见"}
+EXTRA_LABELS = {
+    "lead_unit": "牵头单位",
+    "reason": "理由",
+    "file": "文件",
+    "claimant": "认领人",
+    "comment": "意见",
+}
 _ENUMS: dict[str, Any] = {"status": Status, "escalation": Escalation}
 
 

@@ -58,6 +58,8 @@ class ItemFilter:
 
     statuses: Sequence[Status] = ()
     unit: str | None = None
+    #: exactly these items (a selection in the ledger; see ``batch.MAX_ITEMS``)
+    ids: Sequence[int] = ()
     #: ``unit`` includes the units under it (a town's villages): the filter bar's tree
     with_subunits: bool = False
     list_name: str | None = None
@@ -110,6 +112,8 @@ def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
 
 def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
     """Add the conditions of ``f`` to ``stmt`` (a select over ``Item``)."""
+    if f.ids:
+        stmt = stmt.where(Item.id.in_(list(f.ids)))
     if f.statuses:
         stmt = stmt.where(Item.status.in_([str(x) for x in f.statuses]))
     if f.unit:

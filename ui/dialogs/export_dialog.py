@@ -33,7 +33,12 @@ FORMATS = (("Excel 打印版（.xlsx）", ".xlsx"), ("CSV 文本（.csv，可用
 
 class ExportDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, excel: ExcelDesk, current: ItemFilter, shown: int
+        self,
+        parent: QWidget | None,
+        excel: ExcelDesk,
+        current: ItemFilter,
+        shown: int,
+        scope: str = "当前筛选的事项",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出台账"))
@@ -41,7 +46,7 @@ class ExportDialog(QDialog):
         self.written: int | None = None
         self.path_written: Path | None = None
         self.use_current = QRadioButton(
-            self.tr("当前筛选的事项（{0} 项）").replace("{0}", str(shown))
+            self.tr(scope) + self.tr("（{0} 项）").replace("{0}", str(shown))
         )
         self.use_all = QRadioButton(self.tr("全部事项"))
         self.use_list = QRadioButton(self.tr("一个清单："))

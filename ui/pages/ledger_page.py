@@ -59,6 +59,7 @@ class LedgerPage(QWidget):
         self.bar.extra.addWidget(self.saved)
         self.table = QTableView()
         self._pinned: ItemFilter | None = None
+        self.batch_menu: QMenu | None = None  # 批量处理, given by the window
         self.pinned_label = QLabel()
         self.unpin = QPushButton(self.tr("显示全部"))
         self._build()
@@ -212,6 +213,15 @@ class LedgerPage(QWidget):
             action.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
         return menu
 
+    def selected_count(self) -> int:
+        """How many rows are chosen, without listing them (Ctrl+A on a million rows)."""
+        return sum(r.height() for r in self.table.selectionModel().selection())
+
+    def selected_ids(self) -> list[int]:
+        """The chosen items in ledger order (rows read from the database as needed)."""
+        ids = (self.model.item_id(row) for row in self.selected_rows())
+        return [i for i in ids if i is not None]
+
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
 
@@ -224,6 +234,10 @@ class LedgerPage(QWidget):
         QGuiApplication.clipboard().setText("\n".join(lines))
 
     def _context_menu(self, pos: object) -> None:
+        where = self.table.viewport().mapToGlobal(pos)  # type: ignore[arg-type]
+        if self.batch_menu is not None and self.selected_count() > 1:
+            self.batch_menu.exec(where)
+            return
         row = self.table.indexAt(pos).row()  # type: ignore[arg-type]
         item = self.model.row_of(row)
         if item is None:
@@ -235,4 +249,4 @@ class LedgerPage(QWidget):
                 lambda _=False, a=t.action, i=item.id: self.move_requested.emit(i, a)
             )
         if menu.actions():
-            menu.exec(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+            menu.exec(where)

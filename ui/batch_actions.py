@@ -1,0 +1,140 @@
+"""批量处理: 交办, 催办, 调整督办级别 and 导出 on the rows selected in the ledger.
+
+Each runs behind a progress dialog with 取消; every item is its own transaction, and the
+result box says how many were done and why each of the others was not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from tracker.errors import ValidationError
+from tracker.services import batch
+from tracker.services.registry import SUPERVISORS
+from ui.dialogs.supervision_dialogs import EscalateDialog
+from ui.errors import show_error
+from ui.tasks import run_with_progress
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+KEEP_UNIT = "（各自原牵头单位）"
+
+
+class BatchActions(QObject):
+    """The 批量处理 submenu (also the ledger's context menu when several rows are chosen)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+        self.menu = QMenu(window.tr("批量处理所选事项"), window)
+        self.actions: dict[str, QAction] = {}
+        for name, label, key, slot in (
+            ("assign", "批量交办…", "Ctrl+Shift+J", self.assign),
+            ("urge", "批量催办…", "Ctrl+Shift+U", self.urge),
+            ("escalate", "批量调整督办级别…", "Ctrl+Shift+S", self.escalate),
+            ("export", "导出所选事项…", "Ctrl+Shift+E", self.export),
+        ):
+            action = QAction(window.tr(label), window, shortcut=QKeySequence(key))
+            action.triggered.connect(slot)
+            self.menu.addAction(action)
+            window.addAction(action)
+            self.actions[name] = action
+        self.update_for_role()
+
+    def update_for_role(self) -> None:
+        """Supervising actions only for those who supervise; anyone may export."""
+        supervises = self._w.desk.actor.role in SUPERVISORS
+        for name in ("assign", "urge", "escalate"):
+            self.actions[name].setEnabled(supervises)
+
+    def _selection(self) -> list[int] | None:
+        """The chosen items' ids, or None (told why) when nothing or too much is chosen."""
+        page = self._w.ledger
+        count = page.selected_count()
+        if count == 0:
+            QMessageBox.information(
+                self._w,
+                self._w.tr("批量处理"),
+                self._w.tr("请先在台账中选择事项（可按住 Ctrl 或 Shift 多选）。"),
+            )
+            return None
+        if count > batch.MAX_ITEMS:
+            show_error(
+                self._w,
+                ValidationError(
+                    "ids",
+                    f"一次最多批量处理 {batch.MAX_ITEMS} 项（选中了 {count} 项），"
+                    "请先用筛选缩小范围；要导出全部筛选结果请用“导出台账”。",
+                ),
+            )
+            return None
+        return page.selected_ids()
+
+    def _run(self, label: str, ids: list[int], act: Callable[[int], object]) -> None:
+        desk = self._w.desk
+        outcome = run_with_progress(
+            self._w,
+            self._w.tr("正在{0} {1} 项…").replace("{0}", label).replace("{1}", str(len(ids))),
+            lambda progress: desk.each(label, ids, act, progress),
+        )
+        if outcome is None:
+            return
+        self._w.ledger.refresh(keep_place=True)
+        if self._w.current_item is not None:
+            self._w.show_item(self._w.current_item, quiet=True)
+        box = QMessageBox.warning if outcome.refused else QMessageBox.information
+        box(self._w, self._w.tr("批量") + label, outcome.summary())
+
+    def assign(self) -> None:
+        ids = self._selection()
+        if ids is None:
+            return
+        units = [KEEP_UNIT, *self._w.desk.unit_names()]
+        unit, ok = QInputDialog.getItem(
+            self._w,
+            self._w.tr("批量交办"),
+            self._w.tr("将所选 {0} 项交办给：").replace("{0}", str(len(ids))),
+            units,
+            0,
+            False,
+        )
+        if ok:
+            chosen = None if unit == KEEP_UNIT else unit
+            self._run("交办", ids, lambda i: self._w.desk.assign_to(i, chosen))
+
+    def urge(self) -> None:
+        ids = self._selection()
+        if ids is None:
+            return
+        note, ok = QInputDialog.getText(
+            self._w,
+            self._w.tr("批量催办"),
+            self._w.tr("催办所选 {0} 项。催办说明（可不填）：").replace("{0}", str(len(ids))),
+        )
+        if ok:
+            self._run("催办", ids, lambda i: self._w.desk.urge(i, note.strip() or None))
+
+    def escalate(self) -> None:
+        ids = self._selection()
+        if ids is None:
+            return
+        title = self._w.tr("所选 {0} 项").replace("{0}", str(len(ids)))
+        answer = EscalateDialog.ask(self._w, title, self._w.tr("（各不相同）"))
+        if answer is not None:
+            self._run(
+                "调整督办级别",
+                ids,
+                lambda i: self._w.desk.escalate(i, answer.level, answer.reason),
+            )
+
+    def export(self) -> None:
+        ids = self._selection()
+        if ids is None:
+            return
+        self._w.excel.export_ledger(ids)
