@@ -41,6 +41,7 @@ from ui.dialogs.login_dialog import LoginDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
+from ui.edit_history import EditHistory
 from ui.errors import show_error
 from ui.excel_actions import ExcelActions, dropped_workbook
 from ui.pages.item_panel import ItemPanel
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
         self.batch = BatchActions(self)
+        self.history = EditHistory(lambda: self._desk, self)
+        self.history.applied.connect(self._edit_applied)
+        self.history.failed.connect(lambda exc: show_error(self, exc))
         self.ledger.batch_menu = self.batch.menu
         self.setAcceptDrops(True)
         self._current: int | None = None
@@ -118,6 +122,9 @@ class MainWindow(QMainWindow):
         new.triggered.connect(self.new_item)
         for action in (new, refresh, find):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.history.undo_action)
+        menu.addAction(self.history.redo_action)
         menu.addSeparator()
         for action in self.excel.actions:
             menu.addAction(action)
@@ -273,11 +280,19 @@ class MainWindow(QMainWindow):
         except TrackerError as exc:
             show_error(self, exc)
             return
-        state = EditItemDialog.edit(self, self._desk, detail)
-        if state is not None:
+        dialog = EditItemDialog.edit(self, self._desk, detail)
+        if dialog.saved is not None and dialog.saved_change is not None:
+            self.history.record(item_id, detail.code, dialog.saved_change)
             self.ledger.reload_rows([item_id])
             self.show_item(item_id)
-            self.statusBar().showMessage(self.tr("已保存：") + detail.code, 5000)
+            self.statusBar().showMessage(
+                self.tr("已保存：{0}（Ctrl+Z 撤销）").replace("{0}", detail.code), 5000
+            )
+
+    def _edit_applied(self, item_id: int) -> None:
+        """An undo or redo was saved: show the item as it now is."""
+        self.ledger.reload_rows([item_id])
+        self.show_item(item_id)
 
     def report_progress(self, item_id: int) -> None:
         detail = self._desk.detail(item_id)
@@ -394,6 +409,7 @@ class MainWindow(QMainWindow):
             self.dashboard.use_desk(desk)
         self.workflow.use_desk(desk)
         self.batch.update_for_role()
+        self.history.clear()
         self.excel.use_desk(desk)
         self.watch.follow(desk)
         self.panel.show_detail(None)

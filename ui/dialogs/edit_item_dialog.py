@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from tracker.diff_text import diff_text
 from tracker.errors import TrackerError, ValidationError
-from tracker.services.common import StaleItem
+from tracker.services.common import ItemState, StaleItem
 from tracker.services.desk import Desk
 from tracker.services.editing import EDITABLE
 from tracker.services.ledger import ItemDetail
@@ -78,7 +78,8 @@ class EditItemDialog(QDialog):
         self.message = error_label()
         form.addRow(self.message)
         form.addRow(ok_cancel(self, self.save, self.tr("保存")))
-        self.saved = None
+        self.saved: ItemState | None = None
+        self.saved_change: tuple[dict[str, str], dict[str, str]] | None = None
         self._load(detail)
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.sizeHint().height())
 
@@ -112,6 +113,7 @@ class EditItemDialog(QDialog):
             return
         try:
             self.saved = self._desk.edit_item(self._detail.id, self._detail.version, changes)
+            self.saved_change = ({f: self._base[f] for f in changes}, changes)
         except StaleItem as exc:
             self._resolve(exc, changes)
             return
@@ -153,8 +155,9 @@ class EditItemDialog(QDialog):
             self.save()
 
     @classmethod
-    def edit(cls, parent: QWidget | None, desk: Desk, detail: ItemDetail) -> object | None:
-        """Run the dialog; the saved ``ItemState`` or None when nothing was saved."""
+    def edit(cls, parent: QWidget | None, desk: Desk, detail: ItemDetail) -> EditItemDialog:
+        """Run the dialog; ``saved`` is the new ``ItemState`` (None when nothing was saved)
+        and ``saved_change`` the (before, after) texts of the fields saved, for undo."""
         dialog = cls(parent, desk, detail)
         dialog.exec()
-        return dialog.saved
+        return dialog
