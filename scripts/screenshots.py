@@ -162,6 +162,51 @@ def supervision_shots(app: QApplication, window: MainWindow, out: Path) -> None:
         dialog.close()
 
 
+def admin_shots(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The item panel's tabs, the administration pages and their forms, batch menu."""
+    from ui.dialogs import admin_dialogs
+
+    window.pages.setCurrentWidget(window.ledger)
+    _settle(app)
+    with_history = next(
+        i
+        for i in window.desk.item_ids(window.ledger.current_filter())
+        if len(window.desk.detail(i).history) > 3
+    )
+    detail = window.desk.detail(with_history)  # the demo writes no audit: make some
+    window.desk.urge(with_history, "请本周内报送整改进展")
+    window.desk.edit_item(with_history, detail.version + 1, {"remarks": "县委督查室重点跟踪"})
+    window.show_item(with_history)
+    for index, name in ((1, "panel-progress"), (6, "panel-audit")):
+        window.panel.tabs.setCurrentIndex(index)
+        app.processEvents()
+        window.grab().save(str(out / f"{name}.png"))
+    window.panel.tabs.setCurrentIndex(0)
+    for page, name in (
+        (window.people, "people-page"),
+        (window.lists, "lists-page"),
+        (window.settings_page, "settings-page"),
+    ):
+        window.pages.setCurrentWidget(page)
+        _settle(app)
+        if page is window.people:
+            page.units.setCurrentItem(page.units.topLevelItem(0).child(0))
+        window.grab().save(str(out / f"{name}.png"))
+    admin = window.people.admin
+    names = [u.name for u in window.desk.unit_outline()]
+    forms = {
+        "account-form": admin_dialogs.account_form(window, admin, names),
+        "unit-form": admin_dialogs.unit_form(window, admin, names, names[0]),
+        "list-form": admin_dialogs.list_form(window, admin),
+    }
+    for name, form in forms.items():
+        form.show()
+        app.processEvents()
+        form.grab().save(str(out / f"{name}.png"))
+        form.close()
+    window.pages.setCurrentWidget(window.ledger)
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -221,6 +266,7 @@ def main() -> int:
         _settle(app)
         shared_shots(app, window, out)
         supervision_shots(app, window, out)
+        admin_shots(app, window, out)
         db.close()
     del translators
     print(f"screenshots written to {out}/")

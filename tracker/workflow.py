@@ -166,6 +166,7 @@ OTHER_LABELS = {
     "demo_generated": "生成演示数据",
     "setting_changed": "修改设置",
     "unit_added": "新增单位",
+    "person_added": "登记责任人",
     "user_added": "新增用户",
     "list_added": "新建清单",
     "import_create": "表格导入",

@@ -29,6 +29,7 @@ from tracker import workflow
 from tracker.backup import restore_sqlite
 from tracker.db import open_database
 from tracker.errors import StorageError, TrackerError
+from tracker.services.admin_desk import AdminDesk
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter
@@ -46,6 +47,9 @@ from ui.errors import show_error
 from ui.excel_actions import ExcelActions, dropped_workbook
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
+from ui.pages.lists_page import ListsPage
+from ui.pages.people_page import PeoplePage
+from ui.pages.settings_page import SettingsPage
 from ui.pages.warnings_page import WarningsPage
 from ui.saved_filters import SavedFilters
 from ui.settings import UiSettings
@@ -74,6 +78,15 @@ class MainWindow(QMainWindow):
         self._dashboard_slot = QWidget()
         QVBoxLayout(self._dashboard_slot).setContentsMargins(0, 0, 0, 0)
         self.pages.addTab(self._dashboard_slot, self.tr("统计"))
+        admin = AdminDesk(desk)
+        self.people, self.lists, self.settings_page = (
+            PeoplePage(admin),
+            ListsPage(admin),
+            SettingsPage(admin),
+        )
+        self.pages.addTab(self.people, self.tr("单位与人员"))
+        self.pages.addTab(self.lists, self.tr("清单"))
+        self.pages.addTab(self.settings_page, self.tr("设置"))
         self.setCentralWidget(self.pages)
         self.panel = ItemPanel()
         self.dock = QDockWidget(self.tr("事项详情"), self)
@@ -134,7 +147,14 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         for i, (label, key) in enumerate(
-            ((self.tr("台账"), "Ctrl+1"), (self.tr("预警"), "Ctrl+2"), (self.tr("统计"), "Ctrl+3"))
+            (
+                (self.tr("台账"), "Ctrl+1"),
+                (self.tr("预警"), "Ctrl+2"),
+                (self.tr("统计"), "Ctrl+3"),
+                (self.tr("单位与人员"), "Ctrl+4"),
+                (self.tr("清单"), "Ctrl+5"),
+                (self.tr("设置"), "Ctrl+6"),
+            )
         ):
             page = QAction(label, self, shortcut=QKeySequence(key))
             page.triggered.connect(lambda _=False, n=i: self.pages.setCurrentIndex(n))
@@ -161,6 +181,14 @@ class MainWindow(QMainWindow):
         self.panel.attach_requested.connect(self.supervision.attach)
         self.panel.open_requested.connect(self.open_attachment)
         self.warnings.failed.connect(lambda exc: show_error(self, exc))
+        for page in (self.people, self.lists, self.settings_page):
+            page.failed.connect(lambda exc: show_error(self, exc))
+        self.people.units_changed.connect(lambda: self.ledger.bar.fill(self._desk))
+        self.lists.lists_changed.connect(lambda: self.ledger.bar.fill(self._desk))
+        self.lists.open_list.connect(
+            lambda name: self.open_items(ItemFilter(list_name=name), self.tr("清单：") + name)
+        )
+        self.settings_page.saved.connect(self.ledger.refresh)
 
     def _page_shown(self, index: int) -> None:
         """Build the 统计 page on first view: matplotlib stays out of the start-up path.
@@ -169,8 +197,9 @@ class MainWindow(QMainWindow):
         again only on request (F5 or the page's 刷新), not on every switch of tabs. The 预警
         lists are counted whenever their page comes to the front (three counts).
         """
-        if self.pages.widget(index) is self.warnings:
-            self.warnings.refresh()
+        page = self.pages.widget(index)
+        if page in (self.warnings, self.people, self.lists, self.settings_page):
+            page.refresh()  # type: ignore[attr-defined]
         if self.pages.widget(index) is not self._dashboard_slot or self.dashboard is not None:
             return
         from ui.pages.dashboard_page import DashboardPage
@@ -186,8 +215,13 @@ class MainWindow(QMainWindow):
         """F5: search the ledger again, or recount the page in front (预警, 统计)."""
         if self.dashboard is not None and self.pages.currentWidget() is self._dashboard_slot:
             self.dashboard.refresh()
-        elif self.pages.currentWidget() is self.warnings:
-            self.warnings.refresh()
+        elif self.pages.currentWidget() in (
+            self.warnings,
+            self.people,
+            self.lists,
+            self.settings_page,
+        ):
+            self.pages.currentWidget().refresh()  # type: ignore[attr-defined]
         else:
             self.ledger.refresh()
 
@@ -410,6 +444,9 @@ class MainWindow(QMainWindow):
         self.workflow.use_desk(desk)
         self.batch.update_for_role()
         self.history.clear()
+        admin = AdminDesk(desk)
+        for page in (self.people, self.lists, self.settings_page):
+            page.use_admin(admin)
         self.excel.use_desk(desk)
         self.watch.follow(desk)
         self.panel.show_detail(None)

@@ -12,7 +12,7 @@ from tracker import audit
 from tracker.deadlines import format_deadline
 from tracker.enums import DeadlineKind, DeadlinePrecision, ListKind, Role, Status, UnitKind
 from tracker.errors import DuplicateError, NotFoundError, ValidationError
-from tracker.models import Item, ItemList, Unit, User
+from tracker.models import Item, ItemList, Person, Unit, User
 from tracker.services.actors import Actor, require_role
 from tracker.services.common import ItemState, now, record
 
@@ -52,6 +52,31 @@ def add_unit(
     s.flush()
     audit.append(s, actor=actor.login, action="unit_added", after={"unit": name, "kind": kind})
     return unit.id
+
+
+def add_person(s: Session, actor: Actor, name: str, phone: str | None, unit: str | None) -> int:
+    """A 责任人 items can be assigned to (not a login: units' contacts rarely log in)."""
+    require_role(actor, SUPERVISORS, "登记责任人")
+    name = name.strip()
+    if not name:
+        raise ValidationError("name", "责任人姓名不能为空。")
+    person = Person(
+        name=name, phone=(phone or "").strip() or None, unit_id=unit_id(s, unit) if unit else None
+    )
+    s.add(person)
+    s.flush()
+    audit.append(s, actor=actor.login, action="person_added", after={"name": name, "unit": unit})
+    return person.id
+
+
+def people_of(s: Session, unit: str) -> list[tuple[str, str | None]]:
+    """(name, phone) of a unit's 责任人, in the order they were registered."""
+    rows = s.execute(
+        select(Person.name, Person.phone)
+        .where(Person.unit_id == unit_id(s, unit))
+        .order_by(Person.id)
+    )
+    return [(name, phone) for name, phone in rows]
 
 
 def add_user(

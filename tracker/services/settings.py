@@ -46,6 +46,8 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         isinstance(DEFAULTS[key], float) and isinstance(value, int)
     ):
         raise ValidationError(key, f"设置“{key}”的取值类型不对。")
+    if key == "score_weights" and sum(value.values()) != 100:
+        raise ValidationError(key, "考核权重（按时办结、满意度、进展报送）合计必须为 100%。")
     text = json.dumps(value, ensure_ascii=False)
     row = s.get(Setting, key)
     if row is None:

@@ -1,0 +1,73 @@
+"""The administration pages' services: lists with their counts, 责任人, accounts, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from tests.tracker.org import new_item, working_item
+from tracker.enums import ListKind, Role, UnitKind
+from tracker.errors import PermissionDenied, ValidationError
+from tracker.models import AuditEntry, User
+from tracker.services import accounts, lists_overview, transitions
+from tracker.services.admin_desk import AdminDesk
+from tracker.services.desk import Desk
+
+
+def test_lists_overview_counts_items_closed_and_overdue(db, org):
+    with db.sessions.begin() as s:
+        late = working_item(s, org, "L1", deadline=dt.date(2026, 3, 1))
+        working_item(s, org, "L2", deadline=dt.date(2026, 12, 1))
+        done = new_item(s, org, "L3")
+        for action in ("submit", "assign", "sign"):
+            transitions.move(s, org.edu_clerk if action == "sign" else org.supervisor, done, action)
+        transitions.move(s, org.edu_clerk, done, "request_closure", reason="完工")
+        transitions.move(s, org.supervisor, done, "approve")
+        rows = lists_overview.lists_overview(s, as_of=dt.date(2026, 6, 1))
+    # L1 is past its deadline and still open; L3 was approved (已办结, awaiting 销号)
+    assert [(r.kind, r.items, r.closed, r.overdue) for r in rows] == [
+        ("重点民生实事", 3, 0, 1),
+        ("承诺事项", 0, 0, 0),
+        ("微心愿", 0, 0, 0),
+    ]
+    assert late
+
+
+def test_people_units_and_accounts_through_the_admin_desk(db, org):
+    admin = AdminDesk(Desk(db, "admin"))
+    admin.add_unit("城关镇东村", UnitKind.VILLAGE, "城关镇")
+    admin.add_person("李村长", "13800000001", "城关镇东村")
+    assert admin.people("城关镇东村") == [("李村长", "13800000001")]
+    admin.add_user("dc2", "督查二", Role.SUPERVISOR, None, "dc2-secret-1")
+    assert accounts.log_in(db.sessions, "dc2", "dc2-secret-1").login == "dc2"
+    with pytest.raises(ValidationError, match="密码至少需要 8 个字符"):
+        admin.add_user("dc3", "督查三", Role.SUPERVISOR, None, "short")
+    with db.sessions.begin() as s:  # the account was not created without its password
+        assert s.scalar(select(User.id).where(User.login == "dc3")) is None
+    clerk = AdminDesk(Desk(db, "jy"))
+    assert not clerk.is_admin and not clerk.supervises
+    with pytest.raises(PermissionDenied):
+        clerk.add_unit("某单位", UnitKind.OTHER, None)
+
+
+def test_settings_save_together_or_not_at_all(db, org):
+    admin = AdminDesk(Desk(db, "admin"))
+    assert admin.put_settings({"warning_days": 10, "login_required": True}) == [
+        "warning_days",
+        "login_required",
+    ]
+    with pytest.raises(ValidationError, match="合计必须为 100%"):
+        admin.put_settings(
+            {
+                "warning_days": 20,
+                "score_weights": {"on_time": 50, "satisfaction": 40, "progress": 20},
+            }
+        )
+    assert admin.settings()["warning_days"] == 10  # the refused batch changed nothing
+    admin.add_list("2027年承诺事项", ListKind.COMMITMENT, 2027, "quarterly")
+    assert admin.lists()[0].name == "2027年承诺事项"
+    with db.sessions.begin() as s:
+        actions = list(s.scalars(select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(3)))
+    assert actions[0] == "list_added" and actions.count("setting_changed") == 2

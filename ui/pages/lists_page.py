@@ -1,0 +1,75 @@
+"""清单: every list with its size, crossed-off and overdue counts; a new list; a double
+click shows the list's items in the ledger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from tracker.errors import TrackerError
+from tracker.services.admin_desk import AdminDesk
+from tracker.services.lists_overview import ListSummary
+from ui.dialogs import admin_dialogs as forms
+from ui.pages.item_panel import fill_table, read_only_table
+
+
+class ListsPage(QWidget):
+    """Signals: open_list(name); lists_changed(); failed(error)."""
+
+    open_list = Signal(str)
+    lists_changed = Signal()
+    failed = Signal(object)
+
+    def __init__(self, admin: AdminDesk) -> None:
+        super().__init__()
+        self.admin = admin
+        self._rows: list[ListSummary] = []
+        self.table = read_only_table(
+            [
+                self.tr("清单名称"),
+                self.tr("类型"),
+                self.tr("年度"),
+                self.tr("事项"),
+                self.tr("已销号"),
+                self.tr("逾期"),
+            ]
+        )
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.new = QPushButton(self.tr("新建清单…"))
+        self.new.clicked.connect(self.new_list)
+        self.show_items = QPushButton(self.tr("在台账中查看"))
+        self.show_items.clicked.connect(lambda: self._open(self.table.currentRow()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new)
+        buttons.addWidget(self.show_items)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def use_admin(self, admin: AdminDesk) -> None:
+        self.admin = admin
+
+    def refresh(self) -> None:
+        try:
+            self._rows = self.admin.lists()
+        except TrackerError as exc:
+            self.failed.emit(exc)
+            return
+        fill_table(
+            self.table,
+            [
+                [r.name, r.kind, str(r.year), str(r.items), str(r.closed), str(r.overdue)]
+                for r in self._rows
+            ],
+        )
+        self.new.setEnabled(self.admin.supervises)
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.open_list.emit(self._rows[row].name)
+
+    def new_list(self) -> None:
+        if forms.list_form(self, self.admin).run():
+            self.refresh()
+            self.lists_changed.emit()

@@ -1,0 +1,184 @@
+"""单位与人员: the unit tree with each unit's 责任人, and the login accounts with what an
+administrator does to them (new, password, stop/start, unlock, role)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.enums import UnitKind
+from tracker.errors import TrackerError
+from tracker.services.accounts import Account
+from tracker.services.admin_desk import AdminDesk
+from ui.dialogs import admin_dialogs as forms
+from ui.pages.item_panel import fill_table, read_only_table
+
+
+def account_state(a: Account) -> str:
+    if not a.active:
+        return "已停用"
+    if a.locked_until is not None:
+        return f"锁定至 {a.locked_until:%m-%d %H:%M}"
+    return "正常" if a.has_password else "未设密码"
+
+
+class PeoplePage(QWidget):
+    """Signals: units_changed() — the ledger's unit picker needs refilling; failed(error)."""
+
+    units_changed = Signal()
+    failed = Signal(object)
+
+    def __init__(self, admin: AdminDesk) -> None:
+        super().__init__()
+        self.admin = admin
+        self.units = QTreeWidget()
+        self.units.setHeaderLabels([self.tr("单位"), self.tr("类型")])
+        self.people = read_only_table([self.tr("责任人"), self.tr("联系电话")])
+        self.accounts = read_only_table(
+            [
+                self.tr("登录名"),
+                self.tr("姓名"),
+                self.tr("角色"),
+                self.tr("所属单位"),
+                self.tr("状态"),
+            ]
+        )
+        self._accounts: list[Account] = []
+        self.buttons: dict[str, QPushButton] = {}
+        self._build()
+        self.units.currentItemChanged.connect(lambda *_: self._show_people())
+
+    def _button(self, key: str, label: str, slot) -> QPushButton:
+        button = QPushButton(self.tr(label))
+        button.clicked.connect(slot)
+        self.buttons[key] = button
+        return button
+
+    def _build(self) -> None:
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.units)
+        lv.addWidget(self._button("unit", "新增单位…", self.new_unit))
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.addWidget(self.people)
+        rv.addWidget(self._button("person", "登记责任人…", self.new_person))
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        box = QGroupBox(self.tr("登录账号"))
+        bv = QVBoxLayout(box)
+        bv.addWidget(self.accounts)
+        row = QHBoxLayout()
+        for key, label, slot in (
+            ("account", "新建账号…", self.new_account),
+            ("password", "设置密码…", self.set_password),
+            ("active", "停用/启用", self.toggle_active),
+            ("unlock", "解除锁定", self.unlock),
+            ("role", "修改角色…", self.set_role),
+        ):
+            row.addWidget(self._button(key, label, slot))
+        row.addStretch(1)
+        bv.addLayout(row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 3)
+        layout.addWidget(box, 2)
+
+    def use_admin(self, admin: AdminDesk) -> None:
+        self.admin = admin
+
+    def refresh(self) -> None:
+        """Read the units and accounts again; the buttons follow the user's role."""
+        try:
+            outline = self.admin.desk.unit_outline()
+            self._accounts = self.admin.accounts() if self.admin.is_admin else []
+        except TrackerError as exc:
+            self.failed.emit(exc)
+            return
+        self.units.clear()
+        stack: list[QTreeWidgetItem] = []
+        for line in outline:
+            del stack[line.depth :]
+            parent = stack[-1] if stack else self.units
+            node = QTreeWidgetItem(parent, [line.name, UnitKind(line.kind).label])
+            stack.append(node)
+        self.units.expandToDepth(0)
+        self.units.resizeColumnToContents(0)
+        fill_table(
+            self.accounts,
+            [
+                [a.login, a.name, a.role.label, a.unit or "", account_state(a)]
+                for a in self._accounts
+            ],
+        )
+        for key, button in self.buttons.items():
+            button.setEnabled(self.admin.supervises if key == "person" else self.admin.is_admin)
+        self._show_people()
+
+    def current_unit(self) -> str | None:
+        node = self.units.currentItem()
+        return node.text(0) if node is not None else None
+
+    def current_account(self) -> Account | None:
+        row = self.accounts.currentRow()
+        return self._accounts[row] if 0 <= row < len(self._accounts) else None
+
+    def _show_people(self) -> None:
+        unit = self.current_unit()
+        rows = self.admin.people(unit) if unit else []
+        fill_table(self.people, [[name, phone or ""] for name, phone in rows])
+
+    def _unit_names(self) -> list[str]:
+        return [line.name for line in self.admin.desk.unit_outline()]
+
+    def new_unit(self) -> None:
+        if forms.unit_form(self, self.admin, self._unit_names(), self.current_unit()).run():
+            self.refresh()
+            self.units_changed.emit()
+
+    def new_person(self) -> None:
+        unit = self.current_unit()
+        if unit and forms.person_form(self, self.admin, unit).run():
+            self._show_people()
+
+    def new_account(self) -> None:
+        if forms.account_form(self, self.admin, self._unit_names()).run():
+            self.refresh()
+
+    def set_password(self) -> None:
+        account = self.current_account()
+        if account and forms.password_form(self, self.admin, account).run():
+            self.refresh()
+
+    def set_role(self) -> None:
+        account = self.current_account()
+        if account and forms.role_form(self, self.admin, account, self._unit_names()).run():
+            self.refresh()
+
+    def toggle_active(self) -> None:
+        account = self.current_account()
+        if account is not None:
+            self._act(lambda: self.admin.set_active(account.login, not account.active))
+
+    def unlock(self) -> None:
+        account = self.current_account()
+        if account is not None:
+            self._act(lambda: self.admin.unlock(account.login))
+
+    def _act(self, call) -> None:
+        row = self.accounts.currentRow()
+        try:
+            call()
+        except TrackerError as exc:
+            self.failed.emit(exc)
+        self.refresh()
+        self.accounts.setCurrentCell(row, 0)
