@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -61,6 +62,18 @@ def open_ledger(url: str | None) -> Database:
         return open_database(url)
 
 
+def _remembered_file(prefs: UiSettings) -> str | None:
+    """The ledger file opened last (台账 → 打开台账文件), if it is still there.
+
+    A file on a removed USB stick falls back to the default ledger rather than creating
+    an empty one in its place. ``SHISHI_DB`` (set by an administrator) wins.
+    """
+    path = prefs.last_file()
+    if path is None or os.environ.get("SHISHI_DB") or not Path(path).is_file():
+        return None
+    return path
+
+
 def _remembered_server(prefs: UiSettings) -> str | None:
     """The shared ledger this desktop used last, asking for its password if not kept.
 
@@ -103,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = install_translators(app)
     prefs = UiSettings()
     try:
-        url = args.db or _remembered_server(prefs)
+        url = args.db or _remembered_file(prefs) or _remembered_server(prefs)
         if hand_over(resolve_db_url(url)):
             return 0  # that ledger's window is open already and has come to the front
         db = open_ledger(url)

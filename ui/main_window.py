@@ -36,15 +36,14 @@ from tracker.services.ledger import ItemFilter
 from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog
-from ui.dialogs.connection_dialog import ConnectionDialog
 from ui.dialogs.edit_item_dialog import EditItemDialog
-from ui.dialogs.login_dialog import LoginDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
 from ui.edit_history import EditHistory
 from ui.errors import show_error
 from ui.excel_actions import ExcelActions, dropped_workbook
+from ui.ledger_switch import LedgerSwitch
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.lists_page import ListsPage
@@ -102,6 +101,7 @@ class MainWindow(QMainWindow):
         self.excel = ExcelActions(desk, self, self.ledger)
         self.batch = BatchActions(self)
         self.history = EditHistory(lambda: self._desk, self)
+        self.switch = LedgerSwitch(self)
         self.history.applied.connect(self._edit_applied)
         self.history.failed.connect(lambda exc: show_error(self, exc))
         self.ledger.batch_menu = self.batch.menu
@@ -128,13 +128,20 @@ class MainWindow(QMainWindow):
         )
         quit_action.triggered.connect(self.close)
         server = QAction(self.tr("连接数据库服务器…"), self)
-        server.triggered.connect(self.connect_server)
+        server.triggered.connect(self.switch.connect_server)
+        open_file = QAction(
+            self.tr("打开台账文件…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
+        )
+        open_file.triggered.connect(self.switch.open_file)
+        new_file = QAction(self.tr("新建台账文件…"), self)
+        new_file.triggered.connect(self.switch.new_file)
         new = QAction(
             self.tr("登记新事项…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
         )
         new.triggered.connect(self.new_item)
         for action in (new, refresh, find):
             menu.addAction(action)
+        self._build_toolbar(new, refresh)
         menu.addSeparator()
         menu.addAction(self.history.undo_action)
         menu.addAction(self.history.redo_action)
@@ -142,7 +149,8 @@ class MainWindow(QMainWindow):
         for action in self.excel.actions:
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction(server)
+        for action in (open_file, new_file, server):
+            menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
@@ -166,6 +174,22 @@ class MainWindow(QMainWindow):
         backups = QAction(self.tr("备份与恢复…"), self)
         backups.triggered.connect(self.open_backups)
         settings_menu.addAction(backups)
+
+    def _build_toolbar(self, new: QAction, refresh: QAction) -> None:
+        """The day's common work one click away; each button is its menu's own action, so it
+        greys out exactly when the menu does."""
+        bar = self.addToolBar(self.tr("常用"))
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addAction(new)
+        bar.addAction(refresh)
+        bar.addSeparator()
+        for action in self.excel.actions[0:3:2]:  # 导入清单, 导出台账
+            bar.addAction(action)
+        bar.addSeparator()
+        for name in ("edit", "progress", "urge", "attach", "request_closure", "approve"):
+            bar.addAction(self.workflow.actions[name])
 
     def _connect_signals(self) -> None:
         self.ledger.counts_changed.connect(self._show_counts)
@@ -357,11 +381,12 @@ class MainWindow(QMainWindow):
             5000,
         )
 
-    def _show_counts(self, shown: int, overdue: int) -> None:
+    def _show_counts(self, shown: int, overdue: int, total: int) -> None:
         self.counts.setText(
-            self.tr("显示 {0} 项，其中逾期 {1} 项")
+            self.tr("显示 {0} 项（共 {2} 项），其中逾期 {1} 项")
             .replace("{0}", str(shown))
             .replace("{1}", str(overdue))
+            .replace("{2}", str(total))
         )
 
     def move(self, item_id: int, action: str) -> None:
@@ -405,6 +430,10 @@ class MainWindow(QMainWindow):
         return self._desk
 
     @property
+    def prefs(self) -> UiSettings:
+        return self._ui
+
+    @property
     def current_item(self) -> int | None:
         """The item shown in the panel."""
         return self._current
@@ -427,7 +456,7 @@ class MainWindow(QMainWindow):
         except TrackerError as exc:
             show_error(self, exc)
             aside = None
-        self._use_desk(Desk(open_database(str(target)), login))
+        self.use_desk(Desk(open_database(str(target)), login))
         if aside is not None:
             QMessageBox.information(
                 self,
@@ -435,7 +464,8 @@ class MainWindow(QMainWindow):
                 self.tr("台账已从备份恢复。原台账文件另存为：\n{0}").replace("{0}", str(aside)),
             )
 
-    def _use_desk(self, desk: Desk) -> None:
+    def use_desk(self, desk: Desk) -> None:
+        """Work on another ledger (restored, opened or connected): every page follows."""
         self._desk = desk
         self.ledger.use_desk(desk)
         self.warnings.use_desk(desk)
@@ -470,23 +500,3 @@ class MainWindow(QMainWindow):
         self.ledger.refresh(keep_place=True)
         if self._current is not None:
             self.show_item(self._current, quiet=True)
-
-    def connect_server(self) -> None:
-        """Switch to a shared PostgreSQL ledger: address (tested), then login."""
-        dialog = ConnectionDialog.ask(self, self._ui.server_url())
-        if dialog is None:
-            return
-        try:
-            db = open_database(dialog.url())
-        except TrackerError as exc:
-            show_error(self, exc)
-            return
-        desk = LoginDialog.ask(self, db, self._ui.last_login())
-        if desk is None:
-            db.close()
-            return
-        self._ui.set_server_url(dialog.remembered_url())
-        self._ui.set_last_login(desk.actor.login)
-        old = self._desk.db
-        self._use_desk(desk)
-        old.close()

@@ -42,6 +42,14 @@ class UiSettings:
     def set_server_url(self, url: str | None) -> None:
         self._s.setValue("server/url", url or "")
 
+    def last_file(self) -> str | None:
+        """The ledger file opened last with 打开台账文件 (None: the default or a server)."""
+        value = self._s.value("ledger/last_file")
+        return value if isinstance(value, str) and value else None
+
+    def set_last_file(self, path: str | None) -> None:
+        self._s.setValue("ledger/last_file", path or "")
+
     def last_login(self) -> str:
         value = self._s.value("server/login")
         return value if isinstance(value, str) else ""

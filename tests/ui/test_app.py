@@ -41,7 +41,7 @@ def test_window_shows_the_ledger_and_its_counts(window, demo_db):
         "SELECT count(*) FROM item WHERE status IN ('registered','assigned',"
         "'in_progress','closure_requested') AND deadline_date < date('now')",
     )[0]
-    assert window.counts.text() == f"显示 300 项，其中逾期 {overdue} 项"
+    assert window.counts.text() == f"显示 300 项（共 300 项），其中逾期 {overdue} 项"
     assert str(demo_db.path) in window.statusBar().currentMessage()
 
 

@@ -80,6 +80,7 @@ def test_deadline_range_and_saved_filters(window, demo_db, qtbot, monkeypatch):
         "SELECT id FROM item WHERE deadline_date BETWEEN '2026-07-01' AND '2026-09-30' ORDER BY id",
     )
     assert _shown(page) == expected and expected
+    assert window.counts.text().startswith(f"显示 {len(expected)} 项（共 300 项）")
     with qtbot.waitSignal(page.refreshed):
         bar.status.setCurrentIndex(bar.status.findText("办理中"))
     narrowed = _shown(page)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tracker.errors import TrackerError
 from tracker.services.ledger import ItemRow
+from ui.models.status_chip import STATUS_ROLE
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +172,8 @@ class LedgerTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
             return row
+        if role == STATUS_ROLE and key == "status":
+            return row.status
         return None
 
 

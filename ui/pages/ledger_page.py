@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter, ItemRow
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
+from ui.models.status_chip import StatusChipDelegate
 from ui.pages.filter_bar import FilterBar
 from ui.saved_filters import SavedFilterButton, SavedFilters
 from ui.settings import UiSettings
@@ -37,11 +38,11 @@ def size_columns(view: QTableView) -> None:
 
 class LedgerPage(QWidget):
     """Signals:
-    counts_changed(shown, overdue): after every search.
+    counts_changed(shown, overdue, total): after every search.
     move_requested(item_id, action): the user picked a workflow action.
     """
 
-    counts_changed = Signal(int, int)
+    counts_changed = Signal(int, int, int)
     refreshed = Signal()
     failed = Signal(object)
     move_requested = Signal(int, str)
@@ -82,6 +83,9 @@ class LedgerPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         size_columns(self.table)
+        self.table.setItemDelegateForColumn(
+            [key for key, _h, _s in COLUMNS].index("status"), StatusChipDelegate(self.table)
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
@@ -146,8 +150,9 @@ class LedgerPage(QWidget):
         sort = self._sort
         overdue_filter = ItemFilter(**{**f.__dict__, "overdue_only": True})
 
-        def count() -> tuple[int, int]:
-            return self._desk.count(f), self._desk.count(overdue_filter)
+        def count() -> tuple[int, int, int]:
+            total = self._desk.count(ItemFilter())
+            return self._desk.count(f), self._desk.count(overdue_filter), total
 
         def fetch_page(offset: int, limit: int) -> list[ItemRow]:
             return self._desk.page(f, *sort, offset, limit)
@@ -155,12 +160,12 @@ class LedgerPage(QWidget):
         show = self._show_in_place if keep_place else self._show_result
         self._worker.run(count, lambda result: show(fetch_page, *result), self.failed.emit)
 
-    def _show_result(self, fetch_page: object, shown: int, overdue: int) -> None:
+    def _show_result(self, fetch_page: object, shown: int, overdue: int, total: int) -> None:
         self.model.set_query(fetch_page, shown)  # type: ignore[arg-type]
-        self.counts_changed.emit(shown, overdue)
+        self.counts_changed.emit(shown, overdue, total)
         self.refreshed.emit()
 
-    def _show_in_place(self, fetch_page: object, shown: int, overdue: int) -> None:
+    def _show_in_place(self, fetch_page: object, shown: int, overdue: int, total: int) -> None:
         current = self.table.currentIndex()
         item_id = self.model.item_id(current.row()) if current.isValid() else None
         scroll = self.table.verticalScrollBar().value()
@@ -168,7 +173,7 @@ class LedgerPage(QWidget):
         self.table.verticalScrollBar().setValue(scroll)
         if item_id is not None and self.model.item_id(current.row()) != item_id:
             self._follow(item_id, current.column())
-        self.counts_changed.emit(shown, overdue)
+        self.counts_changed.emit(shown, overdue, total)
         self.refreshed.emit()
 
     def _follow(self, item_id: int, column: int) -> None:

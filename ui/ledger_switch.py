@@ -1,0 +1,100 @@
+"""台账 → 新建/打开台账文件, 连接数据库服务器: switch the window to another ledger.
+
+The new ledger is opened (and its user logged in where it asks) before the old one is
+closed, so a refusal — a damaged file, a wrong password, 取消 — leaves the user where they
+were. The choice is remembered for the next start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from tracker.db import Database, open_database
+from tracker.errors import TrackerError
+from tracker.services.desk import Desk
+from ui.dialogs.connection_dialog import ConnectionDialog
+from ui.dialogs.login_dialog import LoginDialog
+from ui.errors import show_error
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+FILE_FILTER = "实事台账文件 (*.db *.sqlite);;所有文件 (*)"
+
+
+class LedgerSwitch(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+
+    def _open(self, url: str) -> Database | None:
+        try:
+            return open_database(url)
+        except TrackerError as exc:
+            show_error(self._w, exc)
+            return None
+
+    def _desk_for(self, db: Database) -> Desk | None:
+        """This desktop's user on ``db``: a login where the ledger asks for one."""
+        prefs = self._w.prefs
+        if not Desk.needs_login(db):
+            return Desk(db)
+        desk = LoginDialog.ask(self._w, db, prefs.last_login())
+        if desk is not None:
+            prefs.set_last_login(desk.actor.login)
+        return desk
+
+    def _switch(self, db: Database) -> bool:
+        desk = self._desk_for(db)
+        if desk is None:
+            db.close()
+            return False
+        old = self._w.desk.db
+        self._w.use_desk(desk)
+        old.close()
+        return True
+
+    def open_file(self) -> None:
+        """打开台账文件 (Ctrl+O): another SQLite ledger (a copy brought back on a USB stick)."""
+        name, _ = QFileDialog.getOpenFileName(
+            self._w, self._w.tr("打开台账文件"), "", self._w.tr(FILE_FILTER)
+        )
+        if name:
+            self._switch_to_file(Path(name))
+
+    def new_file(self) -> None:
+        """新建台账文件: an empty ledger (its first administrator is this desktop's user)."""
+        name, _ = QFileDialog.getSaveFileName(
+            self._w, self._w.tr("新建台账文件"), "实事台账.db", self._w.tr(FILE_FILTER)
+        )
+        if name:
+            path = Path(name)
+            if path.exists() and path.stat().st_size > 0:
+                # the save dialog asked about replacing; a ledger is never overwritten
+                self._switch_to_file(path)
+                return
+            self._switch_to_file(path if path.suffix else path.with_suffix(".db"))
+
+    def _switch_to_file(self, path: Path) -> None:
+        current = self._w.desk.db.path
+        if current is not None and current.resolve() == path.resolve():
+            self._w.statusBar().showMessage(self._w.tr("这个台账已经打开。"), 5000)
+            return
+        db = self._open(str(path))
+        if db is not None and self._switch(db):
+            self._w.prefs.set_last_file(str(path))
+
+    def connect_server(self) -> None:
+        """Switch to a shared PostgreSQL ledger: address (tested), then login."""
+        prefs = self._w.prefs
+        dialog = ConnectionDialog.ask(self._w, prefs.server_url())
+        if dialog is None:
+            return
+        db = self._open(dialog.url())
+        if db is not None and self._switch(db):
+            prefs.set_server_url(dialog.remembered_url())
+            prefs.set_last_file(None)
