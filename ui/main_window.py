@@ -36,7 +36,7 @@ from tracker.services.ledger import ItemFilter
 from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog
-from ui.dialogs.edit_item_dialog import EditItemDialog
+from ui.dialogs.edit_item_dialog import EditItemDialog, field_texts
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog
@@ -340,7 +340,12 @@ class MainWindow(QMainWindow):
             return
         dialog = EditItemDialog.edit(self, self._desk, detail)
         if dialog.saved is not None and dialog.saved_change is not None:
-            self.history.record(item_id, detail.code, dialog.saved_change)
+            before, typed = dialog.saved_change
+            try:  # the values as stored ("1,200" is kept as 1200): what an undo compares
+                saved = field_texts(self._desk.detail(item_id))
+            except TrackerError:
+                saved = typed
+            self.history.record(item_id, detail.code, (before, {f: saved[f] for f in typed}))
             self.ledger.reload_rows([item_id])
             self.show_item(item_id)
             self.statusBar().showMessage(

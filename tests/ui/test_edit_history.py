@@ -51,6 +51,13 @@ def test_undo_and_redo_saved_edits(qtbot, db, item_id, monkeypatch):
     redo.trigger()
     assert window.desk.detail(item_id).title == "新名称"
     assert "事项名称：事项U1 → 新名称" in window.panel.audit.item(0, 3).text()
+    # numbers are kept as stored ("1,200" → 1200): undo still recognises its own save
+    _edit_through_dialog(monkeypatch, window, item_id, beneficiaries="1,200", funds="35.5")
+    undo.trigger()
+    detail = window.desk.detail(item_id)
+    assert (detail.beneficiaries, detail.funds, refused) == (None, None, [])
+    redo.trigger()
+    assert window.desk.detail(item_id).beneficiaries == 1200
     # a new edit forgets what was undone
     _edit_through_dialog(monkeypatch, window, item_id, leader="王县长")
     assert not redo.isEnabled()
