@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         for action in (new, refresh, find):
             menu.addAction(action)
         self._build_toolbar(new, refresh)
+        self.panel.offer(self.workflow.actions["edit"])
+        self.panel.offer(self.history.undo_action)
+        self.panel.basic_buttons.addStretch(1)
         menu.addSeparator()
         menu.addAction(self.history.undo_action)
         menu.addAction(self.history.redo_action)

@@ -48,6 +48,9 @@ def test_tabs_count_each_kind_and_evidence_opens(qtbot, db, org, tmp_path, monke
         "文件：整改前.jpg",
     )
     assert window.panel.add_file.isEnabled()
+    offered = [window.panel.basic_buttons.itemAt(i).widget().defaultAction() for i in range(2)]
+    assert offered == [window.workflow.actions["edit"], window.history.undo_action]
+    assert offered[0].isEnabled() and not offered[1].isEnabled()  # nothing to undo yet
     viewer = MainWindow(Desk(db, "ld"))
     qtbot.addWidget(viewer)
     viewer.show_item(item_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -90,7 +91,13 @@ class ItemPanel(QWidget):
         self.tabs.setUsesScrollButtons(False)  # every tab in sight: the panel is as wide
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(False)
-        self.tabs.addTab(self.view, self.tr("基本"))
+        self.basic_buttons = QHBoxLayout()  # the window puts 修改基本信息 (F2) here
+        basic = QWidget()
+        basic_layout = QVBoxLayout(basic)
+        basic_layout.setContentsMargins(0, 0, 0, 0)
+        basic_layout.addWidget(self.view)
+        basic_layout.addLayout(self.basic_buttons)
+        self.tabs.addTab(basic, self.tr("基本"))
         self.tabs.setTabToolTip(0, self.tr("基本信息与全部办理记录"))
         self.timelines: list[QTextBrowser] = []
         for _title, tip, _kinds in TIMELINES:
@@ -121,6 +128,12 @@ class ItemPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.show_detail(None)
+
+    def offer(self, action: QAction) -> None:
+        """A button under 基本信息 for ``action``: it greys out whenever the action does."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        self.basic_buttons.addWidget(button)
 
     def _files_tab(self) -> QWidget:
         tab = QWidget()
