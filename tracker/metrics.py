@@ -18,11 +18,12 @@ Definitions (D = the as-of date; “by D” means a timestamp before the end of 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from tracker.enums import Rating, ReviewOutcome, Status
@@ -89,8 +90,19 @@ class Terms:
         self.counted = and_(Item.status != Status.DRAFT, Item.created_at < end, not_(cancelled))
         if scope is not None:
             self.counted = and_(self.counted, scope)
-        self.done = and_(self.counted, Item.completed_at.is_not(None), Item.completed_at < end)
-        self.not_done = and_(self.counted, not_(self.done))
+        self._define(self.counted)
+
+    def within_counted(self) -> Terms:
+        """The same conditions for rows already filtered to counted items: SQLite then
+        does not evaluate the counted test again inside each of the eight sums."""
+        inner = copy.copy(self)
+        inner._define(true())
+        return inner
+
+    def _define(self, counted: ColumnElement[bool]) -> None:
+        as_of, end = self.as_of, self.end
+        self.done = and_(counted, Item.completed_at.is_not(None), Item.completed_at < end)
+        self.not_done = and_(counted, not_(self.done))
         done_day = func.date(Item.completed_at)
         original = func.coalesce(Item.original_deadline_date, Item.deadline_date)
         self.on_time = and_(
@@ -111,11 +123,14 @@ class Terms:
 
 
 def _key(group: str) -> ColumnElement[Any]:
+    """The grouping column, wrapped so that SQLite scans the table in storage order and
+    groups in a temporary b-tree: walking the group's index instead reads a million item
+    rows in random order (3.4 s against 1.1 s at 1M items). Values are unchanged."""
     return {
         "all": literal("all"),
-        "list": Item.list_id,
-        "unit": Item.lead_unit_id,
-        "category": Item.category,
+        "list": Item.list_id + 0,
+        "unit": Item.lead_unit_id + 0,
+        "category": Item.category.concat(""),
     }[group]
 
 
@@ -132,17 +147,18 @@ def compute(
     t = Terms(as_of, scope)
     key = _key(group)
     rows: dict[Any, Rates] = {}
+    inner = t.within_counted()
     for values in s.execute(
         select(
             key,
-            _sum(t.counted),
-            _sum(t.done),
-            _sum(t.due),
-            _sum(t.on_time),
-            _sum(t.due_original),
-            _sum(t.on_time_original),
-            _sum(t.overdue_open),
-            _sum(t.overdue_done),
+            func.count(),
+            _sum(inner.done),
+            _sum(inner.due),
+            _sum(inner.on_time),
+            _sum(inner.due_original),
+            _sum(inner.on_time_original),
+            _sum(inner.overdue_open),
+            _sum(inner.overdue_done),
         )
         .where(t.counted)
         .group_by(key)
@@ -221,51 +237,56 @@ def _add_visits(s: Session, t: Terms, key: Any, rows: dict[Any, Rates]) -> None:
 
 
 def _add_urges_and_returns(s: Session, t: Terms, key: Any, rows: dict[Any, Rates]) -> None:
+    """Counted per item first, then joined to the items: the few items with urges or
+    returns are looked up, instead of every item being probed for them (10× at 1M)."""
     urges = (
-        select(key, func.count())
-        .select_from(UrgeRow)
-        .join(Item, Item.id == UrgeRow.item_id)
-        .where(UrgeRow.urged_on <= t.as_of, t.counted)
-        .group_by(key)
+        select(UrgeRow.item_id, func.count().label("n"))
+        .where(UrgeRow.urged_on <= t.as_of)
+        .group_by(UrgeRow.item_id)
     )
-    for k, n in s.execute(urges):
-        if k in rows:
-            rows[k].urges = int(n)
     returned = (ReviewOutcome.SUPPLEMENT, ReviewOutcome.RECTIFY, ReviewOutcome.REJECTED)
     returns = (
-        select(key, func.count())
-        .select_from(ClosureRequest)
-        .join(Item, Item.id == ClosureRequest.item_id)
-        .where(ClosureRequest.outcome.in_(returned), ClosureRequest.reviewed_at < t.end, t.counted)
-        .group_by(key)
+        select(ClosureRequest.item_id, func.count().label("n"))
+        .where(ClosureRequest.outcome.in_(returned), ClosureRequest.reviewed_at < t.end)
+        .group_by(ClosureRequest.item_id)
     )
-    for k, n in s.execute(returns):
-        if k in rows:
-            rows[k].returns = int(n)
+    for per_item, field in ((urges, "urges"), (returns, "returns")):
+        counts = per_item.subquery()
+        stmt = (
+            select(key, func.sum(counts.c.n))
+            .select_from(counts)
+            .join(Item, Item.id == counts.c.item_id)
+            .where(t.counted)
+            .group_by(key)
+        )
+        for k, n in s.execute(stmt):
+            if k in rows:
+                setattr(rows[k], field, int(n))
 
 
 def _add_progress(s: Session, t: Terms, key: Any, rows: dict[Any, Rates]) -> None:
+    """按时报送: the item's latest report by D is within N days ⟺ it has a report dated
+    in [D − N, D] — asked per working item through the report index, rather than finding
+    every item's latest report first (6.2 s → 1.8 s at 1M items). Kept out of the main
+    pass: folded into it, the same test cost more (4.0 s against 1.9 + 1.8 s)."""
     days = int(settings.get(s, "progress_interval_days"))
     since = t.as_of - dt.timedelta(days=days)
-    latest = (
-        select(ProgressReport.item_id, func.max(ProgressReport.reported_on).label("day"))
-        .where(ProgressReport.reported_on <= t.as_of)
-        .group_by(ProgressReport.item_id)
-        .subquery()
-    )
     working = and_(
         t.not_done,
         Item.signed_at.is_not(None),
         Item.signed_at < t.end,
         Item.status.not_in((Status.SUSPENDED, Status.REGISTERED, Status.ASSIGNED)),
     )
-    stmt = (
-        select(key, func.count(), _sum(latest.c.day >= since))
-        .select_from(Item)
-        .outerjoin(latest, latest.c.item_id == Item.id)
-        .where(working)
-        .group_by(key)
+    reported = (
+        select(ProgressReport.id)
+        .where(
+            ProgressReport.item_id == Item.id,
+            ProgressReport.reported_on >= since,
+            ProgressReport.reported_on <= t.as_of,
+        )
+        .exists()
     )
+    stmt = select(key, func.count(), _sum(reported)).where(working).group_by(key)
     for k, n, timely in s.execute(stmt):
         if k in rows:
             rows[k].progress_expected, rows[k].progress_timely = int(n), int(timely)
