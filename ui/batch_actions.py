@@ -64,15 +64,10 @@ class BatchActions(QObject):
                 self._w.tr("请先在台账中选择事项（可按住 Ctrl 或 Shift 多选）。"),
             )
             return None
-        if count > batch.MAX_ITEMS:
-            show_error(
-                self._w,
-                ValidationError(
-                    "ids",
-                    f"一次最多批量处理 {batch.MAX_ITEMS} 项（选中了 {count} 项），"
-                    "请先用筛选缩小范围；要导出全部筛选结果请用“导出台账”。",
-                ),
-            )
+        try:
+            batch.check_size(count)
+        except ValidationError as exc:
+            show_error(self._w, exc)
             return None
         return page.selected_ids()
 

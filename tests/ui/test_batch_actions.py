@@ -131,3 +131,18 @@ def test_the_selection_exports_as_itself(qtbot, db, items, monkeypatch, tmp_path
     assert "W1" in text and "R0" in text and "W0" not in text and "R1" not in text
     with db.sessions.begin() as s:
         assert len(s.scalars(select(Item.id)).all()) == 5
+
+
+def test_too_many_rows_are_refused_before_anything_is_asked(qtbot, db, items, monkeypatch):
+    working, _waiting = items
+    monkeypatch.setattr("tracker.services.batch.MAX_ITEMS", 2)
+    window = _window(qtbot, db)
+    _select(window, working)
+    refused = []
+    monkeypatch.setattr("ui.batch_actions.show_error", lambda _p, exc: refused.append(str(exc)))
+    monkeypatch.setattr(
+        "ui.batch_actions.QInputDialog.getText", lambda *a, **k: pytest.fail("asked anyway")
+    )
+    window.batch.actions["urge"].trigger()
+    assert refused[0].startswith("一次最多批量处理 2 项（选中了 3 项）")
+    assert [_item(db, i).urge_count for i in working] == [0, 0, 0]

@@ -7,12 +7,22 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tracker.errors import Cancelled, TrackerError
+from tracker.errors import Cancelled, TrackerError, ValidationError
 from tracker.tasks import Progress
 
 #: A batch beyond this is a filter's job (导出当前筛选), not a selection's.
 MAX_ITEMS = 5000
 SHOWN_REFUSALS = 10
+
+
+def check_size(count: int) -> None:
+    """Refuse a selection too large to handle item by item, before anything is done."""
+    if count > MAX_ITEMS:
+        raise ValidationError(
+            "ids",
+            f"一次最多批量处理 {MAX_ITEMS} 项（选中了 {count} 项），请先用筛选缩小范围；"
+            "要导出全部筛选结果请用“导出台账”。",
+        )
 
 
 @dataclass

@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from tracker import workflow
 from tracker.db import Database
 from tracker.enums import Escalation, Role, Status
-from tracker.errors import ValidationError
 from tracker.models import AuditEntry, Item, ItemList, Unit
 from tracker.services import (
     accounts,
@@ -233,12 +232,7 @@ class Desk:
         progress: Progress | None = None,
     ) -> batch.BatchOutcome:
         """One action on many items, each in its own transaction (see ``batch``)."""
-        if len(item_ids) > batch.MAX_ITEMS:
-            raise ValidationError(
-                "ids",
-                f"一次最多批量处理 {batch.MAX_ITEMS} 项（选中了 {len(item_ids)} 项），"
-                "请先用筛选缩小范围。",
-            )
+        batch.check_size(len(item_ids))
         codes = {i: row.code for i, row in self.rows(item_ids).items()}
         return batch.run_each(label, item_ids, codes, act, progress)
 
