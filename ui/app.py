@@ -134,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(desk, prefs)
         instance = InstanceServer(db.url, window)
         instance.raise_requested.connect(window.bring_to_front)
+        window.ledger_changed.connect(instance.follow)
         window.resize(1000, 640)
         window.show()
         return app.exec()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -60,7 +60,12 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """Top-level window; receives the desk (the user's view of the ledger) from ``ui.app``."""
+    """Top-level window; receives the desk (the user's view of the ledger) from ``ui.app``.
+
+    Signals: ledger_changed(url) — the window now works on another ledger.
+    """
+
+    ledger_changed = Signal(str)
 
     def __init__(self, desk: Desk, ui_settings: UiSettings | None = None) -> None:
         super().__init__()
@@ -475,6 +480,7 @@ class MainWindow(QMainWindow):
     def use_desk(self, desk: Desk) -> None:
         """Work on another ledger (restored, opened or connected): every page follows."""
         self._desk = desk
+        self.ledger_changed.emit(desk.db.url)
         self.ledger.use_desk(desk)
         self.warnings.use_desk(desk)
         if self.dashboard is not None:

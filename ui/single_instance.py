@@ -41,11 +41,17 @@ class InstanceServer(QObject):
     def __init__(self, db_url: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._server = QLocalServer(self)
+        self._server.newConnection.connect(self._accept)
+        self.follow(db_url)
+
+    def follow(self, db_url: str) -> None:
+        """Answer for ``db_url`` (the window switched ledgers): a start for the new ledger
+        comes here, one for the old ledger opens it."""
+        self._server.close()
         name = server_name(db_url)
         if not self._server.listen(name):
             QLocalServer.removeServer(name)  # left behind by a program that was killed
             self._server.listen(name)
-        self._server.newConnection.connect(self._accept)
 
     @property
     def listening(self) -> bool:

@@ -34,8 +34,11 @@ def test_open_another_ledger_file_and_remember_it(qtbot, db, org, other_ledger, 
     qtbot.addWidget(window)
     window.show()
     _choose(monkeypatch, "getOpenFileName", other_ledger)
+    switched = []
+    window.ledger_changed.connect(switched.append)  # the single-instance socket follows
     with qtbot.waitSignal(window.ledger.refreshed):
         window.switch.open_file()
+    assert switched == [window.desk.db.url]
     assert window.desk.db.path == other_ledger
     assert window.ledger.model.rowCount() == 3
     assert str(other_ledger) in window.statusBar().currentMessage()

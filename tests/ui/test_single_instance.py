@@ -14,6 +14,11 @@ def test_a_second_start_raises_the_first_window_for_the_same_ledger_only(qtbot, 
         assert hand_over(url) is True
     assert hand_over(f"sqlite:///{tmp_path / 'other.db'}") is False
     assert server_name(url) != server_name(url + "x")
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    server.follow(other)  # the window switched to another ledger file
+    with qtbot.waitSignal(server.raise_requested, timeout=3000):
+        assert hand_over(other) is True
+    assert hand_over(url) is False  # the first ledger is free to open again
 
 
 def test_the_window_comes_to_the_front(qtbot, db):
