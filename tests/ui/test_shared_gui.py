@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from tests.tracker.pg import PG_URL
 from tracker.services import accounts
@@ -133,8 +134,20 @@ def test_connection_dialog_reports_an_unreachable_server_in_chinese(qtbot):
     d = ConnectionDialog(None, "postgresql+psycopg://clerk:secret@127.0.0.1:1/shishi")
     qtbot.addWidget(d)
     assert (d.host.text(), d.port.value(), d.user.text()) == ("127.0.0.1", 1, "clerk")
-    assert d.test() is False
+    with qtbot.waitSignal(d.tested, timeout=15000) as result:
+        d.test()
+        assert d.result_line.text() == "正在连接…"  # the dialog stays live meanwhile
+        box = d.findChild(QDialogButtonBox)
+        enabled = [b for b in d.findChildren(QPushButton) if b.isEnabled()]
+        assert enabled == [box.button(QDialogButtonBox.StandardButton.Cancel)]  # may give up
+    assert result.args == [False]
     assert d.result_line.text().startswith("无法连接数据库服务器：服务器没有响应")
+    assert all(b.isEnabled() for b in d.findChildren(QPushButton))
+    accepted = []
+    d.accepted.connect(lambda: accepted.append(True))
+    with qtbot.waitSignal(d.tested, timeout=15000):
+        d.connect_if_ok()  # 连接 on an unreachable server: the dialog stays open
+    assert accepted == []
     assert d.remember.isChecked()  # the given URL carried a password
     d.remember.setChecked(False)
     assert d.remembered_url() == "postgresql+psycopg://clerk@127.0.0.1:1/shishi"
@@ -174,7 +187,9 @@ def test_a_window_on_postgresql_shows_another_desktops_save(qtbot, pg_ledger):
 
     d = ConnectionDialog(None, pg_ledger)
     qtbot.addWidget(d)
-    assert d.test() is True and d.result_line.text().endswith("可以使用。")
+    with qtbot.waitSignal(d.tested, timeout=15000) as result:
+        d.test()
+    assert result.args == [True] and d.result_line.text().endswith("可以使用。")
     mine, theirs = open_database(pg_ledger), open_database(pg_ledger)
     try:
         with mine.sessions.begin() as s:

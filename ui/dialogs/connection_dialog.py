@@ -6,11 +6,11 @@ user ticks 记住密码, since the settings file is a plain file in the user's p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,14 +20,19 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL, make_url
 
-from tracker.errors import TrackerError
 from tracker.server_check import check_server
 from ui.dialogs.form_parts import ERROR_STYLE, ok_cancel
+from ui.workers import LatestOnly
 
 
 class ConnectionDialog(QDialog):
+    """Signals: tested(ready) — a test of the address finished (its words are shown)."""
+
+    tested = Signal(bool)
+
     def __init__(self, parent: QWidget | None, url: str | None = None) -> None:
         super().__init__(parent)
+        self._worker = LatestOnly(self)
         self.setWindowTitle(self.tr("连接数据库服务器"))
         self.host = QLineEdit("localhost")
         self.port = QSpinBox(minimum=1, maximum=65535, value=5432)
@@ -50,7 +55,10 @@ class ConnectionDialog(QDialog):
         form.addRow("", self.remember)
         form.addRow(test)
         form.addRow(self.result_line)
-        form.addRow(ok_cancel(self, self.connect_if_ok, self.tr("连接")))
+        buttons = ok_cancel(self, self.connect_if_ok, self.tr("连接"))
+        form.addRow(buttons)
+        # 取消 stays live while a test runs: the user may give up on a silent server
+        self._busy_buttons = [test, buttons.button(QDialogButtonBox.StandardButton.Ok)]
         if url:
             self._fill(make_url(url))
         self.resize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height())
@@ -77,18 +85,33 @@ class ConnectionDialog(QDialog):
         """What this desktop keeps: the address, and the password only if asked to."""
         return self.url(with_password=self.remember.isChecked())
 
-    def test(self) -> bool:
-        """Connect once and say what is there; True when the ledger is ready to use."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = check_server(self.url())
-        except TrackerError as exc:
-            self._say(str(exc), ok=False)
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._say(report.message, ok=report.ready)
-        return report.ready
+    def test(self, then_accept: bool = False) -> None:
+        """Connect once in the background and say what is there; ``tested(ready)`` follows.
+
+        A server that does not answer takes seconds to give up: the dialog stays live (its
+        buttons wait) instead of the whole window freezing. ``then_accept``: 连接 pressed —
+        close the dialog if the ledger is ready to use.
+        """
+        self._say(self.tr("正在连接…"), ok=True)
+        self._buttons_enabled(False)
+        url = self.url()
+
+        def done(ready: bool, message: str) -> None:
+            self._buttons_enabled(True)
+            self._say(message, ok=ready)
+            self.tested.emit(ready)
+            if ready and then_accept:
+                self.accept()
+
+        self._worker.run(
+            lambda: check_server(url),
+            lambda report: done(report.ready, report.message),
+            lambda exc: done(False, str(exc)),
+        )
+
+    def _buttons_enabled(self, on: bool) -> None:
+        for button in self._busy_buttons:
+            button.setEnabled(on)
 
     def _say(self, text: str, ok: bool) -> None:
         self.result_line.setText(text)
@@ -97,8 +120,7 @@ class ConnectionDialog(QDialog):
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def connect_if_ok(self) -> None:
-        if self.test():
-            self.accept()
+        self.test(then_accept=True)
 
     @classmethod
     def ask(cls, parent: QWidget | None, url: str | None = None) -> ConnectionDialog | None:
