@@ -22,6 +22,7 @@ from tracker.excel.plan import PlannedItem
 from ui.import_wizard.layout_page import grid_view, show_merges
 from ui.import_wizard.wizard import ImportWizard, Page
 from ui.models.grid_model import GridModel
+from ui.table_parts import fill_table, read_only_table
 
 ACTIONS = {"create": "新增", "update": "更新", "unchanged": "不变"}
 ACTION_COLOURS = {"create": "#e2f0d9", "update": "#fff2cc"}
@@ -54,25 +55,12 @@ def deadline_text(item: PlannedItem) -> str:
     return f"{d.date.isoformat()}{precision}"
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 #: Up to this many rows the columns are fitted to their text; beyond, fitting costs seconds.
 FIT_ROWS = 2000
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+    fill_table(table, rows)
     if len(rows) <= FIT_ROWS:
         table.resizeColumnsToContents()
         cap = table.fontMetrics().horizontalAdvance("字") * 16
@@ -92,13 +80,15 @@ class PreviewPage(Page):
         self.setCommitPage(True)
         self.setButtonText(wizard.WizardButton.CommitButton, self.tr("开始导入(&I)"))
         self.tabs = QTabWidget()
-        self.items = _table([self.tr(h) for h in ITEM_HEADERS])
-        self.problems = _table([self.tr("行"), self.tr("列"), self.tr("表头"), self.tr("问题")])
+        self.items = read_only_table([self.tr(h) for h in ITEM_HEADERS])
+        self.problems = read_only_table(
+            [self.tr("行"), self.tr("列"), self.tr("表头"), self.tr("问题")]
+        )
         self.problems.itemDoubleClicked.connect(self.jump_to_problem)
-        self.skipped = _table([self.tr("行"), self.tr("跳过原因")])
+        self.skipped = read_only_table([self.tr("行"), self.tr("跳过原因")])
         self.sheet_model = GridModel()
         self.sheet = grid_view(self.sheet_model)
-        self.units = _table([self.tr("表格中的单位"), self.tr("对应名录中的单位")])
+        self.units = read_only_table([self.tr("表格中的单位"), self.tr("对应名录中的单位")])
         for widget, label in (
             (self.items, "事项"),
             (self.problems, "问题"),

@@ -7,12 +7,8 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QToolButton,
@@ -21,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.ledger import HistoryEvent, ItemDetail
+from ui.table_parts import fill_table, read_only_table
 
 #: Tabs of dated records: title and the history kinds each shows.
 TIMELINES = (
@@ -50,27 +47,6 @@ def timeline_html(events: list[HistoryEvent]) -> str:
         for e in reversed(events)
     )
     return f"<table>{rows}</table>"
-
-
-def read_only_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
-            table.setItem(r, c, cell)
 
 
 class ItemPanel(QWidget):
@@ -106,7 +82,8 @@ class ItemPanel(QWidget):
             self.tabs.addTab(browser, "")
             self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr(tip))
         self.files = read_only_table(
-            [self.tr("文件名"), self.tr("大小"), self.tr("上传时间"), self.tr("上传人"), "SHA-256"]
+            [self.tr("文件名"), self.tr("大小"), self.tr("上传时间"), self.tr("上传人"), "SHA-256"],
+            fit_to_contents=True,
         )
         self.files.doubleClicked.connect(lambda _i: self.open_selected())
         self.add_file = QPushButton(self.tr("添加…"))
@@ -120,7 +97,8 @@ class ItemPanel(QWidget):
         self.tabs.addTab(self._files_tab(), "")
         self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("佐证材料"))
         self.audit = read_only_table(
-            [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("内容")]
+            [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("内容")],
+            fit_to_contents=True,
         )
         self.tabs.addTab(self.audit, "")
         self.tabs.setTabToolTip(self.tabs.count() - 1, self.tr("操作日志（审计记录）"))
@@ -176,6 +154,7 @@ class ItemPanel(QWidget):
                 ]
                 for a in files
             ],
+            tooltips=True,
         )
         self.tabs.setTabText(len(TIMELINES) + 1, self._counted("材料", len(files)))
         for button in (self.add_file, self.open_file, self.copy_hash):
@@ -186,6 +165,7 @@ class ItemPanel(QWidget):
         fill_table(
             self.audit,
             [[f"{a.at:%Y-%m-%d %H:%M:%S}", a.actor, a.action, a.detail] for a in lines],
+            tooltips=True,
         )
         self.tabs.setTabText(len(TIMELINES) + 2, self._counted("日志", len(lines)))
 

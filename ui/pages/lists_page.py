@@ -10,7 +10,7 @@ from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
 from tracker.services.lists_overview import ListSummary
 from ui.dialogs import admin_dialogs as forms
-from ui.pages.item_panel import fill_table, read_only_table
+from ui.table_parts import fill_table, read_only_table
 
 
 class ListsPage(QWidget):

@@ -20,7 +20,7 @@ from tracker.errors import TrackerError
 from tracker.services.accounts import Account
 from tracker.services.admin_desk import AdminDesk
 from ui.dialogs import admin_dialogs as forms
-from ui.pages.item_panel import fill_table, read_only_table
+from ui.table_parts import fill_table, read_only_table
 
 
 def account_state(a: Account) -> str:
@@ -137,11 +137,10 @@ class PeoplePage(QWidget):
         rows = self.admin.people(unit) if unit else []
         fill_table(self.people, [[name, phone or ""] for name, phone in rows])
 
-    def _unit_names(self) -> list[str]:
-        return [line.name for line in self.admin.desk.unit_outline()]
-
     def new_unit(self) -> None:
-        if forms.unit_form(self, self.admin, self._unit_names(), self.current_unit()).run():
+        if forms.unit_form(
+            self, self.admin, self.admin.desk.unit_names(), self.current_unit()
+        ).run():
             self.refresh()
             self.units_changed.emit()
 
@@ -151,7 +150,7 @@ class PeoplePage(QWidget):
             self._show_people()
 
     def new_account(self) -> None:
-        if forms.account_form(self, self.admin, self._unit_names()).run():
+        if forms.account_form(self, self.admin, self.admin.desk.unit_names()).run():
             self.refresh()
 
     def set_password(self) -> None:
@@ -161,7 +160,10 @@ class PeoplePage(QWidget):
 
     def set_role(self) -> None:
         account = self.current_account()
-        if account and forms.role_form(self, self.admin, account, self._unit_names()).run():
+        if (
+            account
+            and forms.role_form(self, self.admin, account, self.admin.desk.unit_names()).run()
+        ):
             self.refresh()
 
     def toggle_active(self) -> None:
