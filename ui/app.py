@@ -18,7 +18,7 @@ from tracker.errors import CorruptDatabaseError, TrackerError
 from tracker.paths import resolve_db_url, resource, sqlite_file
 from tracker.services.desk import Desk
 from ui.dialogs.connection_dialog import ConnectionDialog
-from ui.dialogs.login_dialog import LoginDialog
+from ui.dialogs.login_dialog import desk_for
 from ui.errors import install_excepthook
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
@@ -93,12 +93,7 @@ def _remembered_server(prefs: UiSettings) -> str | None:
 
 def start_desk(db: Database, prefs: UiSettings) -> Desk | None:
     """The user at this desktop: a login where the ledger asks for one, else its administrator."""
-    if not Desk.needs_login(db):
-        return Desk(db)
-    desk = LoginDialog.ask(None, db, prefs.last_login())
-    if desk is not None:
-        prefs.set_last_login(desk.actor.login)
-    return desk
+    return desk_for(None, db, prefs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

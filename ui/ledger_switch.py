@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from tracker.db import Database, open_database
 from tracker.errors import TrackerError
-from tracker.services.desk import Desk
 from ui.dialogs.connection_dialog import ConnectionDialog
-from ui.dialogs.login_dialog import LoginDialog
+from ui.dialogs.login_dialog import desk_for
 from ui.errors import show_error
 
 if TYPE_CHECKING:
@@ -38,18 +37,8 @@ class LedgerSwitch(QObject):
             show_error(self._w, exc)
             return None
 
-    def _desk_for(self, db: Database) -> Desk | None:
-        """This desktop's user on ``db``: a login where the ledger asks for one."""
-        prefs = self._w.prefs
-        if not Desk.needs_login(db):
-            return Desk(db)
-        desk = LoginDialog.ask(self._w, db, prefs.last_login())
-        if desk is not None:
-            prefs.set_last_login(desk.actor.login)
-        return desk
-
     def _switch(self, db: Database) -> bool:
-        desk = self._desk_for(db)
+        desk = desk_for(self._w, db, self._w.prefs)
         if desk is None:
             db.close()
             return False
@@ -71,12 +60,8 @@ class LedgerSwitch(QObject):
         name, _ = QFileDialog.getSaveFileName(
             self._w, self._w.tr("新建台账文件"), "实事台账.db", self._w.tr(FILE_FILTER)
         )
-        if name:
+        if name:  # an existing ledger chosen here is opened, never overwritten
             path = Path(name)
-            if path.exists() and path.stat().st_size > 0:
-                # the save dialog asked about replacing; a ledger is never overwritten
-                self._switch_to_file(path)
-                return
             self._switch_to_file(path if path.suffix else path.with_suffix(".db"))
 
     def _switch_to_file(self, path: Path) -> None:

@@ -13,6 +13,7 @@ from tracker.db import Database
 from tracker.errors import LoginFailed, TrackerError
 from tracker.services.desk import Desk
 from ui.dialogs.form_parts import error_label, ok_cancel
+from ui.settings import UiSettings
 
 
 class LoginDialog(QDialog):
@@ -54,3 +55,14 @@ class LoginDialog(QDialog):
     def ask(cls, parent: QWidget | None, db: Database, login: str = "") -> Desk | None:
         dialog = cls(parent, db, login)
         return dialog.desk if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def desk_for(parent: QWidget | None, db: Database, prefs: UiSettings) -> Desk | None:
+    """This desktop's user on ``db``: a login where the ledger asks for one (remembering
+    the name for next time), else its administrator. None when the user gave up."""
+    if not Desk.needs_login(db):
+        return Desk(db)
+    desk = LoginDialog.ask(parent, db, prefs.last_login())
+    if desk is not None:
+        prefs.set_last_login(desk.actor.login)
+    return desk
