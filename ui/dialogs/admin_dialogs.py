@@ -13,6 +13,7 @@ from tracker.enums import ListKind, Role, UnitKind
 from tracker.errors import TrackerError, ValidationError
 from tracker.services.accounts import Account
 from tracker.services.admin_desk import AdminDesk
+from ui.choices import fill_choices
 from ui.dialogs.form_parts import error_label, ok_cancel
 
 NO_UNIT = "（无）"
@@ -59,10 +60,9 @@ def _combo(items: list[tuple[str, object]]) -> QComboBox:
     return box
 
 
-def _units(names: list[str], none: bool) -> QComboBox:
-    box = _combo([(NO_UNIT, None)] if none else [])
-    for name in names:
-        box.addItem(name, name)
+def _units(names: list[str]) -> QComboBox:
+    box = QComboBox()
+    fill_choices(box, NO_UNIT, names)
     box.setEditable(True)  # type to find a unit among hundreds
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     return box
@@ -89,7 +89,7 @@ def unit_form(parent: QWidget, admin: AdminDesk, names: list[str], parent_unit: 
     name = QLineEdit()
     kind = _combo([(k.label, k) for k in UnitKind])
     kind.setCurrentIndex(kind.findData(UnitKind.VILLAGE if parent_unit else UnitKind.DEPARTMENT))
-    above = _units(names, none=True)
+    above = _units(names)
     above.setCurrentIndex(max(0, above.findData(parent_unit)))
     return ServiceForm(
         parent,
@@ -113,7 +113,7 @@ def account_form(parent: QWidget, admin: AdminDesk, names: list[str]):
     login, name = QLineEdit(), QLineEdit()
     role = _combo([(r.label, r) for r in Role])
     role.setCurrentIndex(role.findData(Role.CLERK))
-    unit = _units(names, none=True)
+    unit = _units(names)
     first, second = _password(), _password()
     return ServiceForm(
         parent,
@@ -145,7 +145,7 @@ def password_form(parent: QWidget, admin: AdminDesk, account: Account):
 def role_form(parent: QWidget, admin: AdminDesk, account: Account, names: list[str]):
     role = _combo([(r.label, r) for r in Role])
     role.setCurrentIndex(role.findData(account.role))
-    unit = _units(names, none=True)
+    unit = _units(names)
     unit.setCurrentIndex(max(0, unit.findData(account.unit)))
     return ServiceForm(
         parent,

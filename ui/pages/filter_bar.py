@@ -194,6 +194,5 @@ class FilterBar(QWidget):
         self.set_state({"overdue": overdue, "light": light, "lists": list_name})
 
     def _inputs(self) -> list[QWidget]:
-        boxes = [getattr(self, key) for key in BOXES]
-        return [*boxes, self.search, self.overdue, self.deadline_on, self.deadline_from,
-                self.deadline_to]  # fmt: skip
+        dates = [self.deadline_on, self.deadline_from, self.deadline_to]
+        return [*(getattr(self, key) for key in BOXES), self.search, self.overdue, *dates]
