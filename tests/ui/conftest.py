@@ -21,3 +21,17 @@ def _finish_background_work(qtbot):
 
     QThreadPool.globalInstance().waitForDone(10_000)
     qtbot.wait(10)
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_db):
+    """The main window over the 300-item demo ledger, its first search done."""
+    from tracker.services.desk import Desk
+    from ui.main_window import MainWindow
+
+    w = MainWindow(Desk(demo_db))
+    qtbot.addWidget(w)
+    w.resize(1200, 600)
+    w.show()
+    qtbot.waitUntil(lambda: w.ledger.model.rowCount() == 300)
+    return w

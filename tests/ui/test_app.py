@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.ledger_sql import sql_column as _sql
 from tracker.services.desk import Desk
 from ui import errors
 from ui.dialogs.reason import ReasonDialog
@@ -16,21 +16,8 @@ from ui.models.ledger_model import COLUMNS
 
 
 @pytest.fixture
-def window(qtbot, demo_db):
-    w = MainWindow(Desk(demo_db))
-    qtbot.addWidget(w)
-    w.resize(1200, 600)
-    w.show()
-    qtbot.waitUntil(lambda: w.ledger.model.rowCount() == 300)
-    return w
-
-
-def _sql(db, query, *args):
-    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute(query, args)]
-    finally:
-        conn.close()
+def window(demo_window):
+    return demo_window
 
 
 def test_window_shows_the_ledger_and_its_counts(window, demo_db):

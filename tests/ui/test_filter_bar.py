@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import QDate
 
+from tests.ui.ledger_sql import sql_column as _sql
 from tracker.services.desk import Desk
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_db):
-    w = MainWindow(Desk(demo_db))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.ledger.model.rowCount() == 300)
-    return w
-
-
-def _sql(db, query, *args):
-    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute(query, args)]
-    finally:
-        conn.close()
+def window(demo_window):
+    return demo_window
 
 
 def _shown(page) -> list[int]:
