@@ -176,8 +176,11 @@ def admin_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     detail = window.desk.detail(with_history)  # the demo writes no audit: make some
     window.desk.urge(with_history, "请本周内报送整改进展")
     window.desk.edit_item(with_history, detail.version + 1, {"remarks": "县委督查室重点跟踪"})
+    photo = Path(tempfile.mkdtemp()) / "整改后现场照片.jpg"
+    photo.write_bytes(b"\xff\xd8 demo photo")
+    window.desk.add_attachments(with_history, [photo])
     window.show_item(with_history)
-    for index, name in ((1, "panel-progress"), (6, "panel-audit")):
+    for index, name in ((1, "panel-progress"), (5, "panel-files"), (6, "panel-audit")):
         window.panel.tabs.setCurrentIndex(index)
         app.processEvents()
         window.grab().save(str(out / f"{name}.png"))

@@ -67,4 +67,7 @@ def test_tabs_count_each_kind_and_evidence_opens(qtbot, db, org, tmp_path, monke
     with open(url.toLocalFile(), "rb") as fh:
         assert fh.read() == photo.read_bytes()
     window.panel.copy_hash.click()
-    assert QGuiApplication.clipboard().text() == window.desk.detail(item_id).attachments[0].sha256
+    sha = window.desk.detail(item_id).attachments[0].sha256
+    assert QGuiApplication.clipboard().text() == sha
+    assert (files.item(0, 4).text(), files.item(0, 4).toolTip()) == (sha[:12] + "…", sha)
+    assert window.panel.hash_line.text().replace(" ", "") == "SHA-256：" + sha

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.services.item_record import AttachmentInfo
 from tracker.services.ledger import HistoryEvent, ItemDetail
 from ui.table_parts import fill_table, read_only_table
 
@@ -86,6 +88,10 @@ class ItemPanel(QWidget):
             fit_to_contents=True,
         )
         self.files.doubleClicked.connect(lambda _i: self.open_selected())
+        self.files.currentCellChanged.connect(lambda *_: self._show_hash())
+        self.hash_line = QLabel()
+        self.hash_line.setWordWrap(True)
+        self.hash_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.add_file = QPushButton(self.tr("添加…"))
         self.open_file = QPushButton(self.tr("打开"))
         self.copy_hash = QPushButton(self.tr("复制哈希值"))
@@ -121,6 +127,7 @@ class ItemPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.files)
+        layout.addWidget(self.hash_line)
         layout.addLayout(buttons)
         return tab
 
@@ -156,6 +163,11 @@ class ItemPanel(QWidget):
             ],
             tooltips=True,
         )
+        for row, a in enumerate(files):  # the start fits the panel; the whole hash below
+            self.files.item(row, 4).setText(a.sha256[:12] + "…")
+        if files:
+            self.files.setCurrentCell(0, 0)
+        self._show_hash()
         self.tabs.setTabText(len(TIMELINES) + 1, self._counted("材料", len(files)))
         for button in (self.add_file, self.open_file, self.copy_hash):
             button.setEnabled(d is not None)
@@ -169,21 +181,26 @@ class ItemPanel(QWidget):
         )
         self.tabs.setTabText(len(TIMELINES) + 2, self._counted("日志", len(lines)))
 
-    def _selected_attachment(self) -> int | None:
+    def _current_file(self) -> AttachmentInfo | None:
         row = self.files.currentRow()
-        if self._detail is None or not 0 <= row < len(self._detail.attachments):
-            return None
-        return self._detail.attachments[row].id
+        files = self._detail.attachments if self._detail else []
+        return files[row] if 0 <= row < len(files) else None
+
+    def _show_hash(self) -> None:
+        """The chosen file's whole SHA-256 under the list, in groups that wrap."""
+        f = self._current_file()
+        groups = " ".join(f.sha256[i : i + 16] for i in range(0, 64, 16)) if f else ""
+        self.hash_line.setText("SHA-256：" + groups if f else "")
 
     def open_selected(self) -> None:
-        att = self._selected_attachment()
-        if att is not None:
-            self.open_requested.emit(att)
+        f = self._current_file()
+        if f is not None:
+            self.open_requested.emit(f.id)
 
     def copy_selected_hash(self) -> None:
-        row = self.files.currentRow()
-        if self._detail is not None and 0 <= row < len(self._detail.attachments):
-            QGuiApplication.clipboard().setText(self._detail.attachments[row].sha256)
+        f = self._current_file()
+        if f is not None:
+            QGuiApplication.clipboard().setText(f.sha256)
 
     def _summary_html(self, d: ItemDetail | None) -> str:
         if d is None:
