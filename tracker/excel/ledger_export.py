@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session, aliased
 
 from tracker.enums import Status
 from tracker.errors import ValidationError
-from tracker.excel.safe_cell import Styler, cell, csv_value
+from tracker.excel.raw_rows import RawRows
+from tracker.excel.safe_cell import cell, csv_value
 from tracker.lights import Light, WarningRules, light_expr
 from tracker.models import Item, ItemList, Person, Unit, item_co_unit
 from tracker.services.ledger import ItemFilter, apply_filter, count_items
@@ -206,6 +207,7 @@ def _xlsx(
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("台账")
     _layout(ws, cols)
+    raw = RawRows(ws)
     last = get_column_letter(len(cols))
     ws.append(
         [cell(ws, title, font=Font(size=16, bold=True), alignment=Alignment(horizontal="center"))]
@@ -222,15 +224,14 @@ def _xlsx(
     ws.merged_cells.add(f"A1:{last}1")
     ws.merged_cells.add(f"A2:{last}2")
     _header(ws, cols)
-    styler = Styler(ws)
+    styles = _RowStyles(raw)
     counts = {"total": 0, "done": 0, "overdue": 0}
     try:
         for row in ticking(export_rows(s, f), progress, total, BATCH):
             counts["total"] += 1
             counts["done"] += row[STATUS] in (Status.COMPLETED.label, Status.CLOSED.label)
             counts["overdue"] += row[LIGHT] == Light.RED
-            ws.row_dimensions[counts["total"] + 4].height = _row_height(row, keep)
-            ws.append(_styled(styler, row, keep))
+            raw.append(*styles.of(row, keep), _row_height(row, keep))
     except BaseException:
         _discard(ws)
         raise
@@ -318,17 +319,31 @@ def _row_height(row: list[Any], keep: list[int]) -> float:
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _styled(styler: Styler, row: list[Any], keep: list[int]) -> list[Any]:
-    cells = []
-    for i in keep:
-        value = row[i]
-        style: dict[str, Any] = {"alignment": WRAP, "border": BOX}
-        if i == LIGHT:
-            colour = LIGHT_FILL.get(value)
-            value = LIGHT_TEXT.get(value, "")
-            if colour:
-                style["fill"] = _fill(colour)
-        if i == STATUS and value in STATUS_FILL_BY_LABEL:
-            style["fill"] = _fill(STATUS_FILL_BY_LABEL[value])
-        cells.append(styler(value, **style))
-    return cells
+class _RowStyles:
+    """Cell values and style indexes of ledger lines: boxed and wrapped, the status and
+    warning cells filled with their colour."""
+
+    def __init__(self, raw: RawRows) -> None:
+        self._raw = raw
+        self._by_fill: dict[str | None, int] = {None: raw.style(alignment=WRAP, border=BOX)}
+
+    def _index(self, colour: str | None) -> int:
+        known = self._by_fill.get(colour)
+        if known is None:
+            known = self._by_fill[colour] = self._raw.style(
+                alignment=WRAP, border=BOX, fill=_fill(colour)
+            )
+        return known
+
+    def of(self, row: list[Any], keep: list[int]) -> tuple[list[Any], list[int]]:
+        values, styles = [], []
+        for i in keep:
+            value, colour = row[i], None
+            if i == LIGHT:
+                colour = LIGHT_FILL.get(value)
+                value = LIGHT_TEXT.get(value, "")
+            elif i == STATUS:
+                colour = STATUS_FILL_BY_LABEL.get(value)
+            values.append(value)
+            styles.append(self._index(colour))
+        return values, styles
