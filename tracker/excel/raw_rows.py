@@ -23,7 +23,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_SPECIAL = re.compile(r"[&<>\000-\010\013\014\016-\037]")
+_SPACES = (" ", "\t", "\n", "\r")
 _LETTERS = [get_column_letter(i) for i in range(1, 16385)]
 
 
@@ -85,19 +86,24 @@ class _Raw:
 
 
 def _cell(ref: str, value: Any, s: int) -> str:
-    if isinstance(value, str):
-        value = _ILLEGAL.sub("", value)
+    if isinstance(value, str) and _SPECIAL.search(value):
+        value = _escaped(value)
     if value is None or value == "":
         return f'<c r="{ref}" s="{s}"/>'
     if isinstance(value, str):
-        text = value.translate(_ESCAPES)
-        space = ' xml:space="preserve"' if text != text.strip() else ""
-        return f'<c r="{ref}" s="{s}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        keep = value.startswith(_SPACES) or value.endswith(_SPACES)
+        space = ' xml:space="preserve"' if keep else ""
+        return f'<c r="{ref}" s="{s}" t="inlineStr"><is><t{space}>{value}</t></is></c>'
     if isinstance(value, bool):
         return f'<c r="{ref}" s="{s}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float, Decimal)):
         return f'<c r="{ref}" s="{s}" t="n"><v>{value}</v></c>'
     raise TypeError(f"raw rows hold text and numbers, not {type(value).__name__}")
+
+
+def _escaped(text: str) -> str:
+    text = _ILLEGAL.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _stream(ws: Any) -> Iterator[TypeError | None]:
