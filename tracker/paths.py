@@ -49,6 +49,20 @@ def app_paths() -> AppPaths:
     return AppPaths(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)))
 
 
+def cache_dir() -> Path:
+    """Where things that can be made again are kept (the report font cut).
+
+    ``SHISHI_CACHE_DIR`` chooses it; a portable install (``SHISHI_DATA_DIR``) keeps it in its
+    own folder; otherwise the user's cache folder, which cleaners may empty at will.
+    """
+    override = os.environ.get("SHISHI_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    if os.environ.get("SHISHI_DATA_DIR"):
+        return app_paths().data_dir / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def resolve_db_url(db: str | None = None) -> str:
     """Turn ``--db``/``SHISHI_DB``/the default into an SQLAlchemy URL.
 

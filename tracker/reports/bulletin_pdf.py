@@ -19,7 +19,7 @@ from tracker.reports.bulletin_tables import (
     ranked,
     unit_text,
 )
-from tracker.reports.pdf_doc import ReportPDF
+from tracker.reports.pdf_doc import ReportPDF, save_report
 from tracker.reports.summary import paragraphs, score_formula
 
 CHAPTERS = "一二三四五六七八九十"
@@ -43,7 +43,12 @@ def item_rows(lines: Sequence[ItemLine]) -> list[list[str]]:
 
 
 def write_pdf(d: BulletinData, path: Path) -> Path:
-    pdf = ReportPDF(d.title, footer_text(d))
+    return save_report(
+        path, lambda common: _draw(d, ReportPDF(d.title, footer_text(d), common=common))
+    )
+
+
+def _draw(d: BulletinData, pdf: ReportPDF) -> ReportPDF:
     pdf.title_block(
         d.title, f"{d.scope_label} · {d.period.label} · 数据截至{format_deadline(d.as_of)}"
     )
@@ -77,9 +82,7 @@ def write_pdf(d: BulletinData, path: Path) -> Path:
         pdf.heading(f"{next(chapter)}、分领域情况")
         rows = [r[1:-1] for r in unit_rows(d.categories)]
         pdf.table(UNIT_HEADERS[1:-1], rows, UNIT_WIDTHS[1:-1], "LRRRRRRRR", size=7.5)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
-    return path
+    return pdf
 
 
 def _item_list(pdf: ReportPDF, lines: Sequence[ItemLine], total: int) -> None:

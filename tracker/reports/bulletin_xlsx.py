@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from tracker.deadlines import format_deadline
+from tracker.excel.raw_rows import RawRows
 from tracker.excel.safe_cell import Styler
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
@@ -54,16 +55,28 @@ def write_xlsx(d: BulletinData, path: Path) -> Path:
     return path
 
 
-def _sheet(wb: Workbook, name: str, title: str, d: BulletinData, widths: Sequence[int]) -> Any:
+def _sheet(
+    wb: Workbook,
+    name: str,
+    title: str,
+    d: BulletinData,
+    widths: Sequence[int],
+    freeze: str | None = None,
+) -> tuple[Any, Styler, RawRows]:
+    """A sheet with its title lines. Widths and frozen panes are set before the first row:
+    a write-only sheet writes its view at the first row and ignores them after."""
     ws = wb.create_sheet(name)
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
+    if freeze:
+        ws.freeze_panes = freeze
+    raw = RawRows(ws)
     st = Styler(ws)
     ws.append([st(title, font=TITLE)])
     ws.append([st(f"{d.scope_label} · {d.period.label} · 数据截至{format_deadline(d.as_of)}")])
     ws.append([st(footer_text(d), font=NOTE)])
     ws.append([])
-    return ws, st
+    return ws, st, raw
 
 
 def _header(ws: Any, st: Styler, headers: Sequence[str]) -> None:
@@ -71,7 +84,7 @@ def _header(ws: Any, st: Styler, headers: Sequence[str]) -> None:
 
 
 def _overview(wb: Workbook, d: BulletinData) -> None:
-    ws, st = _sheet(wb, "概况", d.title, d, (18, 14, 14, 40))
+    ws, st, _ = _sheet(wb, "概况", d.title, d, (18, 14, 14, 40))
     k, p = d.kpi, d.previous
     _header(ws, st, ["指标", "本期", "上期", "说明"])
     figures: list[tuple[str, Any, Any, str]] = [
@@ -151,12 +164,11 @@ def _rate_row(st: Styler, values: Sequence[Any]) -> list[Any]:
 
 def _units(wb: Workbook, d: BulletinData) -> None:
     widths = (6, 30, 8, 8, 9, 11, 11, 9, 11, 7, 10)
-    ws, st = _sheet(wb, "单位排名", "单位排名", d, widths)
+    ws, st, _ = _sheet(wb, "单位排名", "单位排名", d, widths, freeze="C7")
     ws.append([st(score_formula(d), font=NOTE)])
     _header(ws, st, UNIT_HEADERS)
     for row in ranked(d.units):
         ws.append(_rate_row(st, row))
-    ws.freeze_panes = "C7"
     if d.units:
         chart = BarChart()
         chart.type, chart.title = "bar", "各单位办结率"
@@ -171,7 +183,7 @@ def _units(wb: Workbook, d: BulletinData) -> None:
 def _items(
     wb: Workbook, name: str, title: str, lines: Sequence[ItemLine], total: int, d: BulletinData
 ) -> None:
-    ws, st = _sheet(wb, name, title, d, (6, 18, 44, 28, 16, 9, 9, 10))
+    ws, st, raw = _sheet(wb, name, title, d, (6, 18, 44, 28, 16, 9, 9, 10), freeze="C7")
     shown = f"共{total}项" + (
         f"，本表列出完成时限最早的{len(lines)}项；完整名单请在台账中按预警筛选后导出"
         if total > len(lines)
@@ -179,14 +191,14 @@ def _items(
     )
     ws.append([st(shown + "。", font=NOTE)])
     _header(ws, st, ITEM_HEADERS)
+    boxed = [raw.style(border=BOX)] * len(ITEM_HEADERS)
     for i, x in enumerate(lines, 1):
-        ws.append([st(v, border=BOX) for v in item_values(i, x)])
-    ws.freeze_panes = "C7"
+        raw.append(item_values(i, x), boxed)
 
 
 def _categories(wb: Workbook, d: BulletinData) -> None:
     widths = (20, 8, 8, 9, 11, 11, 9, 11, 7)
-    ws, st = _sheet(wb, "分领域", "分领域情况", d, widths)
+    ws, st, _ = _sheet(wb, "分领域", "分领域情况", d, widths)
     ws.append([])
     _header(ws, st, ["领域", *UNIT_HEADERS[2:-1]])
     for r in d.categories:

@@ -8,6 +8,7 @@ against each other later.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker import audit
 from tracker.models import Attachment, AuditEntry
-from tracker.reports.pdf_doc import ReportPDF
+from tracker.reports.pdf_doc import ReportPDF, save_report
 from tracker.services import ledger
 
 
@@ -56,7 +57,18 @@ def write_item_card(s: Session, item_id: int, path: Path) -> Path:
     ).all()
     now = dt.datetime.now().replace(microsecond=0)
     footer = f"{d.code} · 打印于 {now:%Y-%m-%d %H:%M}；审计链头 {audit.head_hash(s)}"
-    pdf = ReportPDF(f"事项卡片 {d.code}", footer)
+    title = f"事项卡片 {d.code}"
+    return save_report(
+        path, lambda common: _draw(d, files, entries, ReportPDF(title, footer, common=common))
+    )
+
+
+def _draw(
+    d: ledger.ItemDetail,
+    files: Sequence[Attachment],
+    entries: Sequence[AuditEntry],
+    pdf: ReportPDF,
+) -> ReportPDF:
     pdf.title_block("“我为群众办实事”事项卡片", f"{d.code}　{d.title}")
     pdf.heading("一、基本信息")
     pdf.table(["项目", "内容"], _facts(d), (30, 148), size=9)
@@ -80,6 +92,4 @@ def write_item_card(s: Session, item_id: int, path: Path) -> Path:
         )
     pdf.ln(6)
     pdf.paragraph("审核人（签字）：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
-    return path
+    return pdf
