@@ -96,6 +96,18 @@ def test_combining_the_units_gives_the_whole_ledger(ledger):
     assert metrics.as_dict(combined) == metrics.as_dict(whole)
 
 
+def test_several_groupings_at_once_equal_each_alone(ledger):
+    """The bulletin asks units and categories in one pass; every count and rate must be what
+    each grouping gives alone (the hand-checked figures above)."""
+    with ledger.sessions.begin() as s:
+        both = metrics.compute_by(s, AS_OF, ("unit", "category"))
+        alone = {g: metrics.compute(s, AS_OF, g) for g in ("unit", "category")}
+        with pytest.raises(ValueError):
+            metrics.compute_by(s, AS_OF, ("unit", "区县"))
+    assert both == alone
+    assert {r.label: r.counted for r in both["unit"]} == {"县教育局": 7, "县民政局": 1}
+
+
 @pytest.mark.parametrize(
     ("figure", "expected"),
     [

@@ -118,7 +118,8 @@ def gather(
     escalated, escalated_total = _lines(s, escalated_filter, cond, day, list_limit)
     in_hand = ledger.ItemFilter(statuses=sorted(OPEN_STATUSES - {Status.DRAFT}), as_of=day)
     items = _lines(s, in_hand, cond, day, list_limit)[0] if with_items else []
-    units = metrics.compute(s, day, "unit", cond)
+    split = metrics.compute_by(s, day, ("unit", "category"), cond)
+    units = split["unit"]
     kpi = metrics.combine(s, units)
     units.sort(key=lambda r: (r.score is None, -(r.score or 0), r.label))
     return BulletinData(
@@ -132,7 +133,7 @@ def gather(
         new_in_period=metric_series.created_between(s, period.start, day, cond),
         done_in_period=sum(n for d, n in by_day.items() if d >= period.start),
         units=units,
-        categories=metrics.compute(s, day, "category", cond),
+        categories=split["category"],
         status_counts=_status_counts(s, cond),
         done_by_month=_by_month(by_day, day),
         satisfaction=[
