@@ -8,14 +8,16 @@ the same bulletin never shows two different numbers. Figures come from ``tracker
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker import audit, metric_series, metrics
 from tracker.enums import ACTIVE_STATUSES, OPEN_STATUSES, Escalation, Status
-from tracker.lights import Light
+from tracker.lights import Light, WarningRules, light_expr
 from tracker.models import Item, Unit
 from tracker.reports.period import Period
 from tracker.services import ledger, registry, settings
@@ -106,10 +108,7 @@ def gather(
     cond = scope.condition(s)
     previous = period.previous()
     by_day = metric_series.done_by_day(s, dt.date(day.year, 1, 1), day, cond)
-    warnings, totals = {}, {}
-    for light in (Light.RED, Light.ORANGE, Light.YELLOW):
-        f = ledger.ItemFilter(lights=[light.value], as_of=day)
-        warnings[light.value], totals[light.value] = _lines(s, f, cond, day, list_limit)
+    warnings, totals = _warning_lists(s, cond, day, list_limit)
     escalated_filter = ledger.ItemFilter(
         statuses=sorted(ACTIVE_STATUSES),
         escalations=[e for e in Escalation if e is not Escalation.NORMAL],
@@ -157,6 +156,36 @@ def _one(rows: list[metrics.Rates]) -> metrics.Rates:
     return rows[0] if rows else metrics.Rates("all", "全部")
 
 
+def _columns() -> tuple[list[ColumnElement[object]], Any]:
+    """The columns of an ``ItemLine`` and the lead-unit alias they join."""
+    lead = aliased(Unit)
+    columns = [
+        Item.id,
+        Item.code,
+        Item.title,
+        lead.name,
+        Item.deadline_text,
+        Item.deadline_date,
+        Item.status,
+        Item.escalation,
+    ]
+    return columns, lead
+
+
+def _line(day: dt.date, row: Sequence[Any]) -> ItemLine:
+    i, code, title, unit, text, deadline, status, escalation = row
+    return ItemLine(
+        id=i,
+        code=code,
+        title=title,
+        unit=unit or "",
+        deadline=text or (deadline.isoformat() if deadline else ""),
+        status=Status(status).label,
+        overdue_days=ledger.overdue_days(status, deadline, day),
+        escalation=Escalation(escalation).label if escalation else "",
+    )
+
+
 def _lines(
     s: Session, f: ledger.ItemFilter, cond: ColumnElement[bool] | None, day: dt.date, limit: int
 ) -> tuple[list[ItemLine], int]:
@@ -165,34 +194,51 @@ def _lines(
     Plain columns, not ORM rows: a 100,000-item ledger has tens of thousands of red items
     and building entities for them cost seconds.
     """
-    lead = aliased(Unit)
-    columns = (Item.id, Item.code, Item.title, lead.name, Item.deadline_text, Item.deadline_date)
-    stmt = ledger.apply_filter(
-        s,
-        select(*columns, Item.status, Item.escalation).outerjoin(
-            lead, lead.id == Item.lead_unit_id
-        ),
-        f,
-    )
+    columns, lead = _columns()
+    stmt = ledger.apply_filter(s, select(*columns).outerjoin(lead, lead.id == Item.lead_unit_id), f)
     count_stmt = ledger.apply_filter(s, select(func.count(Item.id)), f)
     if cond is not None:
         stmt, count_stmt = stmt.where(cond), count_stmt.where(cond)
-    lines = [
-        ItemLine(
-            id=i,
-            code=code,
-            title=title,
-            unit=unit or "",
-            deadline=text or (deadline.isoformat() if deadline else ""),
-            status=Status(status).label,
-            overdue_days=ledger.overdue_days(status, deadline, day),
-            escalation=Escalation(escalation).label if escalation else "",
+    rows = s.execute(stmt.order_by(Item.deadline_date, Item.id).limit(limit))
+    return [_line(day, row) for row in rows], s.scalar(count_stmt) or 0
+
+
+def _warning_lists(
+    s: Session, cond: ColumnElement[bool] | None, day: dt.date, limit: int
+) -> tuple[dict[str, list[ItemLine]], dict[str, int]]:
+    """The red, orange and yellow lists (as ``_lines`` with the ledger's light filter) from
+    one scan: each item's light is worked out once and the lists are cut by a window
+    function, instead of two scans per light (0.95 s → 0.53 s at 100,000 items)."""
+    columns, lead = _columns()
+    light = light_expr(WarningRules.load(s, day))
+    shown = [Light.RED.value, Light.ORANGE.value, Light.YELLOW.value]
+    ranked = (
+        select(
+            *columns,
+            light.label("light"),
+            func.row_number()
+            .over(partition_by=light, order_by=(Item.deadline_date, Item.id))
+            .label("n"),
+            func.count().over(partition_by=light).label("total"),
         )
-        for i, code, title, unit, text, deadline, status, escalation in s.execute(
-            stmt.order_by(Item.deadline_date, Item.id).limit(limit)
-        )
-    ]
-    return lines, s.scalar(count_stmt) or 0
+        .outerjoin(lead, lead.id == Item.lead_unit_id)
+        .where(light.in_(shown))
+    )
+    if cond is not None:
+        ranked = ranked.where(cond)
+    ranked_rows = ranked.subquery()
+    stmt = (
+        select(ranked_rows)
+        .where(ranked_rows.c.n <= limit)
+        .order_by(ranked_rows.c.light, ranked_rows.c.n)
+    )
+    lists: dict[str, list[ItemLine]] = {k: [] for k in shown}
+    totals = dict.fromkeys(shown, 0)
+    for row in s.execute(stmt):
+        *values, colour, _, total = row
+        lists[colour].append(_line(day, values))
+        totals[colour] = total
+    return lists, totals
 
 
 def _status_counts(s: Session, cond: ColumnElement[bool] | None) -> list[tuple[str, int]]:

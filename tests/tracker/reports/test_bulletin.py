@@ -51,6 +51,27 @@ def test_figures_equal_the_metrics_and_the_hand_tally(bulletin, ten_items):
     assert bulletin.satisfaction == [("满意", 1), ("基本满意", 1), ("不满意", 0)]
 
 
+def test_warning_lists_are_the_ledgers_light_filter_cut_at_the_limit(ten_items):
+    """The lists come from one windowed query; they must be what the ledger shows for each
+    light (earliest deadline first), cut at the limit while the totals stay whole."""
+    from sqlalchemy import select
+
+    from tracker.models import Item
+    from tracker.services.ledger import ItemFilter, apply_filter
+
+    with ten_items.sessions.begin() as s:
+        whole = gather(s, parse_period("2026-07"), as_of=AS_OF)
+        cut = gather(s, parse_period("2026-07"), as_of=AS_OF, list_limit=1)
+        for light in ("red", "orange", "yellow"):
+            f = ItemFilter(lights=[light], as_of=AS_OF)
+            stmt = apply_filter(s, select(Item.code), f).order_by(Item.deadline_date, Item.id)
+            codes = list(s.scalars(stmt))
+            assert [x.code for x in whole.warnings[light]] == codes
+            assert [x.code for x in cut.warnings[light]] == codes[:1]
+            assert whole.warning_totals[light] == cut.warning_totals[light] == len(codes)
+    assert cut.warning_totals["red"] == 2 and len(cut.warnings["red"]) == 1
+
+
 def test_units_are_ranked_by_score(bulletin):
     assert [(u.label, round(u.score, 1)) for u in bulletin.units] == [
         ("县民政局", 100.0),
