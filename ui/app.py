@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import make_url
@@ -16,6 +18,7 @@ from tracker.backup import quick_check, restore_sqlite
 from tracker.db import Database, open_database
 from tracker.errors import CorruptDatabaseError, TrackerError
 from tracker.paths import resolve_db_url, resource, sqlite_file
+from tracker.reports import font_cut
 from tracker.services.desk import Desk
 from ui.dialogs.connection_dialog import ConnectionDialog
 from ui.dialogs.login_dialog import desk_for
@@ -96,6 +99,21 @@ def start_desk(db: Database, prefs: UiSettings) -> Desk | None:
     return desk_for(None, db, prefs)
 
 
+def cut_report_fonts_later(delay_ms: int = 10_000) -> None:
+    """Make the reports' font cut (``font_cut``) in the background once the window is up.
+
+    It takes ≈ 10 s of one core, once per font file, and makes every later report seconds
+    quicker; started after the first paint so that start-up does not pay for it. A thread,
+    not a process, so that it works the same in the frozen installer build; the ledger stays
+    responsive meanwhile (the work yields to the window between font tables).
+    """
+
+    def start() -> None:
+        threading.Thread(target=font_cut.prepare, name="font-cut", daemon=True).start()
+
+    QTimer.singleShot(delay_ms, start)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.selftest:
@@ -132,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.ledger_changed.connect(instance.follow)
         window.resize(1000, 640)
         window.show()
+        cut_report_fonts_later()
         return app.exec()
     finally:
         db.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -99,6 +100,15 @@ def make_cut(font: CjkFont, target: Path, chars: Iterable[int] = COMMON) -> Path
     return target
 
 
+def _sweep_parts(folder: Path, age_s: float = 3600) -> None:
+    """Remove half-written cuts an app closed mid-cut left behind (not a running one's)."""
+    if not folder.is_dir():
+        return
+    for part in folder.glob("*.part"):
+        if time.time() - part.stat().st_mtime > age_s:
+            part.unlink(missing_ok=True)
+
+
 def prepare() -> list[Path]:
     """Make the cuts of the report fonts (regular and bold) that are missing.
 
@@ -108,6 +118,7 @@ def prepare() -> list[Path]:
     made: list[Path] = []
     try:
         regular = find_cjk_font()
+        _sweep_parts(cut_path(regular).parent)
         for font in dict.fromkeys((regular, bold_variant(regular))):
             if cached_cut(font) is None:
                 made.append(make_cut(font, cut_path(font)))

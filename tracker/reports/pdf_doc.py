@@ -199,6 +199,8 @@ def save_report(path: Path, draw: Callable[[bool], ReportPDF]) -> Path:
     """
     pdf = draw(True)
     if pdf.lacks_glyphs():
+        for font in pdf.fonts.values():
+            font.close()  # the discarded draft's font files, which output would have closed
         pdf = draw(False)
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
