@@ -14,18 +14,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import Align, TableCellFillMode, WrapMode, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.enums import Align, WrapMode, XPos, YPos
 
 from tracker.reports.font_cut import cached_cut
 from tracker.reports.fonts import bold_variant, find_cjk_font
+from tracker.reports.pdf_table import HEAD_FILL, draw_table, wrap
 
 FONT = "cjk"
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 ACCENT = (192, 57, 43)
-HEAD_FILL = (234, 238, 243)
-NO_LINE_START = "，。、；：？！）》」』”’%"
 
 
 class ReportPDF(FPDF):
@@ -109,13 +107,9 @@ class ReportPDF(FPDF):
         A closing mark that would open a line is kept at the end of the previous one,
         slightly past the margin, as Chinese typesetting does.
         """
-        lines, current = [], ""
-        for ch in text:
-            if current and self.get_string_width(current + ch) > width and ch not in NO_LINE_START:
-                lines.append(current)
-                current = ""
-            current += ch
-        return [*lines, current] if current else lines
+        if not text:
+            return []
+        return wrap(text, width / (self.font_size_pt * 0.001 / self.k), self.current_font.cw)
 
     def note(self, text: str) -> None:
         self.set_font(FONT, "", 8)
@@ -158,25 +152,7 @@ class ReportPDF(FPDF):
         size: float = 8,
     ) -> None:
         """A bordered table; ``aligns`` is one letter per column (L/C/R), left by default."""
-        self.set_font(FONT, "", size)
-        head = FontFace(emphasis="BOLD", fill_color=HEAD_FILL)
-        with super().table(
-            col_widths=tuple(widths),
-            width=self.epw,
-            headings_style=head,
-            line_height=size * 0.55,
-            wrapmode=WrapMode.CHAR,
-            text_align="LEFT",
-            cell_fill_color=(248, 249, 250),
-            cell_fill_mode=TableCellFillMode.ROWS,
-            padding=(0.8, 1.2),
-        ) as t:
-            for values in [list(headers), *rows]:
-                row = t.row()
-                for i, value in enumerate(values):
-                    align = aligns[i] if i < len(aligns) else "L"
-                    row.cell(str(value), align={"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[align])
-        self.ln(2)
+        draw_table(self, FONT, headers, rows, widths, aligns, size)
 
     def picture(self, png: bytes, width_mm: float | None = None) -> None:
         """A chart at print resolution, scaled to the text width and kept on one page."""
