@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from functools import partialmethod
 from pathlib import Path
 
 from fpdf import FPDF
@@ -143,16 +144,8 @@ class ReportPDF(FPDF):
                 x += width + gap
             self.set_xy(self.l_margin, y + 19 + gap)
 
-    def table(
-        self,
-        headers: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        aligns: str = "",
-        size: float = 8,
-    ) -> None:
-        """A bordered table; ``aligns`` is one letter per column (L/C/R), left by default."""
-        draw_table(self, FONT, headers, rows, widths, aligns, size)
+    #: A bordered table in the report font (``pdf_table.draw_table``).
+    table = partialmethod(draw_table, font=FONT)
 
     def picture(self, png: bytes, width_mm: float | None = None) -> None:
         """A chart at print resolution, scaled to the text width and kept on one page."""

@@ -38,12 +38,13 @@ class Layout:
 
 def draw_table(
     pdf: FPDF,
-    font: str,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],
     aligns: str = "",
     size: float = 8,
+    *,
+    font: str,
 ) -> None:
     """Headings (bold, shaded, repeated on each page) and rows shaded every other one.
 
