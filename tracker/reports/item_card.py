@@ -90,6 +90,8 @@ def _draw(
         pdf.table(
             ["时间", "操作人", "操作", "记录哈希（前16位）"], rows, (30, 30, 78, 40), size=7.5
         )
+    else:
+        pdf.paragraph("无。")
     pdf.ln(6)
     pdf.paragraph("审核人（签字）：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日")
     return pdf

@@ -103,3 +103,12 @@ def test_publish_then_reprint_and_trace(on_disk, cli, tmp_path):
     )
     assert code == 0 and (tmp_path / "督办通报-第1号-2026年7月.xlsx").exists()
     assert "2026年7月" in cli("report", "published")[1]
+
+
+def test_item_card_says_so_when_an_item_has_no_log(demo_db, tmp_path):
+    """Demo items carry no audit entries of their own: the section says 无 instead of ending."""
+    with demo_db.sessions.begin() as s:
+        item_id = ledger.find_item_id(s, "2026-MS-000001")
+        path = write_item_card(s, item_id, tmp_path / "card.pdf")
+    text = _text(path)
+    assert "操作日志\n无。" in text.replace("\n\n", "\n")
