@@ -135,9 +135,8 @@ def _classify(raw: list[Cell], full: list[Cell], layout: Layout) -> tuple[str, s
         head.startswith((w + "：", w + ":")) for w in _FOOTER
     ):
         return "注释或落款", first
-    merged_across = (
-        len({clean(v) for v in full if clean(v)}) == 1 and sum(1 for v in full if clean(v)) > 1
-    )
+    across = [c for c in map(clean, full) if c]
+    merged_across = len(across) > 1 and len(set(across)) == 1
     if (len(present) == 1 or merged_across) and (_GROUP.match(head) or merged_across):
         title = one_line(_cell(raw, layout, "title"))
         if not title or title == one_line(first):

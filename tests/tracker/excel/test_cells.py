@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.excel.cells import clean, normalise_unit, one_line, split_person, split_units
 
@@ -46,3 +50,32 @@ def test_clean_and_one_line():
     assert clean("  第一行\u3000\u3000多余空格 \r\n  第二行  ") == "第一行 多余空格\n第二行"
     assert one_line("完成\n时限") == "完成时限"
     assert clean(3.0) == "3" and clean("   ") is None
+
+
+def _clean_line_by_line(text: str) -> str | None:
+    """The full cleaning, every line split, collapsed and trimmed (the reference)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept = [" ".join(re.split(r"[ \t\u3000\xa0]+", line)).strip() for line in lines]
+    return "\n".join(line for line in kept if line) or None
+
+
+PIECES = [
+    "县教育局",
+    "a1",
+    " ",
+    "  ",
+    "\t",
+    "\u3000",
+    "\xa0",
+    "\r\n",
+    "\r",
+    "\n",
+    "\x0b",
+    "\u2003",
+    "（",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=8).map("".join))
+def test_plain_cells_cleaned_quickly_equal_the_full_cleaning(text):
+    assert clean(text) == _clean_line_by_line(text)
