@@ -61,3 +61,27 @@ def test_downgrade_to_base_and_back(db_path):
         assert _diff(engine) == []
     finally:
         engine.dispose()
+
+
+def test_revisions_read_from_the_scripts_equal_alembics():
+    """Opening a ledger reads the scripts' revision lines without Alembic: same answer."""
+    script = schema.script_directory()
+    walked = [r.revision for r in script.walk_revisions()]
+    assert schema.known_revisions() == list(reversed(walked))
+    assert schema.head_revision() == script.get_current_head()
+
+
+def test_current_revision_is_what_alembic_reads(db_url, tmp_path):
+    from sqlalchemy import create_engine
+
+    empty = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert schema.current_revision(empty) is None
+    empty.dispose()
+    open_database(db_url).close()  # SQLite: created and migrated; PostgreSQL: at head already
+    engine = create_engine(db_url if "://" in db_url else f"sqlite:///{db_url}")
+    try:
+        with engine.connect() as conn:
+            expected = MigrationContext.configure(conn).get_current_revision()
+        assert schema.current_revision(engine) == expected == schema.head_revision()
+    finally:
+        engine.dispose()
