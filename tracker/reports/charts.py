@@ -8,8 +8,10 @@ long-running GUI never leaks global state. The Chinese font is the one the PDF e
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import matplotlib
 from matplotlib import font_manager
@@ -54,19 +56,61 @@ def style() -> Iterator[None]:
         yield
 
 
-def _render(height_in: float, draw: Callable[[Figure], None]) -> bytes:
+@dataclass(frozen=True)
+class Margins:
+    """Inches kept around a report chart's plot for its tick labels, axis labels and title.
+
+    Report charts are laid out from their own labels instead of by constrained layout,
+    which measures every text in a layout pass before the drawing pass: 40 % of the
+    charts' time in a bulletin. The dashboard's live canvases keep constrained layout.
+    """
+
+    left: float = 0.45
+    right: float = 0.12
+    top: float = 0.34
+    bottom: float = 0.34
+
+
+def text_inches(text: str, points: float) -> float:
+    """Approximate width of ``text`` at ``points``: CJK characters one em, others ≈ 0.6."""
+    ems = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
+    return ems * points / 72
+
+
+def _number_axis(largest: float, label: bool = True) -> float:
+    """Inches for a numeric axis: its longest tick label, and its rotated label if any."""
+    ticks = text_inches(f"{max(largest, 0) * 1.2:,.0f}".replace(",", ""), 9) + 0.12
+    return ticks + (0.25 if label else 0.0)
+
+
+def _render(height_in: float, draw: Callable[[Figure], None], margins: Margins) -> bytes:
     with style():
-        fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout="constrained")
+        fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI)
+        fig.subplots_adjust(
+            left=margins.left / WIDTH_IN,
+            right=1 - margins.right / WIDTH_IN,
+            top=1 - margins.top / height_in,
+            bottom=margins.bottom / height_in,
+        )
         FigureCanvasAgg(fig)
         draw(fig)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
+        return _png(fig)
+
+
+def _png(fig: Figure) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 
 
 def unit_completion(units: Sequence[Rates]) -> bytes:
     """Horizontal bars: 办结率 of the units with the most items (at most 20)."""
-    return _render(unit_chart_height(units), lambda fig: draw_unit_completion(fig, units))
+    longest = max((text_inches(u.label, 7) for u in _largest_units(units)), default=0.5)
+    return _render(
+        unit_chart_height(units),
+        lambda fig: draw_unit_completion(fig, units),
+        Margins(left=min(longest + 0.15, WIDTH_IN * 0.45), right=0.1, bottom=0.3),
+    )
 
 
 def unit_chart_height(units: Sequence[Rates]) -> float:
@@ -97,7 +141,15 @@ def draw_unit_completion(fig: Figure, units: Sequence[Rates]) -> None:
 
 def status_share(counts: Sequence[tuple[str, int]]) -> bytes:
     """Donut of items per status."""
-    return _render(3.0, lambda fig: draw_status_share(fig, counts))
+    total = sum(n for _, n in counts) or 1
+    legend = max(
+        (text_inches(f"{name}  {n}（{n / total:.1%}）", 9) for name, n in counts), default=1.0
+    )
+    return _render(
+        3.0,
+        lambda fig: draw_status_share(fig, counts),
+        Margins(left=0.1, right=legend + 0.55, top=0.3, bottom=0.05),
+    )
 
 
 def draw_status_share(fig: Figure, counts: Sequence[tuple[str, int]]) -> None:
@@ -118,7 +170,12 @@ def draw_status_share(fig: Figure, counts: Sequence[tuple[str, int]]) -> None:
 
 def closures_by_month(series: Sequence[tuple[str, int]]) -> bytes:
     """Bars of items done per month with the cumulative total as a line."""
-    return _render(2.8, lambda fig: draw_closures_by_month(fig, series))
+    values = [n for _, n in series]
+    return _render(
+        2.8,
+        lambda fig: draw_closures_by_month(fig, series),
+        Margins(left=_number_axis(max(values, default=0)), right=_number_axis(sum(values))),
+    )
 
 
 def draw_closures_by_month(fig: Figure, series: Sequence[tuple[str, int]]) -> None:
@@ -147,7 +204,11 @@ def _legend(*axes: Axes) -> None:
 
 def counts_bar(title: str, counts: Sequence[tuple[str, int]], colour: str = PALETTE[1]) -> bytes:
     """Vertical bars with their numbers on top (满意度分布, 逾期天数分布)."""
-    return _render(2.4, lambda fig: draw_counts_bar(fig, title, counts, colour))
+    return _render(
+        2.4,
+        lambda fig: draw_counts_bar(fig, title, counts, colour),
+        Margins(left=_number_axis(max((n for _, n in counts), default=0))),
+    )
 
 
 def draw_counts_bar(
