@@ -429,11 +429,25 @@ TEXT_FIELDS = ("content", "category", "source", "leader", "location", "remarks")
 
 
 @dataclass
+class NewPerson:
+    """A responsible person the sheet names for the first time: a plain row, inserted with
+    the others in ``finish`` (thousands of ORM objects cost a second of bookkeeping)."""
+
+    name: str
+    phone: str | None
+    unit_id: int | None
+    id: int | None = None
+
+
+Assignee = Person | NewPerson
+
+
+@dataclass
 class NewRow:
-    """A new item's column values, its assignee (an ORM object, id known after the flush)."""
+    """A new item's column values and its assignee (whose id is known in ``finish``)."""
 
     row: dict[str, Any]
-    person: Person | None
+    person: Assignee | None
     planned: PlannedItem
 
 
@@ -458,7 +472,11 @@ class _Writer:
             at,
         )
         self.codes = set(s.scalars(select(Item.code).where(Item.list_id == list_id)))
-        self.people = {(p.name, p.unit_id): p for p in s.scalars(select(Person))}
+        self.people: dict[tuple[str, int | None], Assignee] = {
+            (p.name, p.unit_id): p for p in s.scalars(select(Person))
+        }
+        self.new_people: list[NewPerson] = []
+        self.assign_later: list[tuple[Item, NewPerson]] = []
         self.next_code = len(self.codes) + 1
         self.new_rows: list[NewRow] = []
         self.updated: list[tuple[Item, PlannedItem]] = []
@@ -474,16 +492,29 @@ class _Writer:
         self.codes.add(code)
         return code
 
-    def _person(self, name: str | None, phone: str | None, unit_id: int | None) -> Person | None:
+    def _person(self, name: str | None, phone: str | None, unit_id: int | None) -> Assignee | None:
         if not name:
             return None
         person = self.people.get((name, unit_id))
         if person is None:
-            person = self.people[(name, unit_id)] = Person(name=name, phone=phone, unit_id=unit_id)
-            self.s.add(person)
+            person = self.people[(name, unit_id)] = NewPerson(name, phone, unit_id)
+            self.new_people.append(person)
         elif phone and person.phone != phone:
             person.phone = phone
         return person
+
+    def _insert_people(self) -> None:
+        """The new people in one insert, their ids handed back by RETURNING."""
+        if not self.new_people:
+            return
+        rows = [{"name": p.name, "phone": p.phone, "unit_id": p.unit_id} for p in self.new_people]
+        stmt = insert(Person.__table__).returning(Person.id, Person.name, Person.unit_id)
+        for person_id, name, unit_id in self.s.connection().execute(stmt, rows):
+            new = self.people[(name, unit_id)]
+            assert isinstance(new, NewPerson)
+            new.id = person_id
+        for item, new in self.assign_later:
+            item.assignee_id = new.id
 
     def _deadline(self, item: Item, d: Deadline | None) -> None:
         for name, value in _deadline_fields(d).items():
@@ -499,7 +530,9 @@ class _Writer:
         if p.co_units:
             item.co_units = [self.unit_rows[self.units[u]] for u in p.co_units]
         person = self._person(p.assignee, p.assignee_phone, item.lead_unit_id)
-        if person is not None:
+        if isinstance(person, NewPerson):
+            self.assign_later.append((item, person))
+        elif person is not None:
             item.assignee = person
         self._deadline(item, p.deadline)
 
@@ -552,7 +585,8 @@ class _Writer:
 
     def finish(self) -> None:
         """Flush the updates, insert the new items in bulk, then one audit entry per item."""
-        self.s.flush()  # updates, and new people, whose ids the new rows need
+        self._insert_people()  # the new rows and updated items need their ids
+        self.s.flush()
         created = self._insert_new()
         entries: list[tuple[str, int | None, Any, Any]] = [
             ("import_create", item_id, None, {"row": p.row, "code": code, "title": p.title})
@@ -574,7 +608,7 @@ class _Writer:
         10,000 items, and its bulk mode split the rows into thousands of batches."""
         if not self.new_rows:
             return []
-        # New people were flushed in ``finish``: their ids exist now.
+        # New people were inserted in ``finish``: their ids exist now.
         rows = [{**n.row, "assignee_id": n.person.id if n.person else None} for n in self.new_rows]
         conn = self.s.connection()
         conn.execute(insert(Item.__table__), rows)

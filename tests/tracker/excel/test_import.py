@@ -186,6 +186,22 @@ def test_changed_cells_become_field_level_updates(db, messy):
         ] == ["已完成招标", "主体完工"]
 
 
+def test_an_update_naming_a_new_person_assigns_that_person(db, messy):
+    _apply(db, _plan(db, messy), create_units=True)
+    with db.sessions.begin() as s:
+        people = s.scalar(select(func.count()).select_from(Person))
+    edit(messy, {"G6": "王新（13800000001）"})
+    plan = _plan(db, messy)
+    assert plan.counts() == {"create": 0, "update": 1, "unchanged": 4}
+    _apply(db, plan)
+    with db.sessions.begin() as s:
+        item = s.scalar(select(Item).where(Item.code == "2026-001"))
+        assert (item.assignee.name, item.assignee.phone) == ("王新", "13800000001")
+        assert item.assignee.unit_id == item.lead_unit_id
+        assert s.scalar(select(func.count()).select_from(Person)) == people + 1
+        assert audit.verify(s).ok
+
+
 def test_unknown_units_need_confirmation_and_known_variants_match(db, messy):
     with db.sessions.begin() as s:
         registry.ensure_admin(s)
