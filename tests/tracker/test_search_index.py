@@ -7,6 +7,7 @@ from sqlalchemy import or_, select, text
 
 from tests.conftest import TODAY
 from tracker import search_index
+from tracker.enums import Status
 from tracker.models import Item
 from tracker.services import editing, ledger
 from tracker.services.actors import SYSTEM
@@ -52,3 +53,39 @@ def test_index_follows_edits_and_deletes(demo_db):
         if demo_db.is_sqlite:
             check = "INSERT INTO item_fts(item_fts, rank) VALUES('integrity-check', 1)"
             s.execute(text(check))  # raises if the index and the table disagree
+
+
+def _page_ids(s, word, offset, walk):
+    f = ledger.ItemFilter(text=word, as_of=TODAY)
+    order = ledger._order("ledger", False)
+    stmt = ledger.apply_filter(s, select(Item.id), f, walk=walk).order_by(*order)
+    return list(s.scalars(stmt.offset(offset).limit(50)))
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("word", ["2026-MS", "污水治理", "2026-MS-00002"])
+def test_walking_the_ledger_order_finds_the_same_page(demo_db, word):
+    with demo_db.sessions.begin() as s:
+        for offset in (0, 30, 120):
+            assert _page_ids(s, word, offset, walk=True) == _page_ids(s, word, offset, False)
+        everything = [r.id for r in ledger.list_items(s, ledger.ItemFilter(text=word, as_of=TODAY))]
+        assert ledger.item_ids(s, ledger.ItemFilter(text=word, as_of=TODAY)) == everything
+        pages = [
+            r.id
+            for o in (0, 50, 100)
+            for r in ledger.page_rows(s, ledger.ItemFilter(text=word), offset=o, limit=50)
+        ]
+        assert pages == everything[:150]
+
+
+@pytest.mark.sqlite_only
+def test_only_a_common_word_alone_walks(demo_db):
+    with demo_db.sessions.begin() as s:
+        common = len(_scan(s, "2026-MS"))
+        assert common > 100
+        assert ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS"), 50)
+        assert not ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS"), 10_000)  # far down
+        assert not ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS-00002"), 50)  # rare
+        busy = ledger.ItemFilter(text="2026-MS", statuses=[Status.IN_PROGRESS])
+        assert not ledger._walk_for_text(s, busy, 50)  # another condition: density unknown
+        assert not ledger._walk_for_text(s, ledger.ItemFilter(text="食堂"), 50)  # no index

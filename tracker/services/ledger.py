@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -110,8 +110,12 @@ def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
     return and_(Item.status.in_(ACTIVE_STATUSES), Item.deadline_date < as_of)
 
 
-def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
-    """Add the conditions of ``f`` to ``stmt`` (a select over ``Item``)."""
+def apply_filter(s: Session, stmt: Select, f: ItemFilter, *, walk: bool = False) -> Select:
+    """Add the conditions of ``f`` to ``stmt`` (a select over ``Item``).
+
+    ``walk``: keep SQLite from answering the text condition through its indexes, so that it
+    walks the display order instead (see ``page_rows``); the rows found are the same.
+    """
     if f.ids:
         stmt = stmt.where(Item.id.in_(list(f.ids)))
     if f.statuses:
@@ -135,7 +139,7 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter) -> Select:
     if f.escalations:
         stmt = stmt.where(Item.escalation.in_([str(e) for e in f.escalations]))
     if f.text and f.text.strip():
-        stmt = stmt.where(_text_condition(s, f.text.strip()))
+        stmt = stmt.where(_text_condition(s, f.text.strip(), walk))
     if f.deadline_from:
         stmt = stmt.where(Item.deadline_date >= f.deadline_from)
     if f.deadline_to:
@@ -159,7 +163,7 @@ def _imported(at: dt.datetime) -> Select:
     )
 
 
-def _text_condition(s: Session, text: str) -> ColumnElement[bool]:
+def _text_condition(s: Session, text: str, walk: bool = False) -> ColumnElement[bool]:
     """Substring search over code, title, content, lead unit and assignee.
 
     On SQLite a word of three or more characters is looked up in the trigram index
@@ -171,12 +175,15 @@ def _text_condition(s: Session, text: str) -> ColumnElement[bool]:
     def like(column: Any) -> ColumnElement[bool]:
         return column.like(pattern, escape="\\")
 
+    def key(column: Any) -> Any:
+        return column + 0 if walk else column  # an expression: no index lookup on it
+
     units = select(Unit.id).where(like(Unit.name))
     people = select(Person.id).where(like(Person.name))
     own_text = or_(like(Item.code), like(Item.title), like(Item.content))
     if search_index.usable(s, text):
-        own_text = and_(Item.id.in_(search_index.matching_ids(text)), own_text)
-    return or_(own_text, Item.lead_unit_id.in_(units), Item.assignee_id.in_(people))
+        own_text = and_(key(Item.id).in_(search_index.matching_ids(text)), own_text)
+    return or_(own_text, key(Item.lead_unit_id).in_(units), key(Item.assignee_id).in_(people))
 
 
 #: Columns the ledger can be sorted by (SQL does the ordering).
@@ -230,9 +237,10 @@ def page_rows(
     their joins and warning lights: the last block of a million items costs what the first
     one does plus one pass over an index.
     """
+    walk = sort == "ledger" and _walk_for_text(s, f, offset + limit)
     ids = list(
         s.scalars(
-            apply_filter(s, select(Item.id), f)
+            apply_filter(s, select(Item.id), f, walk=walk)
             .order_by(*_order(sort, descending))
             .offset(offset)
             .limit(limit)
@@ -240,6 +248,31 @@ def page_rows(
     )
     rows = rows_by_ids(s, ids, _as_of(f))
     return [rows[i] for i in ids]
+
+
+#: Measured at a million items: reading one item in a walk of the ledger order costs
+#: ≈ 1.4 µs, collecting and sorting one match ≈ 3.8 µs (relative costs, 3 : 8).
+WALK_COST, SORT_COST = 3, 8
+
+
+def _walk_for_text(s: Session, f: ItemFilter, rows: int) -> bool:
+    """Whether the first ``rows`` matches of a text search are found sooner by walking the
+    ledger order and testing each item than by collecting every match and sorting them.
+
+    A common word (“污水治理” in 25,000 of a million items) fills a page within a few
+    thousand items of the walk (0.02 s); sorting all its matches took 0.1 s. For a rarer
+    word the walk reads ``rows × items / matches`` items, the sort ``matches``: the trigram
+    index's count of the word decides. Only a search with no other condition is judged, as
+    the density of other conditions is unknown.
+    """
+    text = (f.text or "").strip()
+    if not text or replace(f, text=None, as_of=None) != ItemFilter():
+        return False
+    if not search_index.usable(s, text):
+        return False
+    matches = s.scalar(select(func.count()).select_from(search_index.matching_ids(text).subquery()))
+    items = s.scalar(select(func.max(Item.id))) or 0
+    return rows * items * WALK_COST < matches * matches * SORT_COST
 
 
 def _order(sort: str, descending: bool) -> list[Any]:
