@@ -84,6 +84,9 @@ def test_only_a_common_word_alone_walks(demo_db):
         common = len(_scan(s, "2026-MS"))
         assert common > 100
         assert ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS"), 50)
+        # as the ledger's filter bar asks: subunits included, no unit chosen
+        bar = ledger.ItemFilter(text="2026-MS", with_subunits=True, as_of=TODAY)
+        assert ledger._walk_for_text(s, bar, 50)
         assert not ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS"), 10_000)  # far down
         assert not ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS-00002"), 50)  # rare
         busy = ledger.ItemFilter(text="2026-MS", statuses=[Status.IN_PROGRESS])

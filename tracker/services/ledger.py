@@ -266,7 +266,9 @@ def _walk_for_text(s: Session, f: ItemFilter, rows: int) -> bool:
     the density of other conditions is unknown.
     """
     text = (f.text or "").strip()
-    if not text or replace(f, text=None, as_of=None) != ItemFilter():
+    # ``as_of`` and ``with_subunits`` only qualify other conditions (the filter bar always
+    # sets the latter); any field that filters by itself makes the density unknown.
+    if not text or replace(f, text=None, as_of=None, with_subunits=False) != ItemFilter():
         return False
     if not search_index.usable(s, text):
         return False
