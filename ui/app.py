@@ -18,7 +18,6 @@ from tracker.backup import quick_check, restore_sqlite
 from tracker.db import Database, open_database
 from tracker.errors import CorruptDatabaseError, TrackerError
 from tracker.paths import resolve_db_url, resource, sqlite_file
-from tracker.reports import font_cut
 from tracker.services.desk import Desk
 from ui.dialogs.connection_dialog import ConnectionDialog
 from ui.dialogs.login_dialog import desk_for
@@ -103,12 +102,15 @@ def cut_report_fonts_later(delay_ms: int = 10_000) -> None:
     """Make the reports' font cut (``font_cut``) in the background once the window is up.
 
     It takes ≈ 10 s of one core, once per font file, and makes every later report seconds
-    quicker; started after the first paint so that start-up does not pay for it. A thread,
-    not a process, so that it works the same in the frozen installer build; the ledger stays
-    responsive meanwhile (the work yields to the window between font tables).
+    quicker; started after the first paint, and imported only then, so that start-up does
+    not pay for it. A thread, not a process, so that it works the same in the frozen
+    installer build; the window stays responsive, as Python hands the thread and the event
+    loop turns every few milliseconds.
     """
 
     def start() -> None:
+        from tracker.reports import font_cut
+
         threading.Thread(target=font_cut.prepare, name="font-cut", daemon=True).start()
 
     QTimer.singleShot(delay_ms, start)

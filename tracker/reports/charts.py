@@ -8,7 +8,6 @@ long-running GUI never leaks global state. The Chinese font is the one the PDF e
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from matplotlib.ticker import PercentFormatter
 
 from tracker.metrics import Rates
 from tracker.reports.fonts import find_cjk_font
+from tracker.textwidth import display_width
 
 DPI = 200
 WIDTH_IN = 6.3
@@ -72,15 +72,18 @@ class Margins:
 
 
 def text_inches(text: str, points: float) -> float:
-    """Approximate width of ``text`` at ``points``: CJK characters one em, others ≈ 0.6."""
-    ems = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
-    return ems * points / 72
+    """Approximate width of ``text`` at ``points``: CJK characters one em, others ≈ 0.6.
+
+    From the display width in columns (two per CJK character, one for others): ``wide``
+    characters are ``columns − len``, the others ``2·len − columns``.
+    """
+    columns = display_width(text)
+    return (0.4 * columns + 0.2 * len(text)) * points / 72
 
 
-def _number_axis(largest: float, label: bool = True) -> float:
-    """Inches for a numeric axis: its longest tick label, and its rotated label if any."""
-    ticks = text_inches(f"{max(largest, 0) * 1.2:,.0f}".replace(",", ""), 9) + 0.12
-    return ticks + (0.25 if label else 0.0)
+def _number_axis(largest: float) -> float:
+    """Inches for a numeric axis: its longest tick label and its rotated axis label."""
+    return text_inches(f"{max(largest, 0) * 1.2:.0f}", 9) + 0.12 + 0.25
 
 
 def _render(height_in: float, draw: Callable[[Figure], None], margins: Margins) -> bytes:

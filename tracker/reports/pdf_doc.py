@@ -19,7 +19,7 @@ from fpdf.enums import Align, WrapMode, XPos, YPos
 
 from tracker.reports.font_cut import cached_cut
 from tracker.reports.fonts import bold_variant, find_cjk_font
-from tracker.reports.pdf_table import HEAD_FILL, draw_table, wrap
+from tracker.reports.pdf_table import HEAD_FILL, draw_table, wrap_mm
 
 FONT = "cjk"
 INK = (33, 37, 41)
@@ -110,7 +110,7 @@ class ReportPDF(FPDF):
         """
         if not text:
             return []
-        return wrap(text, width / (self.font_size_pt * 0.001 / self.k), self.current_font.cw)
+        return wrap_mm(self, text, width)
 
     def note(self, text: str) -> None:
         self.set_font(FONT, "", 8)

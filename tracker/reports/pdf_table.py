@@ -59,15 +59,13 @@ def draw_table(
     if pdf.will_page_break(_height(lay, max(map(len, head))) + min(first, 30)):
         pdf.add_page()  # headings never alone at the foot of a page
     _draw_row(pdf, lay, head, "B", HEAD_FILL)
-    fresh = False
     for i, lines in enumerate(bodies):
         fill = ROW_FILL if i % 2 == 0 else None
-        rest = _place(pdf, lay, lines, fill, fresh)
+        rest = _place(pdf, lay, lines, fill, fresh=False)
         while rest is not None:
             pdf.add_page()
             _draw_row(pdf, lay, head, "B", HEAD_FILL)
             rest = _place(pdf, lay, rest, fill, fresh=True)
-        fresh = False
     pdf.ln(2)
 
 
@@ -102,12 +100,13 @@ def _height(lay: Layout, n_lines: int) -> float:
 
 def _wrap_row(pdf: FPDF, lay: Layout, values: Sequence[str], style: str) -> list[list[str]]:
     pdf.set_font(lay.font, style, lay.size)
-    widths = pdf.current_font.cw
-    per_mm = lay.size * 0.001 / pdf.k
-    return [
-        wrap(str(v), (w - 2 * PAD_X) / per_mm, widths)
-        for v, w in zip(values, lay.widths, strict=False)
-    ]
+    return [wrap_mm(pdf, str(v), w - 2 * PAD_X) for v, w in zip(values, lay.widths, strict=False)]
+
+
+def wrap_mm(pdf: FPDF, text: str, width: float) -> list[str]:
+    """``wrap`` in the current font, ``width`` in mm."""
+    font_units_per_mm = pdf.k / (pdf.font_size_pt * 0.001)
+    return wrap(text, width * font_units_per_mm, pdf.current_font.cw)
 
 
 def wrap(text: str, room: float, widths: dict[int, float]) -> list[str]:

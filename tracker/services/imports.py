@@ -475,7 +475,6 @@ class _Writer:
         self.people: dict[tuple[str, int | None], Assignee] = {
             (p.name, p.unit_id): p for p in s.scalars(select(Person))
         }
-        self.new_people: list[NewPerson] = []
         self.assign_later: list[tuple[Item, NewPerson]] = []
         self.next_code = len(self.codes) + 1
         self.new_rows: list[NewRow] = []
@@ -498,16 +497,16 @@ class _Writer:
         person = self.people.get((name, unit_id))
         if person is None:
             person = self.people[(name, unit_id)] = NewPerson(name, phone, unit_id)
-            self.new_people.append(person)
         elif phone and person.phone != phone:
             person.phone = phone
         return person
 
     def _insert_people(self) -> None:
         """The new people in one insert, their ids handed back by RETURNING."""
-        if not self.new_people:
+        new_people = [p for p in self.people.values() if isinstance(p, NewPerson)]
+        if not new_people:
             return
-        rows = [{"name": p.name, "phone": p.phone, "unit_id": p.unit_id} for p in self.new_people]
+        rows = [{"name": p.name, "phone": p.phone, "unit_id": p.unit_id} for p in new_people]
         stmt = insert(Person.__table__).returning(Person.id, Person.name, Person.unit_id)
         for person_id, name, unit_id in self.s.connection().execute(stmt, rows):
             new = self.people[(name, unit_id)]
