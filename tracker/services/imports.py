@@ -381,6 +381,10 @@ def apply_import(
     writer.finish()
     if plan.signature and plan.columns:
         import_layouts.remember(s, plan.signature, plan.columns)
+    if progress is not None:
+        # The bulk writes after the last item take most of the time: a 取消 clicked meanwhile
+        # must still roll back, not be ignored by an import about to be committed.
+        progress(len(plan.items), len(plan.items))
     return ImportResult(
         list_id,
         counts["create"],

@@ -15,7 +15,7 @@ from tests.tracker.excel.messy import TITLE, edit
 from tests.tracker.excel.messy import apply_as_admin as _apply
 from tests.tracker.excel.messy import plan as _plan
 from tracker import audit
-from tracker.errors import ValidationError
+from tracker.errors import Cancelled, ValidationError
 from tracker.models import Item, Person, Unit
 from tracker.services import registry
 from tracker.services.actors import actor_by_login
@@ -232,6 +232,25 @@ def test_failure_half_way_leaves_the_ledger_as_it_was(db, db_path, messy, monkey
     with pytest.raises(OSError):
         _apply(db, plan)
     assert calls["n"] == 1
+    assert list(conn.iterdump()) == before
+    conn.close()
+
+
+def test_cancel_after_the_last_item_still_rolls_back(db, db_path, messy):
+    """取消 clicked while the bulk writes run (after the last item's tick) is honoured."""
+    plan = _plan(db, messy)
+    conn = sqlite3.connect(db_path)
+    before = list(conn.iterdump())
+    seen: list[tuple[int, int]] = []
+
+    def cancel_at_the_end(done: int, total: int) -> None:
+        if (done, total) in seen:  # the same (total, total) again: the writes are done
+            raise Cancelled()
+        seen.append((done, total))
+
+    with pytest.raises(Cancelled):
+        _apply(db, plan, create_units=True, progress=cancel_at_the_end)
+    assert seen[-1] == (5, 5)
     assert list(conn.iterdump()) == before
     conn.close()
 
