@@ -24,10 +24,23 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
-from tracker.enums import Rating, ReviewOutcome, Status
+from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, Escalation, Rating, ReviewOutcome, Status
+from tracker.history import StateAt
 from tracker.models import ClosureRequest, Item, ItemList, ProgressReport, SatisfactionSurvey, Unit
 from tracker.models import Urge as UrgeRow
 from tracker.services import settings
@@ -79,19 +92,32 @@ def _sum(cond: ColumnElement[bool]) -> Any:
 
 
 class Terms:
-    """The SQL conditions of the definitions above, for one as-of date."""
+    """The SQL conditions of the definitions above, for one as-of date.
 
-    def __init__(self, as_of: dt.date, scope: ColumnElement[bool] | None = None) -> None:
-        end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
-        self.as_of, self.end = as_of, end
-        cancelled = and_(
-            Item.status == Status.CANCELLED,
-            or_(Item.cancelled_at.is_(None), Item.cancelled_at < end),
+    Every condition reads the items' state as of that date (``history.StateAt``), and a
+    statement using them goes through ``frame`` so that the state is there to read.
+    """
+
+    def __init__(
+        self, s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
+    ) -> None:
+        self.state = StateAt(s, as_of)
+        self.as_of, self.end = as_of, self.state.end
+        self.fair_clock = bool(settings.get(s, "fair_clock"))
+        st = self.state
+        self.scope = scope
+        self.counted = and_(
+            st.status.is_not(None),  # NULL: the item did not exist yet (``StateAt.frame``)
+            st.status.not_in((Status.DRAFT, Status.CANCELLED)),
+            Item.created_at < self.end,
         )
-        self.counted = and_(Item.status != Status.DRAFT, Item.created_at < end, not_(cancelled))
         if scope is not None:
             self.counted = and_(self.counted, scope)
         self._define(self.counted)
+
+    def frame(self, stmt: Select[Any]) -> Select[Any]:
+        """``stmt`` with what its conditions read joined in (see ``StateAt.frame``)."""
+        return self.state.frame(stmt)
 
     def within_counted(self) -> Terms:
         """The same conditions for rows already filtered to counted items: SQLite then
@@ -101,26 +127,33 @@ class Terms:
         return inner
 
     def _define(self, counted: ColumnElement[bool]) -> None:
-        as_of, end = self.as_of, self.end
-        self.done = and_(counted, Item.completed_at.is_not(None), Item.completed_at < end)
+        as_of, st = self.as_of, self.state
+        deadline = st.deadline
+        self.done = and_(counted, st.status.in_(DONE_STATUSES))
         self.not_done = and_(counted, not_(self.done))
-        done_day = func.date(Item.completed_at)
-        original = func.coalesce(Item.original_deadline_date, Item.deadline_date)
-        self.on_time = and_(
-            self.done, Item.deadline_date.is_not(None), done_day <= Item.deadline_date
-        )
-        self.due = and_(
-            Item.deadline_date.is_not(None),
-            or_(self.done, and_(self.not_done, Item.deadline_date < as_of)),
-        )
+        # The fair clock: work is judged on the day the unit asked for closure.
+        done_day = func.coalesce(st.requested_on, st.done_on) if self.fair_clock else st.done_on
+        passed = and_(self.not_done, deadline < as_of)
+        # Waiting on the supervisors past the deadline: not charged to the unit.
+        self.review_backlog: ColumnElement[bool] = false()
+        self.assign_backlog: ColumnElement[bool] = false()
+        if self.fair_clock:
+            self.review_backlog = and_(
+                passed, st.status == Status.CLOSURE_REQUESTED, st.requested_on <= deadline
+            )
+            self.assign_backlog = and_(passed, st.status == Status.REGISTERED)
+        self.backlog = or_(self.review_backlog, self.assign_backlog)
+        original = func.coalesce(Item.original_deadline_date, deadline)
+        self.on_time = and_(self.done, deadline.is_not(None), done_day <= deadline)
+        self.due = and_(deadline.is_not(None), or_(self.done, and_(passed, not_(self.backlog))))
         self.on_time_original = and_(self.done, original.is_not(None), done_day <= original)
         self.due_original = and_(
-            original.is_not(None), or_(self.done, and_(self.not_done, original < as_of))
+            original.is_not(None),
+            or_(self.done, and_(self.not_done, original < as_of, not_(self.backlog))),
         )
-        self.overdue_open = and_(
-            self.not_done, Item.status != Status.SUSPENDED, Item.deadline_date < as_of
-        )
-        self.overdue_done = and_(self.done, done_day > Item.deadline_date)
+        self.overdue_open = and_(passed, st.status != Status.SUSPENDED, not_(self.backlog))
+        self.overdue_done = and_(self.done, done_day > deadline)
+        self.escalated = and_(st.status.in_(ACTIVE_STATUSES), st.escalation != Escalation.NORMAL)
 
 
 def _key(group: str) -> ColumnElement[Any]:
@@ -158,7 +191,7 @@ def compute_by(
     unknown = [g for g in groups if g not in GROUPS]
     if unknown:
         raise ValueError(unknown)
-    fine = _grouped(s, Terms(as_of, scope), tuple(_key(g) for g in groups))
+    fine = _grouped(s, Terms(s, as_of, scope), tuple(_key(g) for g in groups))
     out: dict[str, list[Rates]] = {}
     for i, group in enumerate(groups):
         rows: dict[Any, Rates] = {}
@@ -184,7 +217,7 @@ def _grouped(s: Session, t: Terms, keys: tuple[Any, ...]) -> dict[tuple[Any, ...
         _sum(inner.overdue_open),
         _sum(inner.overdue_done),
     )
-    for k, numbers in _by_key(s, stmt.where(t.counted).group_by(*keys), len(keys)):
+    for k, numbers in _by_key(s, t.frame(stmt.where(t.counted).group_by(*keys)), len(keys)):
         r = rows[k] = Rates("", "")
         (
             r.counted,
@@ -233,7 +266,7 @@ def _add_visits(s: Session, t: Terms, keys: tuple[Any, ...], rows: dict[Any, Rat
         .where(t.counted)
         .group_by(*keys)
     )
-    for k, numbers in _by_key(s, stmt, len(keys)):
+    for k, numbers in _by_key(s, t.frame(stmt), len(keys)):
         if k in rows:
             r = rows[k]
             r.surveyed, r.satisfied, r.basic, r.dissatisfied = numbers
@@ -251,7 +284,7 @@ def _add_visits(s: Session, t: Terms, keys: tuple[Any, ...], rows: dict[Any, Rat
         .where(t.counted)
         .group_by(*keys)
     )
-    for k, numbers in _by_key(s, stmt, len(keys)):
+    for k, numbers in _by_key(s, t.frame(stmt), len(keys)):
         if k in rows:
             r = rows[k]
             r.visits_with_contact, r.contacted, r.solved = numbers
@@ -282,7 +315,7 @@ def _add_urges_and_returns(
             .where(t.counted)
             .group_by(*keys)
         )
-        for k, (n,) in _by_key(s, stmt, len(keys)):
+        for k, (n,) in _by_key(s, t.frame(stmt), len(keys)):
             if k in rows:
                 setattr(rows[k], field, n)
 
@@ -298,7 +331,7 @@ def _add_progress(s: Session, t: Terms, keys: tuple[Any, ...], rows: dict[Any, R
         t.not_done,
         Item.signed_at.is_not(None),
         Item.signed_at < t.end,
-        Item.status.not_in((Status.SUSPENDED, Status.REGISTERED, Status.ASSIGNED)),
+        t.state.status.not_in((Status.SUSPENDED, Status.REGISTERED, Status.ASSIGNED)),
     )
     reported = (
         select(ProgressReport.id)
@@ -310,7 +343,7 @@ def _add_progress(s: Session, t: Terms, keys: tuple[Any, ...], rows: dict[Any, R
         .exists()
     )
     stmt = select(*keys, func.count(), _sum(reported)).where(working).group_by(*keys)
-    for k, (n, timely) in _by_key(s, stmt, len(keys)):
+    for k, (n, timely) in _by_key(s, t.frame(stmt), len(keys)):
         if k in rows:
             rows[k].progress_expected, rows[k].progress_timely = n, timely
 

@@ -180,6 +180,9 @@ class Item(Base):
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: The day the latest closure request was made (申请销号); with the fair clock an item
+    #: asked to be closed by its deadline is judged on this day, not on the review's.
+    requested_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -192,6 +195,31 @@ class Item(Base):
     progress_reports: Mapped[list[ProgressReport]] = relationship(
         back_populates="item", order_by="ProgressReport.id", cascade="all, delete-orphan"
     )
+
+
+class ItemHistory(Base):
+    """The state of an item from ``at`` on: one row per change of any state field.
+
+    Reports for a past date read the latest row before that date's end, so a bulletin
+    regenerated later prints what the ledger was, not what it became. Rows are only ever
+    appended (``tracker.history``).
+    """
+
+    __tablename__ = "item_history"
+    __table_args__ = (
+        Index("ix_item_history_item_at", "item_id", "at", "id"),
+        Index("ix_item_history_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(32))
+    escalation: Mapped[str] = mapped_column(String(16))
+    deadline_date: Mapped[dt.date | None] = mapped_column(Date)
+    progress_percent: Mapped[int] = mapped_column(default=0)
+    requested_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Checkpoint(Base):

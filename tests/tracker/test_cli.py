@@ -42,9 +42,11 @@ def test_demo_then_refuses_a_second_demo(cli):
 def _overdue_by_sql(path, as_of):
     with sqlite3.connect(path) as conn:
         rows = conn.execute(
-            "SELECT code FROM item WHERE status IN "
-            "('registered','assigned','in_progress','closure_requested') "
-            "AND deadline_date < ? ORDER BY list_id, code",
+            # 逾期未办结 under the fair clock: 待交办 items and closure requests made by
+            # the deadline wait on the supervisors, they are not the unit's overdue.
+            "SELECT code FROM item WHERE deadline_date < ? AND (status IN "
+            "('assigned','in_progress') OR (status = 'closure_requested' AND "
+            "(requested_on IS NULL OR requested_on > deadline_date))) ORDER BY list_id, code",
             (as_of.isoformat(),),
         ).fetchall()
     conn.close()
@@ -59,7 +61,7 @@ def test_list_overdue_json_matches_plain_sql(cli, demo_file):
     rows = json.loads(out)
     assert [r["code"] for r in rows] == _overdue_by_sql(demo_file, dt.date.today())
     assert rows and all(r["overdue_days"] > 0 for r in rows)
-    assert {r["status_label"] for r in rows} <= {"待交办", "待签收", "办理中", "待审核"}
+    assert {r["status_label"] for r in rows} <= {"待签收", "办理中", "待审核"}
 
 
 def test_list_filters_by_status_label_and_unit(cli, demo_file):

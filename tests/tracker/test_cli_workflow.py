@@ -178,11 +178,17 @@ def test_editing_an_audit_row_makes_verify_fail_naming_it(county, db_path):
 def _plain_python_recount(path, as_of: dt.date) -> dict[str, int]:
     """The definitions of tracker/metrics.py, recomputed row by row in Python."""
     end = (as_of + dt.timedelta(days=1)).isoformat()
+    day_of = as_of.isoformat()
     conn = sqlite3.connect(path)
-    items = conn.execute(
-        "SELECT id, status, created_at, completed_at, cancelled_at, deadline_date, "
-        "original_deadline_date FROM item"
-    ).fetchall()
+    originals = dict(conn.execute("SELECT id, original_deadline_date FROM item"))
+    # Each item's state at the end of the day: its latest history row before then.
+    states: dict[int, tuple] = {}
+    for row in conn.execute(
+        "SELECT item_id, at, status, deadline_date, requested_on, done_on FROM item_history "
+        "WHERE at < ? ORDER BY at, id",
+        (end,),
+    ):
+        states[row[0]] = row[2:]
     conn.close()
     n = dict.fromkeys(
         (
@@ -197,25 +203,26 @@ def _plain_python_recount(path, as_of: dt.date) -> dict[str, int]:
         ),
         0,
     )
-    for _id, status, created, completed, cancelled, deadline, original in items:
-        if status == "draft" or created >= end:
-            continue
-        if status == "cancelled" and (cancelled is None or cancelled < end):
+    for item_id, (status, deadline, requested, done_on) in states.items():
+        if status in ("draft", "cancelled"):
             continue
         n["counted"] += 1
-        done = completed is not None and completed < end
-        day = completed[:10] if done else None
-        original = original or deadline
+        done = status in ("completed", "closed")
+        day = (requested or done_on) if done else None  # the fair clock's day
+        passed = not done and deadline is not None and deadline < day_of
+        backlog = passed and (
+            status == "registered"
+            or (status == "closure_requested" and requested is not None and requested <= deadline)
+        )
+        original = originals[item_id] or deadline
         n["done"] += done
-        if deadline and (done or deadline < as_of.isoformat()):
+        if deadline and (done or (passed and not backlog)):
             n["due"] += 1
             n["on_time"] += bool(done and day <= deadline)
-        if original and (done or original < as_of.isoformat()):
+        if original and (done or (not done and original < day_of and not backlog)):
             n["due_original"] += 1
             n["on_time_original"] += bool(done and day <= original)
-        n["overdue_open"] += bool(
-            not done and status != "suspended" and deadline and deadline < as_of.isoformat()
-        )
+        n["overdue_open"] += bool(passed and status != "suspended" and not backlog)
         n["overdue_done"] += bool(done and deadline and day > deadline)
     return n
 

@@ -17,8 +17,9 @@ AS_OF = dt.date(2026, 9, 25)  # a Friday, and 中秋节
 
 def _lights(db, as_of=AS_OF):
     with db.sessions.begin() as s:
-        expr = lights.light_expr(lights.WarningRules.load(s, as_of))
-        return dict(s.execute(select(Item.code, expr)).tuples().all())
+        rules = lights.WarningRules.load(s, as_of)
+        stmt = rules.frame(select(Item.code, lights.light_expr(rules)))
+        return dict(s.execute(stmt).tuples().all())
 
 
 def test_each_colour(db, org):
@@ -34,8 +35,8 @@ def test_each_colour(db, org):
         working_item(s, org, "ongoing", deadline=None)
         new_item(s, org, "draft", deadline=dt.date(2026, 1, 31))
         done = working_item(s, org, "done", deadline=dt.date(2026, 3, 1), list_id=org.promise_list)
-        transitions.move(s, org.edu_clerk, done, "request_closure", reason="完成")
-        transitions.move(s, org.supervisor, done, "approve")
+        transitions.move(s, org.edu_clerk, done, "request_closure", reason="完成", at=at(2, 20))
+        transitions.move(s, org.supervisor, done, "approve", at=at(2, 25))
     assert _lights(db) == {
         "red": "red",
         "yellow": "yellow",

@@ -62,8 +62,9 @@ def test_cancelled_item_counts_until_it_is_cancelled(ledger):
 
 def test_earlier_as_of_date_sees_earlier_completions_only(ledger):
     r = _rates(ledger, dt.date(2026, 6, 30))["全部"]
-    # A (6-20) and J (6-30) were done; B, G came later; I was reopened so its date is gone.
-    assert (r.done, r.on_time) == (2, 2)
+    # A (6-20), I (6-25) and J (6-30) were done; B, G came later. I was reopened on 7-20,
+    # after this date: a report for 6-30 still sees it done, as it was then.
+    assert (r.done, r.on_time) == (3, 3)
     assert r.overdue_open == 0  # deadlines of 6-30 are not yet passed on 6-30
 
 

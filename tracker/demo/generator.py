@@ -37,6 +37,7 @@ from tracker.models import (
     ClosureRequest,
     Extension,
     Item,
+    ItemHistory,
     ItemList,
     Person,
     ProgressReport,
@@ -200,6 +201,7 @@ class _ChunkWriter:
         "urge": Urge.__table__,
         "extension": Extension.__table__,
         "satisfaction_survey": SatisfactionSurvey.__table__,
+        "item_history": ItemHistory.__table__,
     }
 
     def __init__(self, s: Session) -> None:
@@ -254,6 +256,14 @@ class _ChunkWriter:
 def _stage_text(percent: int) -> str:
     text = next(t for reached, t in reversed(vocab.PROGRESS_STAGES) if percent >= reached)
     return text.format(p=percent)
+
+
+def _own(rows: list[dict[str, Any]], item_id: int) -> Iterator[dict[str, Any]]:
+    """The rows of one item at the end of a batch list (an item's rows are written last)."""
+    for r in reversed(rows):
+        if r["item_id"] != item_id:
+            break
+        yield r
 
 
 def _bind(proc: Callable[[Any], Any] | None, value: Any) -> Any:
@@ -348,6 +358,7 @@ class _ItemMaker:
         self._co_units(item_id, lead_unit, batch)
         self._history(row, list_kind, batch)
         batch["item"].append(row)
+        self._timeline(row, batch)
 
     def _wish(self, row: dict[str, Any], branch: int) -> None:
         """A wish names the resident who asked and, once claimed, the party member."""
@@ -456,6 +467,58 @@ class _ItemMaker:
             self._closure(row, done_day, list_kind, batch)
         elif deadline is not None and deadline < self.today and status == Status.IN_PROGRESS:
             self._urges(row, deadline, batch)
+
+    def _timeline(self, row: dict[str, Any], batch: dict[str, list[Any]]) -> None:
+        """The item's state history, replayed from the time stamps of what was generated
+        for it, so that a report for a past date sees the ledger as it then was."""
+        item_id, status = row["id"], row["status"]
+        events: list[tuple[dt.datetime, dict[str, Any]]] = []
+        for key, reached in (("assigned_at", Status.ASSIGNED), ("signed_at", Status.IN_PROGRESS)):
+            if row[key] is not None:
+                events.append((row[key], {"status": reached}))
+        for ext in _own(batch["extension"], item_id):
+            events.append((ext["decided_at"], {"deadline_date": ext["new_date"]}))
+        for report in _own(batch["progress_report"], item_id):
+            events.append((report["created_at"], {"progress_percent": report["percent"]}))
+        for request in _own(batch["closure_request"], item_id):
+            at = request["requested_at"]
+            row["requested_on"] = at.date()
+            events.append((at, {"status": Status.CLOSURE_REQUESTED, "requested_on": at.date()}))
+        if row["completed_at"] is not None:
+            done = {"status": Status.COMPLETED, "done_on": row["completed_at"].date()}
+            events.append((row["completed_at"], {**done, "progress_percent": 100}))
+        if status == Status.CLOSED:
+            events.append((row["closed_at"], {"status": Status.CLOSED}))
+        urges = sorted(_own(batch["urge"], item_id), key=lambda u: u["created_at"])
+        if row["escalation"] != Escalation.NORMAL:
+            events.append((urges[2]["created_at"], {"escalation": row["escalation"]}))
+        events.sort(key=lambda e: e[0])
+        self._pause_or_end(row, events)
+        state = {
+            "status": Status.DRAFT if status == Status.DRAFT else Status.REGISTERED,
+            "escalation": Escalation.NORMAL,
+            "deadline_date": row["original_deadline_date"] or row["deadline_date"],
+            "progress_percent": 0,
+            "requested_on": None,
+            "done_on": None,
+        }
+        history = batch["item_history"]
+        history.append({"item_id": item_id, "at": row["created_at"], **state})
+        for at, change in events:
+            state = {**state, **change}
+            history.append({"item_id": item_id, "at": at, **state})
+
+    def _pause_or_end(self, row: dict[str, Any], events: list[Any]) -> None:
+        """暂缓 and 终止 come after everything else the item went through."""
+        status = row["status"]
+        if status not in (Status.SUSPENDED, Status.CANCELLED):
+            return
+        last = events[-1][0].date() if events else self.start
+        day = min(self.today, last + (self.today - last) // 2 + dt.timedelta(days=1))
+        at = max(self._at(day), events[-1][0] if events else row["created_at"])
+        if status == Status.CANCELLED:
+            row["cancelled_at"] = at
+        events.append((at, {"status": status}))
 
     def _extension(self, row: dict[str, Any], batch: dict[str, list[Any]]) -> None:
         old = row["deadline_date"]

@@ -123,5 +123,6 @@ def restore(text: str) -> BulletinData:
         raw[key] = [tuple(x) for x in raw[key]]
     raw["warnings"] = {k: [ItemLine(**x) for x in v] for k, v in raw["warnings"].items()}
     raw["escalated"] = [ItemLine(**x) for x in raw["escalated"]]
-    raw["items"] = [ItemLine(**x) for x in raw.get("items", [])]
+    for key in ("items", "review_backlog", "assign_backlog"):
+        raw[key] = [ItemLine(**x) for x in raw.get(key, [])]
     return BulletinData(**raw)

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker import audit
+from tracker import audit, history
 from tracker.enums import OPEN_STATUSES
 from tracker.errors import DuplicateError, NotFoundError, ValidationError
 from tracker.models import Item, ItemList
@@ -92,6 +92,7 @@ def carry_over(
         item.co_units = list(old.co_units)
         s.add(item)
         s.flush()
+        history.note(s, item, stamp)
         new_ids.append(item.id)
         audit.append(
             s,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker import audit
+from tracker import audit, history
 from tracker.enums import Status
 from tracker.errors import Conflict, NotFoundError
 from tracker.models import AuditEntry, Item, User
@@ -85,8 +85,10 @@ def record(
     at: dt.datetime,
     **extra: Any,
 ) -> None:
-    """Write the audit entry for a change to ``item`` (after flushing it)."""
+    """Write the audit entry for a change to ``item`` (after flushing it), and the item's
+    state history when the change moved any state field."""
     s.flush()
+    history.note(s, item, at)
     after = {**snapshot(item), **{k: v for k, v in extra.items() if v is not None}}
     audit.append(
         s, actor=actor.login, action=action, item_id=item.id, before=before, after=after, at=at

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from tracker import audit
+from tracker import audit, history
 from tracker.deadlines import Deadline
 from tracker.enums import DeadlineKind, DeadlinePrecision, ListKind, Status, UnitKind
 from tracker.errors import ImportFileError, ValidationError
@@ -605,6 +605,17 @@ class _Writer:
             for item, p in self.updated
         ]
         audit.append_many(self.s, actor=self.actor.login, entries=entries, at=self.at)
+        self._note_history(created)
+
+    def _note_history(self, created: list[tuple[int, str, PlannedItem]]) -> None:
+        """New items' first state, and updated items' state when a deadline moved."""
+        by_id = {row["code"]: row for row in (n.row for n in self.new_rows)}
+        rows = [(i, self.at, history.state_of(by_id[code])) for i, code, _p in created]
+        self.s.flush()
+        for item, p in self.updated:
+            if "deadline" in p.changes:
+                history.note(self.s, item, self.at)
+        history.note_many(self.s, rows)
 
     def _insert_new(self) -> list[tuple[int, str, PlannedItem]]:
         """A Core executemany of plain rows: the ORM's per-object bookkeeping cost 6 s per

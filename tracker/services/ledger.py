@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session, aliased
 from tracker import metric_series, search_index
 from tracker.diff_text import diff_text
 from tracker.enums import (
-    ACTIVE_STATUSES,
     DeadlineKind,
     DeadlinePrecision,
     Decision,
@@ -105,11 +104,6 @@ def _as_of(f: ItemFilter) -> dt.date:
     return f.as_of or dt.date.today()
 
 
-def overdue_condition(as_of: dt.date) -> ColumnElement[bool]:
-    """An item is overdue when it is still active and its effective deadline has passed."""
-    return and_(Item.status.in_(ACTIVE_STATUSES), Item.deadline_date < as_of)
-
-
 def apply_filter(s: Session, stmt: Select, f: ItemFilter, *, walk: bool = False) -> Select:
     """Add the conditions of ``f`` to ``stmt`` (a select over ``Item``).
 
@@ -130,10 +124,11 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter, *, walk: bool = False)
         stmt = stmt.where(or_(Item.lead_unit_id.in_(units), Item.id.in_(co)))
     if f.list_name:
         stmt = stmt.where(Item.list_id.in_(select(ItemList.id).where(ItemList.name == f.list_name)))
-    if f.overdue_only:
-        stmt = stmt.where(overdue_condition(_as_of(f)))
-    if f.lights:
-        stmt = stmt.where(light_expr(WarningRules.load(s, _as_of(f))).in_(list(f.lights)))
+    rules = WarningRules.load(s, _as_of(f)) if f.overdue_only or f.lights or f.figure else None
+    if rules and f.overdue_only:
+        stmt = stmt.where(rules.terms.overdue_open)
+    if rules and f.lights:
+        stmt = stmt.where(light_expr(rules).in_(list(f.lights)))
     if f.category:
         stmt = stmt.where(Item.category == f.category)
     if f.escalations:
@@ -146,11 +141,12 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter, *, walk: bool = False)
         stmt = stmt.where(Item.deadline_date <= f.deadline_to)
     if f.lead_unit:
         stmt = stmt.where(Item.lead_unit_id.in_(select(Unit.id).where(Unit.name == f.lead_unit)))
-    if f.figure:
-        stmt = stmt.where(metric_series.figure_condition(f.figure, _as_of(f)))
+    if rules and f.figure:
+        metric_series.check_figure(f.figure)
+        stmt = stmt.where(metric_series.figure_condition(s, rules.terms, f.figure))
     if f.imported_at:
         stmt = stmt.where(Item.id.in_(_imported(f.imported_at)))
-    return stmt
+    return rules.frame(stmt) if rules else stmt
 
 
 IMPORT_ACTIONS = ("import_create", "import_update")
@@ -215,8 +211,9 @@ def item_ids(
 def _row_select(s: Session, as_of: dt.date) -> Select:
     """Item, list name, lead unit name and warning light: what an ``ItemRow`` is built from."""
     lead = aliased(Unit)
-    return (
-        select(Item, ItemList.name, lead.name, light_expr(WarningRules.load(s, as_of)))
+    rules = WarningRules.load(s, as_of)
+    return rules.frame(
+        select(Item, ItemList.name, lead.name, light_expr(rules))
         .join(ItemList, ItemList.id == Item.list_id)
         .outerjoin(lead, lead.id == Item.lead_unit_id)
     )
@@ -337,7 +334,7 @@ def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date, light: st
         status_label=Status(item.status).label,
         deadline_text=item.deadline_text,
         deadline_date=item.deadline_date,
-        overdue_days=overdue_days(item.status, item.deadline_date, as_of),
+        overdue_days=overdue_days(item.deadline_date, as_of, light == "red"),
         progress_percent=item.progress_percent,
         latest_progress=item.latest_progress,
         urge_count=item.urge_count,
@@ -345,9 +342,9 @@ def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date, light: st
     )
 
 
-def overdue_days(status: str, deadline: dt.date | None, as_of: dt.date) -> int:
-    """Days past the deadline for an active item; 0 when not overdue."""
-    if deadline is None or status not in ACTIVE_STATUSES or deadline >= as_of:
+def overdue_days(deadline: dt.date | None, as_of: dt.date, overdue: bool) -> int:
+    """Days past the deadline of an item that is 逾期未办结 (its red light); 0 otherwise."""
+    if not overdue or deadline is None or deadline >= as_of:
         return 0
     return (as_of - deadline).days
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from tracker.enums import ListKind, Status
+from tracker.metrics import Terms
 from tracker.models import Item, ItemList
-from tracker.services.ledger import overdue_condition
 
 
 @dataclass(frozen=True)
@@ -24,17 +24,21 @@ class ListSummary:
 
 
 def lists_overview(s: Session, as_of: dt.date | None = None) -> list[ListSummary]:
-    """One grouped query, newest year first (a list with no items yet shows zeros)."""
-    as_of = as_of or dt.date.today()
-    closed = func.sum(case((Item.status == Status.CLOSED, 1), else_=0))
-    overdue = func.sum(case((overdue_condition(as_of), 1), else_=0))
+    """One grouped query, newest year first (a list with no items yet shows zeros). Items
+    are counted as every figure counts them: drafts and 已终止 left out."""
+    t = Terms(s, as_of or dt.date.today())
+    counted = func.sum(case((t.counted, 1), else_=0))
+    closed = func.sum(case((and_(t.counted, t.state.status == Status.CLOSED), 1), else_=0))
+    overdue = func.sum(case((and_(t.counted, t.overdue_open), 1), else_=0))
     rows = s.execute(
-        select(ItemList.name, ItemList.kind, ItemList.year, func.count(Item.id), closed, overdue)
-        .outerjoin(Item, Item.list_id == ItemList.id)
-        .group_by(ItemList.id, ItemList.name, ItemList.kind, ItemList.year)
-        .order_by(ItemList.year.desc(), ItemList.id)
+        t.frame(
+            select(ItemList.name, ItemList.kind, ItemList.year, counted, closed, overdue)
+            .outerjoin(Item, Item.list_id == ItemList.id)
+            .group_by(ItemList.id, ItemList.name, ItemList.kind, ItemList.year)
+            .order_by(ItemList.year.desc(), ItemList.id)
+        )
     ).all()
     return [
-        ListSummary(name, ListKind(kind).label, year, n, int(c or 0), int(o or 0))
+        ListSummary(name, ListKind(kind).label, year, int(n or 0), int(c or 0), int(o or 0))
         for name, kind, year, n, c, o in rows
     ]

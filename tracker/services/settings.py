@@ -26,6 +26,10 @@ DEFAULTS: dict[str, Any] = {
     "progress_interval_days": 30,
     # assessment score weights (percentages)
     "score_weights": {"on_time": 40, "satisfaction": 40, "progress": 20},
+    # the fair clock: an item asked to be closed by its deadline is not overdue while it
+    # waits for review and is judged on the request day; items waiting past their deadline
+    # for review or for 交办 are the supervisors' backlog, not charged to the unit
+    "fair_clock": True,
     # a local (SQLite) ledger asks for a login at start too; shared ledgers always do
     "login_required": False,
 }

@@ -107,6 +107,7 @@ def _hand_back(s: Session, actor: Actor, item: Item, m: Move) -> None:
 
 
 def _request_closure(s: Session, actor: Actor, item: Item, m: Move) -> None:
+    item.requested_on = m.at.date()
     s.add(
         ClosureRequest(
             item_id=item.id,

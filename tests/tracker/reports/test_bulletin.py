@@ -30,8 +30,8 @@ def test_figures_equal_the_metrics_and_the_hand_tally(bulletin, ten_items):
     assert k.completion_rate == pytest.approx(0.5) and k.on_time_rate == pytest.approx(0.4)
     with ten_items.sessions.begin() as s:
         assert metrics.as_dict(k) == metrics.as_dict(metrics.compute(s, AS_OF)[0])
-    # As of 6-30: A and J were done (I's completion was undone by the reopening).
-    assert bulletin.previous.done == 2
+    # As of 6-30: A, I and J were done (I's reopening on 7-20 came later).
+    assert bulletin.previous.done == 3
     assert bulletin.done_in_period == 2  # B on 7-10 and G on 7-1
     assert bulletin.done_by_month == [
         ("1月", 0),
@@ -82,8 +82,9 @@ def test_units_are_ranked_by_score(bulletin):
 def test_summary_states_figures_and_change(bulletin):
     text = "\n".join(paragraphs(bulletin))
     assert "共有“我为群众办实事”事项8项，已办结4项，办结率50.0%" in text
-    # As of 6-30: 2 of 8 counted items done (F left the count on 3-1): 25.0% → 50.0%.
-    assert "比上期提高25.0个百分点" in text
+    # As of 6-30: 3 of 8 counted items done (F left the count on 3-1; I was still done,
+    # its reopening came on 7-20): 37.5% → 50.0%.
+    assert "比上期提高12.5个百分点" in text
     assert "逾期未办结2项" in text
     assert "2026年7月新增事项" in text
 
