@@ -61,10 +61,13 @@ def _serialise(s: Session) -> None:
         s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
 
 
-def head_hash(s: Session) -> str:
-    """The newest entry's hash, or the genesis value for an empty log."""
-    last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
-    return last or GENESIS
+def head_hash(s: Session, before: dt.datetime | None = None) -> str:
+    """The newest entry's hash (of those stamped before ``before``, when given: a report as
+    of a past day names the chain as it stood then), or the genesis value."""
+    stmt = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    if before is not None:
+        stmt = stmt.where(AuditEntry.at < before)
+    return s.scalar(stmt) or GENESIS
 
 
 def append(

@@ -118,3 +118,14 @@ class Cancelled(TrackerError):
 
     def __init__(self, message: str = "已取消，台账未作任何改动。") -> None:
         super().__init__(message)
+
+
+class ReportInvariantError(TrackerError):
+    """A report's own figures disagree: a bug caught before anyone signs the document."""
+
+    def __init__(self, figure: str, detail: str) -> None:
+        super().__init__(
+            f"报表数字自相矛盾，已拒绝生成：{figure}（{detail}）。"
+            "这是程序错误，请把这条信息告知维护人员。"
+        )
+        self.figure = figure

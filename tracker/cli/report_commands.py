@@ -11,13 +11,13 @@ from tracker.cli.identity import acting_session
 from tracker.cli.output import table
 from tracker.db import open_database
 from tracker.errors import ValidationError
-from tracker.metric_series import FIGURE_LABELS
+from tracker.metric_series import FIGURE_LABELS, LIST_LABELS
 from tracker.reports import snapshots
 from tracker.reports.bulletin_data import BulletinData, Scope, gather
 from tracker.reports.period import parse_period
 from tracker.services.ledger import find_item_id
 
-FORMATS = ("pdf", "xlsx")
+FORMATS = ("pdf", "xlsx", "json")
 
 
 def register(sub: Any) -> None:
@@ -46,7 +46,7 @@ def register(sub: Any) -> None:
     ls.set_defaults(func=cmd_published)
     tr = kinds.add_parser("trace", help="列出已发布通报中某个数字对应的事项编号")
     tr.add_argument("snapshot", type=int, help="通报号")
-    tr.add_argument("figure", choices=tuple(FIGURE_LABELS), help="数字名称")
+    tr.add_argument("figure", choices=(*FIGURE_LABELS, *LIST_LABELS), help="数字或名单名称")
     tr.set_defaults(func=cmd_trace)
 
 
@@ -56,7 +56,9 @@ def _period_args(p: argparse.ArgumentParser, out: bool = True) -> None:
     if out:
         p.add_argument("--out", type=Path, default=Path("."), help="输出文件夹")
         p.add_argument(
-            "--format", default="pdf,xlsx", help="输出格式，逗号分隔：pdf,xlsx（默认两者）"
+            "--format",
+            default="pdf,xlsx",
+            help="输出格式，逗号分隔：pdf,xlsx,json（默认 pdf,xlsx）",
         )
 
 
@@ -69,17 +71,21 @@ def _formats(text: str) -> list[str]:
     wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
-        raise ValidationError("format", f"不支持的输出格式“{'、'.join(bad)}”，可用：pdf、xlsx。")
+        raise ValidationError(
+            "format", f"不支持的输出格式“{'、'.join(bad)}”，可用：pdf、xlsx、json。"
+        )
     return wanted
 
 
 def _write(d: BulletinData, args: argparse.Namespace, stem: str) -> int:
+    from tracker.reports.bulletin_json import write_json
     from tracker.reports.bulletin_pdf import write_pdf
     from tracker.reports.bulletin_xlsx import write_xlsx
 
+    writers = {"pdf": write_pdf, "xlsx": write_xlsx, "json": write_json}
     for fmt in _formats(args.format):
         path = args.out / f"{stem}.{fmt}"
-        (write_pdf if fmt == "pdf" else write_xlsx)(d, path)
+        writers[fmt](d, path)
         print(f"已生成：{path}")
     return 0
 
@@ -155,8 +161,9 @@ def cmd_published(args: argparse.Namespace) -> int:
 
 def cmd_trace(args: argparse.Namespace) -> int:
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
-        codes = snapshots.codes_of(s, snapshots.trace(s, args.snapshot, args.figure))
-    print(f"{FIGURE_LABELS[args.figure]}：{len(codes)} 项")
-    for code in codes:
-        print(code)
+        lines = snapshots.lines_of(s, snapshots.trace(s, args.snapshot, args.figure))
+    label = {**FIGURE_LABELS, **LIST_LABELS}[args.figure]
+    print(f"{label}：{len(lines)} 项")
+    for line in lines:
+        print("\t".join(line))
     return 0

@@ -258,12 +258,13 @@ def _stage_text(percent: int) -> str:
     return text.format(p=percent)
 
 
-def _own(rows: list[dict[str, Any]], item_id: int) -> Iterator[dict[str, Any]]:
-    """The rows of one item at the end of a batch list (an item's rows are written last)."""
-    for r in reversed(rows):
-        if r["item_id"] != item_id:
-            break
-        yield r
+def _own(rows: list[dict[str, Any]], item_id: int) -> list[dict[str, Any]]:
+    """The rows of one item at the end of a batch list (an item's rows are written last),
+    in the order they were made (a stable sort by time keeps same-day reports in order)."""
+    n = 0
+    while n < len(rows) and rows[-1 - n]["item_id"] == item_id:
+        n += 1
+    return rows[len(rows) - n :]
 
 
 def _bind(proc: Callable[[Any], Any] | None, value: Any) -> Any:

@@ -77,6 +77,7 @@ def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
     """The ledger lines for ``f`` in ledger order, one list of cell values each."""
     as_of = f.as_of or dt.date.today()
     lead, person = aliased(Unit), aliased(Person)
+    rules = WarningRules.load(s, as_of)
     stmt = apply_filter(
         s,
         select(
@@ -91,7 +92,7 @@ def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
             person.phone,
             Item.deadline_text,
             Item.status,
-            light_expr(WarningRules.load(s, as_of)),
+            light_expr(rules),
             Item.progress_percent,
             Item.latest_progress,
             Item.urge_count,
@@ -103,6 +104,9 @@ def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
         .order_by(Item.list_id, Item.code),
         f,
     )
+    if not f.statuses and not f.ids:
+        stmt = stmt.where(Item.status != Status.DRAFT)  # drafts are exported only when asked
+    stmt = rules.frame(stmt)
     n = 0
     result = s.execute(stmt.execution_options(yield_per=BATCH))
     for batch in result.partitions():
@@ -225,28 +229,37 @@ def _xlsx(
     ws.merged_cells.add(f"A2:{last}2")
     _header(ws, cols)
     styles = _RowStyles(raw)
-    counts = {"total": 0, "done": 0, "overdue": 0}
+    counts = dict.fromkeys(("rows", "left_out", "done", "overdue"), 0)
+    left_out = (Status.CANCELLED.label, Status.DRAFT.label)
     try:
         for row in ticking(export_rows(s, f), progress, total, BATCH):
-            counts["total"] += 1
+            counts["rows"] += 1
+            counts["left_out"] += row[STATUS] in left_out
             counts["done"] += row[STATUS] in (Status.COMPLETED.label, Status.CLOSED.label)
             counts["overdue"] += row[LIGHT] == Light.RED
             raw.append(*styles.of(row, keep), _row_height(row, keep))
     except BaseException:
         _discard(ws)
         raise
-    summary = (
-        f"合计 {counts['total']} 项，其中已办结 {counts['done']} 项，"
-        f"逾期未办结 {counts['overdue']} 项"
-    )
+    summary = footer(counts)
     ws.append([cell(ws, summary, font=Font(bold=True))])
-    total_row = counts["total"] + 5
+    total_row = counts["rows"] + 5
     ws.merged_cells.add(f"A{total_row}:{last}{total_row}")
     wb.properties.title = title
     wb.properties.creator = "实事台账"
     wb.properties.subject = f"截至 {as_of.isoformat()} 的台账"
     wb.save(path)
-    return counts["total"]
+    return counts["rows"]
+
+
+def footer(counts: dict[str, int]) -> str:
+    """The printed ledger's total line, counted as every figure counts (已终止 and drafts
+    are listed but not in the figures; red is 逾期未办结)."""
+    counted = counts["rows"] - counts["left_out"]
+    text = f"合计 {counted} 项，其中已办结 {counts['done']} 项，逾期未办结 {counts['overdue']} 项"
+    if counts["left_out"]:
+        text += f"；另列已终止或草稿 {counts['left_out']} 项，不计入统计"
+    return text
 
 
 def _discard(ws: Any) -> None:

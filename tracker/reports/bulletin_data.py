@@ -101,6 +101,8 @@ class BulletinData:
     #: 已终止 by the as-of date: left out of every figure, named beside them
     cancelled_total: int = 0
     fair_clock: bool = True
+    #: set when the data was re-read from a published snapshot (``snapshots.load``)
+    snapshot_id: int | None = None
 
 
 def gather(
@@ -158,7 +160,7 @@ def gather(
         escalated_total=escalated_total,
         weights=dict(settings.get(s, "score_weights")),
         basic_weight=float(settings.get(s, "basic_satisfied_weight")),
-        audit_head=audit.head_hash(s),
+        audit_head=audit.head_hash(s, before=t.end),
         items=items,
         review_backlog=review,
         review_backlog_total=review_total,
@@ -184,7 +186,7 @@ def _columns(t: metrics.Terms) -> tuple[list[ColumnElement[Any]], Any]:
         Item.title,
         lead.name,
         Item.deadline_text,
-        Item.deadline_date,
+        func.coalesce(Item.original_deadline_date, Item.deadline_date),
         st.deadline,
         st.status,
         st.escalation,
@@ -194,10 +196,12 @@ def _columns(t: metrics.Terms) -> tuple[list[ColumnElement[Any]], Any]:
 
 
 def _line(day: dt.date, row: Sequence[Any]) -> ItemLine:
-    i, code, title, unit, text, current, deadline, status, escalation, late = row
-    deadline, current = _as_date(deadline), _as_date(current)
-    if deadline != current or not text:  # the deadline in force then, not a later extension
-        text = format_deadline(deadline) if deadline else "长期坚持"
+    i, code, title, unit, text, original, deadline, status, escalation, late = row
+    deadline, original = _as_date(deadline), _as_date(original)
+    if deadline is None:
+        text = text or "长期坚持"
+    elif deadline != original or not text:  # the extended deadline in force on the day
+        text = format_deadline(deadline) + ("（延期）" if deadline != original else "")
     return ItemLine(
         id=i,
         code=code,

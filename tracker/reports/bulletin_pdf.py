@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker.deadlines import format_deadline
-from tracker.metrics import Rates
-from tracker.reports import charts
+from tracker.metrics import DEFINITIONS, Rates
+from tracker.reports import charts, reconcile
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
     ITEM_HEADERS,
@@ -22,7 +22,7 @@ from tracker.reports.bulletin_tables import (
 from tracker.reports.pdf_doc import ReportPDF, save_report
 from tracker.reports.summary import paragraphs, score_formula
 
-CHAPTERS = "一二三四五六七八九十"
+CHAPTERS = [*"一二三四五六七八九十", "十一", "十二", "十三", "十四"]
 #: Items printed per list in the PDF; the XLSX annex holds the longer lists.
 PDF_LIST_LIMIT = 50
 
@@ -43,6 +43,7 @@ def item_rows(lines: Sequence[ItemLine]) -> list[list[str]]:
 
 
 def write_pdf(d: BulletinData, path: Path) -> Path:
+    reconcile.check(d)
     return save_report(
         path, lambda common: _draw(d, ReportPDF(d.title, footer_text(d), common=common))
     )
@@ -62,7 +63,8 @@ def _draw(d: BulletinData, pdf: ReportPDF) -> ReportPDF:
     pdf.picture(charts.closures_by_month(d.done_by_month))
     if d.units:
         pdf.heading(f"{next(chapter)}、单位排名")
-        pdf.picture(charts.unit_completion(d.units))
+        for title, units in charts.unit_pages(d.units):
+            pdf.picture(charts.unit_completion(units, title))
         pdf.table(UNIT_HEADERS, unit_rows(d.units), UNIT_WIDTHS, "CLRRRRRRRRR", size=7.5)
         pdf.note(score_formula(d))
     for light, title in LIGHT_TITLES.items():
@@ -70,6 +72,12 @@ def _draw(d: BulletinData, pdf: ReportPDF) -> ReportPDF:
         _item_list(pdf, d.warnings[light], d.warning_totals[light])
     pdf.heading(f"{next(chapter)}、挂牌、提级等督办事项")
     _item_list(pdf, d.escalated, d.escalated_total)
+    if d.review_backlog_total or d.assign_backlog_total:
+        pdf.heading(f"{next(chapter)}、督查室待办事项（已过完成时限，不计入单位逾期）")
+        pdf.note("等待审核（时限前已申请销号）：")
+        _item_list(pdf, d.review_backlog, d.review_backlog_total)
+        pdf.note("尚未交办：")
+        _item_list(pdf, d.assign_backlog, d.assign_backlog_total)
     pdf.heading(f"{next(chapter)}、满意度与逾期情况")
     pdf.picture(charts.counts_bar("回访满意度分布", d.satisfaction, charts.PALETTE[2]), 130)
     pdf.picture(
@@ -82,6 +90,9 @@ def _draw(d: BulletinData, pdf: ReportPDF) -> ReportPDF:
         pdf.heading(f"{next(chapter)}、分领域情况")
         rows = [r[1:-1] for r in unit_rows(d.categories)]
         pdf.table(UNIT_HEADERS[1:-1], rows, UNIT_WIDTHS[1:-1], "LRRRRRRRR", size=7.5)
+    pdf.heading(f"{next(chapter)}、口径说明")
+    for name, text in DEFINITIONS.items():
+        pdf.note(f"{name}：{text}")
     return pdf
 
 

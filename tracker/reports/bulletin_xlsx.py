@@ -18,6 +18,8 @@ from openpyxl.utils import get_column_letter
 from tracker.deadlines import format_deadline
 from tracker.excel.raw_rows import RawRows
 from tracker.excel.safe_cell import Styler
+from tracker.metrics import DEFINITIONS
+from tracker.reports import reconcile
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
     ITEM_HEADERS,
@@ -41,15 +43,23 @@ PERCENT = "0.0%"
 
 
 def write_xlsx(d: BulletinData, path: Path) -> Path:
+    reconcile.check(d)
     wb = Workbook(write_only=True)
     _overview(wb, d)
     _units(wb, d)
     for light, title in LIGHT_TITLES.items():
         _items(wb, title.split("（")[0], title, d.warnings[light], d.warning_totals[light], d)
     _items(wb, "督办事项", "挂牌、提级等督办事项", d.escalated, d.escalated_total, d)
+    if d.review_backlog_total:
+        title = "督查室待审核（已过时限、时限前已申请销号）"
+        _items(wb, "督查室待审核", title, d.review_backlog, d.review_backlog_total, d)
+    if d.assign_backlog_total:
+        title = "待交办（已过完成时限）"
+        _items(wb, "待交办", title, d.assign_backlog, d.assign_backlog_total, d)
     if d.items:
         _items(wb, "事项一览", f"{d.scope_label}牵头的在办事项一览", d.items, len(d.items), d)
     _categories(wb, d)
+    _definitions(wb, d)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
@@ -92,12 +102,15 @@ def _overview(wb: Workbook, d: BulletinData) -> None:
         ("已办结", k.done, p.done, "已办结与已销号"),
         ("办结率", k.completion_rate, p.completion_rate, "已办结 ÷ 事项总数"),
         ("按期办结率", k.on_time_rate, p.on_time_rate, "按期办结 ÷ 已到期或已办结"),
-        ("逾期未办结", k.overdue_open, p.overdue_open, "在办且已过完成时限"),
+        ("逾期未办结", k.overdue_open, p.overdue_open, "即红灯：已过完成时限、未办结、未暂缓"),
+        ("督查室待审核", d.review_backlog_total, None, "已过时限、时限前已申请销号，不计入单位"),
+        ("待交办", d.assign_backlog_total, None, "已过时限、尚未交办，不计入单位"),
         ("满意率", k.satisfaction_rate, p.satisfaction_rate, "（满意＋基本满意×权重）÷ 已评价"),
         ("响应率", k.response_rate, p.response_rate, "回访中已联系 ÷ 回访"),
         ("解决率", k.solve_rate, p.solve_rate, "回访中已解决 ÷ 回访"),
         ("本期新增", d.new_in_period, None, d.period.label),
         ("本期办结", d.done_in_period, None, d.period.label),
+        ("已终止", d.cancelled_total, None, "不计入任何数字"),
     ]
     for label, now, before, why in figures:
         fmt = PERCENT if isinstance(now, float) or isinstance(before, float) else "0"
@@ -155,6 +168,13 @@ def _status_chart(ws: Any, header_row: int, n: int) -> None:
     ws.add_chart(pie, "F20")
 
 
+def _definitions(wb: Workbook, d: BulletinData) -> None:
+    ws, st, _ = _sheet(wb, "口径说明", "口径说明", d, (16, 90))
+    _header(ws, st, ["指标", "口径"])
+    for name, text in DEFINITIONS.items():
+        ws.append([st(name, border=BOX), st(text, border=BOX, alignment=WRAP)])
+
+
 def _rate_row(st: Styler, values: Sequence[Any]) -> list[Any]:
     return [
         st(v, border=BOX, number_format=PERCENT if isinstance(v, float) and v <= 1 else "General")
@@ -171,11 +191,13 @@ def _units(wb: Workbook, d: BulletinData) -> None:
         ws.append(_rate_row(st, row))
     if d.units:
         chart = BarChart()
-        chart.type, chart.title = "bar", "各单位办结率"
-        rows = min(len(d.units), 30)
+        # Every unit, in the ranking's order (the PDF's charts show the same).
+        chart.type, chart.title = "bar", "各单位办结率（按考核排名）"
+        rows = len(d.units)
         chart.add_data(Reference(ws, min_col=5, min_row=6, max_row=6 + rows), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=2, min_row=7, max_row=6 + rows))
         chart.y_axis.number_format = "0%"
+        chart.x_axis.scaling.orientation = "maxMin"  # first ranked at the top
         chart.width, chart.height = 16, max(8, rows * 0.5)
         ws.add_chart(chart, "M6")
 

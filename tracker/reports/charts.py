@@ -26,7 +26,8 @@ from tracker.textwidth import display_width
 DPI = 200
 WIDTH_IN = 6.3
 PALETTE = ("#c0392b", "#2e86c1", "#27ae60", "#f39c12", "#8e44ad", "#7f8c8d", "#16a085", "#d35400")
-MAX_UNITS = 20
+#: Bars per unit chart: 30 (7.4 in tall) fit an A4 page with the chart's title and margins.
+UNITS_PER_CHART = 30
 
 
 def rc_settings() -> dict[str, object]:
@@ -106,39 +107,46 @@ def _png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def unit_completion(units: Sequence[Rates]) -> bytes:
-    """Horizontal bars: 办结率 of the units with the most items (at most 20)."""
-    longest = max((text_inches(u.label, 7) for u in _largest_units(units)), default=0.5)
+def unit_completion(units: Sequence[Rates], title: str = "各单位办结率") -> bytes:
+    """Horizontal bars: 办结率 of ``units``, top to bottom in the order given."""
+    longest = max((text_inches(u.label, 7) for u in units), default=0.5)
     return _render(
         unit_chart_height(units),
-        lambda fig: draw_unit_completion(fig, units),
+        lambda fig: draw_unit_completion(fig, units, title),
         Margins(left=min(longest + 0.15, WIDTH_IN * 0.45), right=0.1, bottom=0.3),
     )
 
 
 def unit_chart_height(units: Sequence[Rates]) -> float:
-    """Inches: enough for one readable bar per unit shown."""
-    return max(2.2, 0.22 * min(len(units), MAX_UNITS) + 0.8)
+    """Inches: enough for one readable bar per unit."""
+    return max(2.2, 0.22 * len(units) + 0.8)
 
 
-def _largest_units(units: Sequence[Rates]) -> list[Rates]:
-    shown = sorted(units, key=lambda u: -u.counted)[:MAX_UNITS]
-    shown.sort(key=lambda u: u.completion_rate or 0)
-    return shown
+def unit_pages(units: Sequence[Rates]) -> list[tuple[str, list[Rates]]]:
+    """Every unit, in ranking order, cut into charts that fit a page, each with its title:
+    no unit is left out of the chart (a long list continues on the next chart)."""
+    chunks = [list(units[i : i + UNITS_PER_CHART]) for i in range(0, len(units), UNITS_PER_CHART)]
+    if len(chunks) <= 1:
+        return [("各单位办结率（按考核排名）", chunks[0])] if chunks else []
+    out, first = [], 1
+    for chunk in chunks:
+        out.append((f"各单位办结率（按考核排名第{first}–{first + len(chunk) - 1}名）", chunk))
+        first += len(chunk)
+    return out
 
 
-def draw_unit_completion(fig: Figure, units: Sequence[Rates]) -> None:
+def draw_unit_completion(fig: Figure, units: Sequence[Rates], title: str = "各单位办结率") -> None:
     """Each bar carries its unit's name as gid, so a click on it can name the unit."""
-    shown = _largest_units(units)
     ax = fig.add_subplot()
-    values = [(u.completion_rate or 0) * 100 for u in shown]
-    bars = ax.barh([u.label for u in shown], values, color=PALETTE[1])
-    for bar, u in zip(bars, shown, strict=True):
+    values = [(u.completion_rate or 0) * 100 for u in units]
+    bars = ax.barh([u.label for u in units], values, color=PALETTE[1])
+    for bar, u in zip(bars, units, strict=True):
         bar.set_gid(u.label)
     ax.bar_label(bars, labels=[f"{v:.1f}%" for v in values], padding=2, fontsize=7)
     ax.xaxis.set_major_formatter(PercentFormatter())
     ax.set_xlim(0, 110)
-    ax.set_title("各单位办结率")
+    ax.invert_yaxis()  # the first unit of the ranking at the top, as in the table
+    ax.set_title(title)
     ax.tick_params(axis="y", labelsize=7)
 
 
@@ -157,6 +165,11 @@ def status_share(counts: Sequence[tuple[str, int]]) -> bytes:
 
 def draw_status_share(fig: Figure, counts: Sequence[tuple[str, int]]) -> None:
     ax = fig.add_subplot()
+    if not any(n for _, n in counts):  # an empty ledger or a unit without items
+        ax.text(0.5, 0.5, "暂无事项", ha="center", va="center", transform=ax.transAxes)
+        ax.set_title("事项状态分布")
+        ax.set_axis_off()
+        return
     total = sum(n for _, n in counts) or 1
     labels = [f"{name}  {n}（{n / total:.1%}）" for name, n in counts]
     wedges, _ = ax.pie(

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from tracker import audit, metric_series, metrics
 from tracker.enums import Role
 from tracker.errors import NotFoundError
-from tracker.metric_series import FIGURE_LABELS
-from tracker.models import Item, ReportSnapshot, SnapshotFigure
+from tracker.metric_series import FIGURE_LABELS, LIST_LABELS
+from tracker.models import Item, ReportSnapshot, SnapshotFigure, Unit
+from tracker.reports import reconcile
 from tracker.reports.bulletin_data import WHOLE_LEDGER, BulletinData, ItemLine, Scope, gather
 from tracker.reports.period import Period
 from tracker.services.actors import Actor, require_role
@@ -36,6 +37,7 @@ def publish(
     """Freeze a bulletin; returns the snapshot number. Supervisors and admins only."""
     require_role(actor, {Role.SUPERVISOR, Role.ADMIN}, "发布督办通报")
     data = gather(s, period, scope, as_of)
+    reconcile.check(data)  # nothing inconsistent is frozen
     snap = ReportSnapshot(
         kind="bulletin",
         title=data.title,
@@ -46,6 +48,7 @@ def publish(
         audit_head=data.audit_head,
         data=dump(data),
     )
+    # The same definitions as the printed figures and lists, as of the same day.
     for key, ids in metric_series.item_ids_behind(s, data.as_of, scope.condition(s)).items():
         snap.figures.append(SnapshotFigure(key=key, value=len(ids), item_ids=_join(ids)))
     s.add(snap)
@@ -61,7 +64,9 @@ def publish(
 
 def load(s: Session, snapshot_id: int) -> BulletinData:
     """The bulletin exactly as published."""
-    return restore(_get(s, snapshot_id).data)
+    data = restore(_get(s, snapshot_id).data)
+    data.snapshot_id = snapshot_id
+    return data
 
 
 def trace(s: Session, snapshot_id: int, key: str) -> list[int]:
@@ -69,7 +74,7 @@ def trace(s: Session, snapshot_id: int, key: str) -> list[int]:
     _get(s, snapshot_id)
     fig = s.get(SnapshotFigure, (snapshot_id, key))
     if fig is None:
-        known = "、".join(f"{k}（{v}）" for k, v in FIGURE_LABELS.items())
+        known = "、".join(f"{k}（{v}）" for k, v in {**FIGURE_LABELS, **LIST_LABELS}.items())
         raise NotFoundError(f"通报中没有“{key}”这个数字，可追溯的有：{known}。")
     return [int(x) for x in fig.item_ids.split(",") if x]
 
@@ -81,6 +86,21 @@ def codes_of(s: Session, ids: list[int]) -> list[str]:
         chunk = ids[start : start + 900]
         found.update(s.execute(select(Item.id, Item.code).where(Item.id.in_(chunk))).tuples().all())
     return [found.get(i, f"（已删除 #{i}）") for i in ids]
+
+
+def lines_of(s: Session, ids: list[int]) -> list[tuple[str, str, str, str]]:
+    """Code, title, lead unit and deadline of each item, in the order of ``ids``."""
+    found: dict[int, tuple[str, str, str, str]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        rows = s.execute(
+            select(Item.id, Item.code, Item.title, Unit.name, Item.deadline_text)
+            .outerjoin(Unit, Unit.id == Item.lead_unit_id)
+            .where(Item.id.in_(chunk))
+        )
+        for i, code, title, unit, deadline in rows:
+            found[i] = (code, title, unit or "", deadline or "")
+    return [found.get(i, (f"（已删除 #{i}）", "", "", "")) for i in ids]
 
 
 def published(s: Session) -> list[ReportSnapshot]:

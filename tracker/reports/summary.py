@@ -51,10 +51,31 @@ def paragraphs(d: BulletinData) -> list[str]:
         out.append(f"逾期未办结事项较多的单位：{names}，请抓紧办理，按时报送进展。")
     t = d.warning_totals
     out.append(
-        f"当前红灯（逾期）事项{t.get('red', 0)}项、橙灯（进度滞后）{t.get('orange', 0)}项、"
-        f"黄灯（临期）{t.get('yellow', 0)}项，挂牌、提级等督办中事项{d.escalated_total}项，名单附后。"
+        f"截至{format_deadline(d.as_of)}，红灯（逾期）事项{t.get('red', 0)}项、"
+        f"橙灯（进度滞后）{t.get('orange', 0)}项、黄灯（临期）{t.get('yellow', 0)}项，"
+        f"挂牌、提级等督办中事项{d.escalated_total}项，名单附后。"
     )
+    backlog = backlog_text(d)
+    if backlog:
+        out.append(backlog)
     return out
+
+
+def backlog_text(d: BulletinData) -> str:
+    """The supervisors' own backlog and the items left out, said in one sentence."""
+    parts = []
+    if d.review_backlog_total:
+        parts.append(f"时限前已申请销号、等待督查室审核的{d.review_backlog_total}项")
+    if d.assign_backlog_total:
+        parts.append(f"尚未交办的{d.assign_backlog_total}项")
+    text = ""
+    if parts:
+        text = (
+            f"另有已过完成时限的{'、'.join(parts)}，属督查室待办，不计入承办单位逾期，请及时办理。"
+        )
+    if d.cancelled_total:
+        text += f"已终止的{d.cancelled_total}项不计入以上各项数字。"
+    return text
 
 
 def score_formula(d: BulletinData) -> str:

@@ -21,6 +21,7 @@ class ListSummary:
     items: int
     closed: int
     overdue: int
+    drafts: int
 
 
 def lists_overview(s: Session, as_of: dt.date | None = None) -> list[ListSummary]:
@@ -30,15 +31,16 @@ def lists_overview(s: Session, as_of: dt.date | None = None) -> list[ListSummary
     counted = func.sum(case((t.counted, 1), else_=0))
     closed = func.sum(case((and_(t.counted, t.state.status == Status.CLOSED), 1), else_=0))
     overdue = func.sum(case((and_(t.counted, t.overdue_open), 1), else_=0))
+    drafts = func.sum(case((t.state.status == Status.DRAFT, 1), else_=0))
     rows = s.execute(
         t.frame(
-            select(ItemList.name, ItemList.kind, ItemList.year, counted, closed, overdue)
+            select(ItemList.name, ItemList.kind, ItemList.year, counted, closed, overdue, drafts)
             .outerjoin(Item, Item.list_id == ItemList.id)
             .group_by(ItemList.id, ItemList.name, ItemList.kind, ItemList.year)
             .order_by(ItemList.year.desc(), ItemList.id)
         )
     ).all()
     return [
-        ListSummary(name, ListKind(kind).label, year, int(n or 0), int(c or 0), int(o or 0))
-        for name, kind, year, n, c, o in rows
+        ListSummary(name, ListKind(kind).label, year, *(int(x or 0) for x in numbers))
+        for name, kind, year, *numbers in rows
     ]

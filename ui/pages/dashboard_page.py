@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.metric_series import FIGURE_LABELS
+from tracker.metrics import DEFINITIONS
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import KPI_FIGURES, LIGHT_TITLES, kpi_boxes
+from tracker.reports.summary import backlog_text
 from tracker.services.desk import Desk
 from tracker.services.ledger import ItemFilter
 from ui.choices import fill_choices
@@ -59,9 +61,13 @@ class KpiCard(QPushButton):
 
     def __init__(self, label: str, value: str, note: str, clickable: bool) -> None:
         super().__init__()
+        meaning = DEFINITIONS.get(label, "")
+        self.setToolTip(meaning)
         if clickable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setToolTip(self.tr("点击在台账中查看这些事项"))
+            self.setToolTip(
+                "\n".join(x for x in (meaning, self.tr("点击在台账中查看这些事项")) if x)
+            )
         else:  # a rate without traced items: shown like the others, but not a button
             self.setFlat(True)
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -107,6 +113,8 @@ class DashboardPage(QWidget):
         self.units = QComboBox()
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.state = QLabel()
+        self.backlog = QLabel()  # the supervisors' own backlog, apart from the units' figures
+        self.backlog.setWordWrap(True)
         self.cards = QGridLayout()
         self.charts = QGridLayout()
         self.lists_tabs = QTabWidget()
@@ -130,6 +138,7 @@ class DashboardPage(QWidget):
         body = QWidget()
         column = QVBoxLayout(body)
         column.addWidget(self.state)
+        column.addWidget(self.backlog)
         column.addLayout(self.cards)
         column.addLayout(self.charts)
         column.addWidget(self.lists_tabs)
@@ -162,6 +171,8 @@ class DashboardPage(QWidget):
             .replace("{1}", d.period.label)
             .replace("{2}", d.as_of.isoformat())
         )
+        self.backlog.setText(backlog_text(d))
+        self.backlog.setVisible(bool(self.backlog.text()))
         self._show_cards(d)
         self._show_charts(d)
         self._show_lists(d)
@@ -223,7 +234,7 @@ class DashboardPage(QWidget):
         if d.units:
             units = self._canvas(
                 "units",
-                lambda fig: charts.draw_unit_completion(fig, d.units),
+                lambda fig: charts.draw_unit_completion(fig, d.units, "各单位办结率（按考核排名）"),
                 charts.unit_chart_height(d.units),
             )
             self.charts.addWidget(units, 0, 0, 1, 2)
@@ -245,14 +256,29 @@ class DashboardPage(QWidget):
         return canvas
 
     def _picked(self, event: Any) -> None:
+        if getattr(event.mouseevent, "button", None) != 1:  # matplotlib picks on scroll too
+            return
         unit = event.artist.get_gid()
         if unit:
             self.open_unit(unit)
 
     def _show_lists(self, d: BulletinData) -> None:
         self.lists_tabs.clear()
-        for light, title in LIGHT_TITLES.items():
-            lines = d.warnings[light][:LIST_ROWS]
+        tabs: list[tuple[str, str, list[ItemLine], int, dict[str, Any]]] = [
+            (light, title, d.warnings[light], d.warning_totals[light], {"lights": (light,)})
+            for light, title in LIGHT_TITLES.items()
+        ]
+        tabs.append(
+            (
+                "backlog",
+                self.tr("督查室待办（已过时限）"),
+                d.review_backlog + d.assign_backlog,
+                d.review_backlog_total + d.assign_backlog_total,
+                {"figure": "backlog"},
+            )
+        )
+        for _key, title, all_lines, total, narrow in tabs:
+            lines = all_lines[:LIST_ROWS]
             page = QWidget()
             box = QVBoxLayout(page)
             table = _item_table(lines)
@@ -260,16 +286,14 @@ class DashboardPage(QWidget):
                 lambda row, _c, rows=lines: self.item_chosen.emit(rows[row].id)
             )
             box.addWidget(table)
-            more = QPushButton(
-                self.tr("在台账中查看全部 {0} 项").replace("{0}", str(d.warning_totals[light]))
-            )
+            more = QPushButton(self.tr("在台账中查看全部 {0} 项").replace("{0}", str(total)))
             more.clicked.connect(
-                lambda _=False, lg=light, t=title: self.open_items.emit(
-                    self._scope(lights=(lg,)), self._caption(t)
+                lambda _=False, n=narrow, t=title: self.open_items.emit(
+                    self._scope(**n), self._caption(t)
                 )
             )
             box.addWidget(more, 0, Qt.AlignmentFlag.AlignRight)
-            self.lists_tabs.addTab(page, f"{title}  {d.warning_totals[light]}")
+            self.lists_tabs.addTab(page, f"{title}  {total}")
         self.lists_tabs.setMinimumHeight(self.fontMetrics().height() * 18)
 
 

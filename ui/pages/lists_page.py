@@ -32,7 +32,11 @@ class ListsPage(QWidget):
                 self.tr("事项"),
                 self.tr("已销号"),
                 self.tr("逾期"),
+                self.tr("草稿"),
             ]
+        )
+        self.table.horizontalHeaderItem(3).setToolTip(
+            self.tr("已立项的事项（不含草稿和已终止），与统计和通报的“事项总数”口径相同")
         )
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.new = QPushButton(self.tr("新建清单…"))
@@ -59,7 +63,15 @@ class ListsPage(QWidget):
         fill_table(
             self.table,
             [
-                [r.name, r.kind, str(r.year), str(r.items), str(r.closed), str(r.overdue)]
+                [
+                    r.name,
+                    r.kind,
+                    str(r.year),
+                    str(r.items),
+                    str(r.closed),
+                    str(r.overdue),
+                    str(r.drafts),
+                ]
                 for r in self._rows
             ],
         )

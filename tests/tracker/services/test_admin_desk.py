@@ -29,10 +29,10 @@ def test_lists_overview_counts_items_closed_and_overdue(db, org):
         new_item(s, org, "L4", created=at(7, 1))  # registered after the date: not yet there
         rows = lists_overview.lists_overview(s, as_of=dt.date(2026, 6, 1))
     # L1 is past its deadline and still open; L3 was approved (已办结, awaiting 销号)
-    assert [(r.kind, r.items, r.closed, r.overdue) for r in rows] == [
-        ("重点民生实事", 3, 0, 1),
-        ("承诺事项", 0, 0, 0),
-        ("微心愿", 0, 0, 0),
+    assert [(r.kind, r.items, r.closed, r.overdue, r.drafts) for r in rows] == [
+        ("重点民生实事", 3, 0, 1, 0),
+        ("承诺事项", 0, 0, 0, 0),
+        ("微心愿", 0, 0, 0, 0),
     ]
     assert late
 
