@@ -34,6 +34,7 @@ from tracker.enums import (
     Urgency,
 )
 from tracker.models import (
+    AuditEntry,
     ClosureRequest,
     Extension,
     Item,
@@ -81,6 +82,7 @@ class _Org:
     people_by_unit: dict[int, list[int]]
     supervisor_id: int
     clerk_by_unit: dict[int, int]
+    login_by_unit: dict[int, str]
     lists: list[tuple[int, str, str]]  # (id, kind, code tag)
 
 
@@ -150,7 +152,7 @@ def _build_org(s: Session, rng: random.Random, year: int, summary: DemoSummary) 
     if s.scalar(select(User.id).where(User.login == "admin")) is None:
         users.append(User(login="admin", display_name="系统管理员", role=Role.ADMIN))
     s.add_all(users)
-    clerk_by_unit = {}
+    clerk_by_unit, login_by_unit = {}, {}
     for i, unit_id in enumerate([*departments.values(), *townships], start=1):
         clerk = User(
             login=f"unit{i:02d}",
@@ -161,6 +163,7 @@ def _build_org(s: Session, rng: random.Random, year: int, summary: DemoSummary) 
         s.add(clerk)
         s.flush()
         clerk_by_unit[unit_id] = clerk.id
+        login_by_unit[unit_id] = clerk.login
     lists = []
     for kind, tag, _share in LIST_PLAN:
         lst = ItemList(name=f"{year}年{vocab.COUNTY}{kind.label}清单", kind=kind, year=year)
@@ -178,6 +181,7 @@ def _build_org(s: Session, rng: random.Random, year: int, summary: DemoSummary) 
         people_by_unit,
         users[0].id,
         clerk_by_unit,
+        login_by_unit,
         lists,
     )
 
@@ -202,15 +206,18 @@ class _ChunkWriter:
         "extension": Extension.__table__,
         "satisfaction_survey": SatisfactionSurvey.__table__,
         "item_history": ItemHistory.__table__,
+        "audit_entry": AuditEntry.__table__,
     }
 
     def __init__(self, s: Session) -> None:
         self.s = s
         self.counts: dict[str, int] = dict.fromkeys(self.TABLES, 0)
         self._compiled: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {}
+        self._head: str | None = None
 
     def write(self, batch: dict[str, list[dict[str, Any]]]) -> None:
         conn = self.s.connection()
+        batch["audit_entry"] = self._audit(batch.pop("audit", []))
         for name, rows in batch.items():
             if rows:
                 sql, to_params = self._statement(name, conn.dialect)
@@ -249,6 +256,32 @@ class _ChunkWriter:
             self._compiled[name] = (str(compiled), to_params)
         return self._compiled[name]
 
+    def _audit(self, events: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        """The items' audit entries, chained like the services' own (``audit.append_many``)."""
+        if not events:
+            return []
+        if self._head is None:
+            self._head = audit.head_hash(self.s)
+        rows, prev = [], self._head
+        for at, actor, item_id, action, before, after in events:
+            b, a = audit.canonical_json(before), audit.canonical_json(after)
+            digest = audit.entry_hash(prev, at, actor, item_id, action, b, a)
+            rows.append(
+                {
+                    "at": at,
+                    "actor": actor,
+                    "item_id": item_id,
+                    "action": action,
+                    "before": b,
+                    "after": a,
+                    "prev_hash": prev,
+                    "hash": digest,
+                }
+            )
+            prev = digest
+        self._head = prev
+        return rows
+
     def flush(self) -> None:
         self.s.flush()
 
@@ -256,6 +289,34 @@ class _ChunkWriter:
 def _stage_text(percent: int) -> str:
     text = next(t for reached, t in reversed(vocab.PROGRESS_STAGES) if percent >= reached)
     return text.format(p=percent)
+
+
+#: The audit action a demo state change stands for, by the field that changed.
+STATUS_ACTIONS = {
+    Status.ASSIGNED: "assign",
+    Status.IN_PROGRESS: "sign",
+    Status.CLOSURE_REQUESTED: "request_closure",
+    Status.COMPLETED: "approve",
+    Status.CLOSED: "close",
+    Status.SUSPENDED: "suspend",
+    Status.CANCELLED: "cancel",
+}
+CLERK_ACTIONS = frozenset({"sign", "request_closure", "progress"})
+
+
+def _action(before: dict[str, Any], change: dict[str, Any]) -> str:
+    if "status" in change and change["status"] != before["status"]:
+        return STATUS_ACTIONS[change["status"]]
+    if "deadline_date" in change:
+        return "extension_approved"
+    if "escalation" in change:
+        return "escalate"
+    return "progress"
+
+
+def _logged(state: dict[str, Any]) -> dict[str, Any]:
+    """The state fields an audit snapshot records (as ``services.common.snapshot``)."""
+    return {k: state[k] for k in ("status", "deadline_date", "escalation", "progress_percent")}
 
 
 def _own(rows: list[dict[str, Any]], item_id: int) -> list[dict[str, Any]]:
@@ -276,7 +337,7 @@ def _item_batches(
 ) -> Iterator[dict[str, list[dict[str, Any]]]]:
     maker = _ItemMaker(rng, org, today)
     for start in range(0, total, CHUNK):
-        batch: dict[str, list[dict[str, Any]]] = {name: [] for name in _ChunkWriter.TABLES}
+        batch: dict[str, list[Any]] = {name: [] for name in (*_ChunkWriter.TABLES, "audit")}
         for n in range(start, min(start + CHUNK, total)):
             maker.make(first_id + n, n, batch)
         yield batch
@@ -503,11 +564,17 @@ class _ItemMaker:
             "requested_on": None,
             "done_on": None,
         }
-        history = batch["item_history"]
+        history, log = batch["item_history"], batch["audit"]
         history.append({"item_id": item_id, "at": row["created_at"], **state})
+        created = {"code": row["code"], "title": row["title"]}
+        log.append((row["created_at"], "duchashi", item_id, "create", None, created))
+        clerk = self.org.login_by_unit.get(row["lead_unit_id"], "duchashi")
         for at, change in events:
-            state = {**state, **change}
+            before, state = state, {**state, **change}
             history.append({"item_id": item_id, "at": at, **state})
+            action = _action(before, change)
+            actor = clerk if action in CLERK_ACTIONS else "duchashi"
+            log.append((at, actor, item_id, action, _logged(before), _logged(state)))
 
     def _pause_or_end(self, row: dict[str, Any], events: list[Any]) -> None:
         """暂缓 and 终止 come after everything else the item went through."""

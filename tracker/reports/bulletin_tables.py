@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tracker import audit
 from tracker.metrics import Rates, pct
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.summary import change
@@ -48,10 +49,12 @@ ITEM_HEADERS = ("序号", "编号", "事项名称", "牵头单位", "完成时�
 
 
 def footer_text(d: BulletinData) -> str:
-    """As-of time and audit head: a reader can check the figures against the ledger."""
+    """As-of time and the audit chain's head on that day: a reader can check the figures
+    against the ledger's recorded history."""
+    head = "统计日前无审计记录" if d.audit_head == audit.GENESIS else d.audit_head
     return (
         f"数据截至 {d.as_of.isoformat()}，生成于 {d.generated_at:%Y-%m-%d %H:%M}；"
-        f"审计链头 {d.audit_head}"
+        f"截至统计日的审计链头 {head}"
     )
 
 

@@ -133,7 +133,7 @@ def _item_rows(item, snaps, requests) -> list[dict[str, object]]:
         "deadline_date": _day(deadline),
         "progress_percent": percent or 0,
     }
-    done_on = _time(completed).date() if completed else None
+    completed_on = _time(completed).date() if completed else None
     if snaps:
         first_before, first_after = snaps[0][1], snaps[0][2]
         start = first_before if "status" in first_before else first_after
@@ -141,15 +141,19 @@ def _item_rows(item, snaps, requests) -> list[dict[str, object]]:
         states += [(at, {**current, **_state(after)}) for at, _b, after in snaps]
     else:
         states = [(_time(created), current)]
-    out, last = [], None
+    out, last, done_on = [], None, None
     for at, state in states:
         requested = [r for r in requests if r <= at]
+        if state["status"] not in DONE:
+            done_on = None
+        elif done_on is None:  # the approval: the item is done from this row on
+            done_on = at.date() if snaps else completed_on
         row = {
             "item_id": item_id,
             "at": at,
             **state,
             "requested_on": requested[-1].date() if requested else None,
-            "done_on": done_on if state["status"] in DONE else None,
+            "done_on": done_on,
         }
         key = tuple(v for k, v in row.items() if k != "at")
         if key != last:
