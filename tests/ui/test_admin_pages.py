@@ -165,3 +165,21 @@ def test_settings_save_together_and_refuse_bad_weights(qtbot, db, org):
     with db.sessions.begin() as s:
         assert settings.get(s, "warning_days") == 10 and settings.get(s, "login_required")
         assert s.scalar(select(User.id).where(User.login == "admin")) is not None
+
+
+def test_the_fair_clock_is_a_shared_audited_setting(qtbot, db, org):
+    from tracker.models import AuditEntry
+
+    window = _window(qtbot, db)
+    window.pages.setCurrentWidget(window.settings_page)
+    page = window.settings_page
+    assert page.fair_clock.isChecked()  # on by default
+    page.fair_clock.setChecked(False)
+    page.save.click()
+    assert page.note.text() == "已保存 1 项设置。"
+    with db.sessions.begin() as s:
+        assert settings.get(s, "fair_clock") is False
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "setting_changed")).all()[
+            -1
+        ]
+    assert '"fair_clock"' in entry.after and "false" in entry.after

@@ -47,6 +47,13 @@ class SettingsPage(QWidget):
         self.basic_weight = _ratio(0.1)
         self.interval = _spin(1, 365, self.tr(" 天"))
         self.weights = {key: _spin(0, 100, "%") for key, _label in WEIGHTS}
+        self.fair_clock = QCheckBox(self.tr("公平计时：时限前申请销号的事项等待审核期间不算逾期"))
+        self.fair_clock.setToolTip(
+            self.tr(
+                "开启后，时限前申请销号并获同意的按申请日判断是否按期；已过时限仍等待审核"
+                "或尚未交办的事项列为督查室待办，不计入承办单位逾期。"
+            )
+        )
         self.login_required = QCheckBox(self.tr("本机台账启动时也要求登录"))
         self.save = QPushButton(self.tr("保存设置"))
         self.save.clicked.connect(self.save_settings)
@@ -64,6 +71,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("“基本满意”计入满意率的权重"), self.basic_weight)
         form.addRow(self.tr("进展报送间隔（超过即未按时报送）"), self.interval)
         form.addRow(self.tr("考核权重（合计 100%）"), weights)
+        form.addRow(self.tr("逾期口径"), self.fair_clock)
         form.addRow(self.tr("登录"), self.login_required)
         form.addRow(self.note)
         form.addRow(self.message)
@@ -86,6 +94,7 @@ class SettingsPage(QWidget):
         for key, box in self.weights.items():
             box.setValue(int(values["score_weights"].get(key, 0)))
         self.login_required.setChecked(values["login_required"])
+        self.fair_clock.setChecked(values["fair_clock"])
         editable = self.admin.is_admin
         for kind in (QSpinBox, QDoubleSpinBox, QCheckBox, QPushButton):
             for widget in self.findChildren(kind):
@@ -102,6 +111,7 @@ class SettingsPage(QWidget):
             "progress_interval_days": self.interval.value(),
             "score_weights": {key: box.value() for key, box in self.weights.items()},
             "login_required": self.login_required.isChecked(),
+            "fair_clock": self.fair_clock.isChecked(),
         }
 
     def save_settings(self) -> None:

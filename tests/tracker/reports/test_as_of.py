@@ -224,3 +224,68 @@ def test_json_format_from_the_cli(cli, db_path, tmp_path):
     assert sum(doc["status_counts"].values()) == doc["figures"]["total"]
     assert len(doc["lists"]["red"]) == doc["figures"]["overdue_open"]
     assert sum(u["total"] for u in doc["units"]) == doc["figures"]["total"]
+
+
+def _break(d, name):
+    """``d`` with one figure made to disagree with the figure it must match."""
+    broken = {
+        "状态分布合计": lambda: dataclasses.replace(
+            d, status_counts=[*d.status_counts, ("暂缓", 1)]
+        ),
+        "状态分布中已办结、已销号": lambda: dataclasses.replace(
+            d,
+            status_counts=[
+                (n, c + 1 if n == "已办结" else c - 1 if n == "办理中" else c)
+                for n, c in d.status_counts
+            ],
+        ),
+        "红灯（逾期）名单": lambda: dataclasses.replace(
+            d, warning_totals={**d.warning_totals, "red": d.warning_totals["red"] + 1}
+        ),
+        "逾期天数分布合计": lambda: dataclasses.replace(
+            d, overdue_buckets=[(label, n + 1) for label, n in d.overdue_buckets]
+        ),
+        "满意度分布合计": lambda: dataclasses.replace(
+            d, satisfaction=[(label, n + 1) for label, n in d.satisfaction]
+        ),
+        "各单位逾期未办结合计": lambda: dataclasses.replace(
+            d,
+            units=[
+                dataclasses.replace(d.units[0], overdue_open=d.units[0].overdue_open + 1),
+                *d.units[1:],
+            ],
+        ),
+        "分领域已办结合计": lambda: dataclasses.replace(
+            d, categories=[dataclasses.replace(d.categories[0], done=99), *d.categories[1:]]
+        ),
+        "督办事项名单": lambda: dataclasses.replace(
+            d, escalated_total=0, escalated=d.warnings["red"][:1]
+        ),
+        "逐月办结": lambda: dataclasses.replace(
+            d, done_by_month=[(m, n + 100) for m, n in d.done_by_month]
+        ),
+    }
+    return broken[name]()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "状态分布合计",
+        "状态分布中已办结、已销号",
+        "红灯（逾期）名单",
+        "逾期天数分布合计",
+        "满意度分布合计",
+        "各单位逾期未办结合计",
+        "分领域已办结合计",
+        "督办事项名单",
+        "逐月办结",
+    ],
+)
+def test_each_invariant_refuses_a_document_that_breaks_it(ten_items, name):
+    with ten_items.sessions.begin() as s:
+        d = gather(s, parse_period("2026-07"), as_of=dt.date(2026, 7, 31))
+    reconcile.check(d)
+    with pytest.raises(ReportInvariantError) as caught:
+        reconcile.check(_break(d, name))
+    assert caught.value.figure == name
