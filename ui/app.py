@@ -19,6 +19,7 @@ from tracker.db import Database, open_database
 from tracker.errors import CorruptDatabaseError, TrackerError
 from tracker.paths import resolve_db_url, resource, sqlite_file
 from tracker.services.desk import Desk
+from ui import gui_gc
 from ui.dialogs.connection_dialog import ConnectionDialog
 from ui.dialogs.login_dialog import desk_for
 from ui.errors import install_excepthook
@@ -123,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return selftest.main()
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    gui_gc.install(app)
     app.setApplicationName("实事台账")
     app.setOrganizationName("shishi-ledger")
     icon = resource("shishi.svg")

@@ -35,3 +35,13 @@ def demo_window(qtbot, demo_db):
     w.show()
     qtbot.waitUntil(lambda: w.ledger.model.rowCount() == 300)
     return w
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_gui_thread(qapp):
+    """As the program does (``ui.gui_gc``): no garbage collection inside worker threads."""
+    from ui import gui_gc
+
+    collector = gui_gc.install(qapp)
+    yield
+    collector.stop()
