@@ -114,9 +114,20 @@ def append_many(
     """
     at = (at or dt.datetime.now()).replace(microsecond=0)
     _serialise(s)
-    prev = head_hash(s)
+    chained = ((at, actor, item_id, action, b, a) for action, item_id, b, a in entries)
+    rows, prev = chained_rows(head_hash(s), chained)
+    if rows:  # a Core insert: the ORM's bulk path costs more than the hashing
+        s.connection().execute(insert(AuditEntry.__table__), rows)
+    return prev
+
+
+def chained_rows(
+    prev: str, entries: Iterable[tuple[dt.datetime, str, int | None, str, Any, Any]]
+) -> tuple[list[dict[str, Any]], str]:
+    """Rows of ``audit_entry`` for ``entries`` (at, actor, item id, action, before, after),
+    each chained to the one before, starting after ``prev``; and the new head."""
     rows = []
-    for action, item_id, before, after in entries:
+    for at, actor, item_id, action, before, after in entries:
         b, a = canonical_json(before), canonical_json(after)
         digest = entry_hash(prev, at, actor, item_id, action, b, a)
         rows.append(
@@ -132,9 +143,7 @@ def append_many(
             }
         )
         prev = digest
-    if rows:  # a Core insert: the ORM's bulk path costs more than the hashing
-        s.connection().execute(insert(AuditEntry.__table__), rows)
-    return prev
+    return rows, prev
 
 
 @dataclass(frozen=True)

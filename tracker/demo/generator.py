@@ -262,24 +262,7 @@ class _ChunkWriter:
             return []
         if self._head is None:
             self._head = audit.head_hash(self.s)
-        rows, prev = [], self._head
-        for at, actor, item_id, action, before, after in events:
-            b, a = audit.canonical_json(before), audit.canonical_json(after)
-            digest = audit.entry_hash(prev, at, actor, item_id, action, b, a)
-            rows.append(
-                {
-                    "at": at,
-                    "actor": actor,
-                    "item_id": item_id,
-                    "action": action,
-                    "before": b,
-                    "after": a,
-                    "prev_hash": prev,
-                    "hash": digest,
-                }
-            )
-            prev = digest
-        self._head = prev
+        rows, self._head = audit.chained_rows(self._head, events)
         return rows
 
     def flush(self) -> None:
