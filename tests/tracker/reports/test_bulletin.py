@@ -140,6 +140,7 @@ def test_xlsx_has_the_same_figures_as_numbers(bulletin, tmp_path):
         "黄灯事项",
         "督办事项",
         "分领域",
+        "口径说明",
     ]
     rows = {r[0]: r[1:3] for r in wb["概况"].iter_rows(min_row=6, max_row=15, values_only=True)}
     assert rows["事项总数"] == (8, 8)

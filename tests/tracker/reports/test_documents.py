@@ -97,7 +97,14 @@ def test_publish_then_reprint_and_trace(on_disk, cli, tmp_path):
     )
     assert code == 0 and "第 1 号" in out
     code, out, _ = cli("report", "trace", "1", "overdue_open")
-    assert out.split() == ["逾期未办结：2", "项", "C", "I"]
+    head, *lines = out.splitlines()
+    assert head == "逾期未办结：2 项"
+    # code, title, lead unit and deadline of each item behind the figure
+    assert [line.split("\t") for line in lines] == [
+        ["C", "事项C", "县教育局", "2026年6月30日"],
+        ["I", "事项I", "县教育局", "2026年6月30日"],
+    ]
+    assert cli("report", "trace", "1", "red")[1] == out.replace("逾期未办结", "红灯（逾期）")
     code, out, _ = cli(
         "report", "bulletin", "--snapshot", "1", "--format", "xlsx", "--out", str(tmp_path)
     )
@@ -106,9 +113,18 @@ def test_publish_then_reprint_and_trace(on_disk, cli, tmp_path):
 
 
 def test_item_card_says_so_when_an_item_has_no_log(demo_db, tmp_path):
-    """Demo items carry no audit entries of their own: the section says 无 instead of ending."""
+    """An item without audit entries of its own (a ledger older than per-item logs): the
+    section says 无 instead of ending. Demo items carry their log."""
+    from sqlalchemy import delete
+
+    from tracker.models import AuditEntry
+
     with demo_db.sessions.begin() as s:
+        logged = ledger.find_item_id(s, "2026-MS-000002")
+        write_item_card(s, logged, tmp_path / "logged.pdf")
         item_id = ledger.find_item_id(s, "2026-MS-000001")
+        s.execute(delete(AuditEntry).where(AuditEntry.item_id == item_id))
         path = write_item_card(s, item_id, tmp_path / "card.pdf")
     text = _text(path)
     assert "操作日志\n无。" in text.replace("\n\n", "\n")
+    assert "登记" in _text(tmp_path / "logged.pdf")
