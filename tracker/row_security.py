@@ -31,8 +31,9 @@ ITEM_CHILDREN = (
     "satisfaction_survey",
     "attachment",
 )
-#: What a unit role may write (its own items' records, people it assigns, the audit log).
-CLERK_WRITES = ("item", "person", "audit_entry", *ITEM_CHILDREN)
+#: What a unit role may write (its own items' records and state history, people it assigns,
+#: the audit log). ``item_history``'s row security comes with its own migration (0006).
+CLERK_WRITES = ("item", "person", "audit_entry", "item_history", *ITEM_CHILDREN)
 
 _FUNCTIONS = (
     # NULL: not limited; -1: a stopped account or a clerk without unit (sees nothing).
