@@ -2,7 +2,7 @@
 
 A 督办通报 for 30 June must print the ledger as it stood on 30 June, however much work was
 done since. Every change of a state field (status, supervision level, deadline, percent,
-closure request day, done day) appends a row to ``item_history``; ``StateAt`` gives the SQL
+closure request day, done day, lead unit, 领域, deadline wording) appends a row to ``item_history``; ``StateAt`` gives the SQL
 columns of each item's state at the end of a day. When nothing changed after that day (the
 usual case: a report as of today) those columns are the item's own, with no extra read.
 """
@@ -20,7 +20,18 @@ from tracker.enums import DONE_STATUSES, Escalation
 from tracker.models import Item, ItemHistory
 
 #: The fields of a history row, as the item holds them.
-FIELDS = ("status", "escalation", "deadline_date", "progress_percent", "requested_on", "done_on")
+FIELDS = (
+    "status",
+    "escalation",
+    "deadline_date",
+    "deadline_text",
+    "progress_percent",
+    "requested_on",
+    "done_on",
+    "lead_unit_id",
+    "category",
+    "assigned_at",
+)
 
 
 def state_of(item: Item | Mapping[str, Any]) -> dict[str, Any]:
@@ -32,9 +43,13 @@ def state_of(item: Item | Mapping[str, Any]) -> dict[str, Any]:
         "status": status,
         "escalation": str(get("escalation") or Escalation.NORMAL),
         "deadline_date": get("deadline_date"),
+        "deadline_text": get("deadline_text"),
         "progress_percent": int(get("progress_percent") or 0),
         "requested_on": get("requested_on"),
         "done_on": completed.date() if completed is not None and status in DONE_STATUSES else None,
+        "lead_unit_id": get("lead_unit_id"),
+        "category": get("category"),
+        "assigned_at": get("assigned_at"),
     }
 
 
@@ -81,11 +96,21 @@ class StateAt:
             self.percent: ColumnElement[Any] = Item.progress_percent
             self.requested_on: ColumnElement[Any] = Item.requested_on
             self.done_on: ColumnElement[Any] = func.date(Item.completed_at, type_=Date)
+            self.deadline_text: ColumnElement[Any] = Item.deadline_text
+            self.lead_unit: ColumnElement[Any] = Item.lead_unit_id
+            self.category: ColumnElement[Any] = Item.category
+            self.assigned_at: ColumnElement[Any] = Item.assigned_at
             return
         h = self._row = aliased(ItemHistory)
         self.status, self.escalation = h.status, h.escalation
         self.deadline, self.percent = h.deadline_date, h.progress_percent
         self.requested_on, self.done_on = h.requested_on, h.done_on
+        self.assigned_at = h.assigned_at
+        self.deadline_text, self.lead_unit, self.category = (
+            h.deadline_text,
+            h.lead_unit_id,
+            h.category,
+        )
 
     def frame(self, stmt: Select[Any]) -> Select[Any]:
         """``stmt`` (whose FROM holds ``Item``) with the state row joined where needed."""

@@ -77,7 +77,7 @@ def light_expr(rules: WarningRules) -> ColumnElement[str]:
     t = rules.terms
     st = t.state
     today = literal(epoch_day(rules.as_of))
-    start = day_number(func.coalesce(Item.assigned_at, Item.created_at))
+    start = day_number(func.coalesce(st.assigned_at, Item.created_at))
     deadline = day_number(st.deadline)
     # progress% × planned days < ratio × 100 × elapsed days  (no division, no NULL traps)
     behind = and_(

@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import ValidationError
 from tracker.lights import WarningRules, light_expr
-from tracker.metrics import Terms
+from tracker.metrics import ScopeRule, Terms
 from tracker.models import Item
 
 
 def done_by_day(
-    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
+    s: Session, start: dt.date, as_of: dt.date, scope: ScopeRule = None
 ) -> dict[dt.date, int]:
     """Items approved as done on each day from ``start`` to ``as_of`` (closures per month)."""
     t = Terms(s, as_of, scope)
@@ -29,9 +29,7 @@ def done_by_day(
     return {_as_date(d): int(n) for d, n in s.execute(t.frame(stmt))}
 
 
-def created_between(
-    s: Session, start: dt.date, as_of: dt.date, scope: ColumnElement[bool] | None = None
-) -> int:
+def created_between(s: Session, start: dt.date, as_of: dt.date, scope: ScopeRule = None) -> int:
     """Counted items registered from ``start`` to ``as_of`` (新增)."""
     t = Terms(s, as_of, scope)
     since = dt.datetime.combine(start, dt.time())
@@ -39,9 +37,7 @@ def created_between(
     return s.scalar(t.frame(stmt)) or 0
 
 
-def overdue_by_deadline(
-    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
-) -> dict[dt.date, int]:
+def overdue_by_deadline(s: Session, as_of: dt.date, scope: ScopeRule = None) -> dict[dt.date, int]:
     """逾期未办结 items counted per deadline day, for the overdue-days histogram."""
     t = Terms(s, as_of, scope)
     deadline = t.state.deadline
@@ -91,9 +87,7 @@ def figure_condition(s: Session, t: Terms, name: str) -> ColumnElement[bool]:
     return and_(t.counted, getattr(t, name))
 
 
-def item_ids_behind(
-    s: Session, as_of: dt.date, scope: ColumnElement[bool] | None = None
-) -> dict[str, list[int]]:
+def item_ids_behind(s: Session, as_of: dt.date, scope: ScopeRule = None) -> dict[str, list[int]]:
     """The item ids behind each headline figure and each printed list, for a snapshot."""
     t = Terms(s, as_of, scope)
     out = {}

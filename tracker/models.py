@@ -217,9 +217,15 @@ class ItemHistory(Base):
     status: Mapped[str] = mapped_column(String(32))
     escalation: Mapped[str] = mapped_column(String(16))
     deadline_date: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_text: Mapped[str | None] = mapped_column(String(100))
     progress_percent: Mapped[int] = mapped_column(default=0)
     requested_on: Mapped[dt.date | None] = mapped_column(Date)
     done_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: the unit answerable and the 领域 then: reports group by them
+    lead_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    category: Mapped[str | None] = mapped_column(String(64))
+    #: when it was 交办 (the orange light measures time from then)
+    assigned_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Checkpoint(Base):

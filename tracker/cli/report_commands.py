@@ -161,7 +161,8 @@ def cmd_published(args: argparse.Namespace) -> int:
 
 def cmd_trace(args: argparse.Namespace) -> int:
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
-        lines = snapshots.lines_of(s, snapshots.trace(s, args.snapshot, args.figure))
+        day = snapshots.snapshot_day(s, args.snapshot)
+        lines = snapshots.lines_of(s, snapshots.trace(s, args.snapshot, args.figure), day)
     label = {**FIGURE_LABELS, **LIST_LABELS}[args.figure]
     print(f"{label}：{len(lines)} 项")
     for line in lines:

@@ -518,11 +518,14 @@ class _ItemMaker:
         for it, so that a report for a past date sees the ledger as it then was."""
         item_id, status = row["id"], row["status"]
         events: list[tuple[dt.datetime, dict[str, Any]]] = []
-        for key, reached in (("assigned_at", Status.ASSIGNED), ("signed_at", Status.IN_PROGRESS)):
-            if row[key] is not None:
-                events.append((row[key], {"status": reached}))
+        if row["assigned_at"] is not None:
+            assigned = {"status": Status.ASSIGNED, "assigned_at": row["assigned_at"]}
+            events.append((row["assigned_at"], assigned))
+        if row["signed_at"] is not None:
+            events.append((row["signed_at"], {"status": Status.IN_PROGRESS}))
         for ext in _own(batch["extension"], item_id):
-            events.append((ext["decided_at"], {"deadline_date": ext["new_date"]}))
+            extended = {"deadline_date": ext["new_date"], "deadline_text": row["deadline_text"]}
+            events.append((ext["decided_at"], extended))
         for report in _own(batch["progress_report"], item_id):
             events.append((report["created_at"], {"progress_percent": report["percent"]}))
         for request in _own(batch["closure_request"], item_id):
@@ -543,9 +546,13 @@ class _ItemMaker:
             "status": Status.DRAFT if status == Status.DRAFT else Status.REGISTERED,
             "escalation": Escalation.NORMAL,
             "deadline_date": row["original_deadline_date"] or row["deadline_date"],
+            "deadline_text": row.get("first_deadline_text", row["deadline_text"]),
             "progress_percent": 0,
             "requested_on": None,
             "done_on": None,
+            "lead_unit_id": row["lead_unit_id"],
+            "category": row["category"],
+            "assigned_at": None,
         }
         history, log = batch["item_history"], batch["audit"]
         history.append({"item_id": item_id, "at": row["created_at"], **state})
@@ -594,6 +601,7 @@ class _ItemMaker:
             }
         )
         row["original_deadline_date"] = old
+        row["first_deadline_text"] = row["deadline_text"]  # not a column: for the history
         row["deadline_date"] = new
         row["deadline_text"] = f"{new.year}年{new.month}月{new.day}日（延期）"
 

@@ -39,10 +39,12 @@ class Scope:
     def label(self) -> str:
         return self.unit or self.list_name or "全部清单"
 
-    def condition(self, s: Session) -> ColumnElement[bool] | None:
-        """The SQL condition on ``Item``; raises NotFoundError for an unknown name."""
+    def condition(self, s: Session) -> metrics.ScopeRule:
+        """The items in scope (a unit's: those it led on the report's day); raises
+        NotFoundError for an unknown name."""
         if self.unit:
-            return Item.lead_unit_id == registry.unit_id(s, self.unit)
+            unit_id = registry.unit_id(s, self.unit)
+            return lambda state: state.lead_unit == unit_id
         if self.list_name:
             return Item.list_id == registry.list_id(s, self.list_name)
         return None
@@ -185,8 +187,7 @@ def _columns(t: metrics.Terms) -> tuple[list[ColumnElement[Any]], Any]:
         Item.code,
         Item.title,
         lead.name,
-        Item.deadline_text,
-        func.coalesce(Item.original_deadline_date, Item.deadline_date),
+        st.deadline_text,
         st.deadline,
         st.status,
         st.escalation,
@@ -196,12 +197,10 @@ def _columns(t: metrics.Terms) -> tuple[list[ColumnElement[Any]], Any]:
 
 
 def _line(day: dt.date, row: Sequence[Any]) -> ItemLine:
-    i, code, title, unit, text, original, deadline, status, escalation, late = row
-    deadline, original = _as_date(deadline), _as_date(original)
-    if deadline is None:
-        text = text or "长期坚持"
-    elif deadline != original or not text:  # the extended deadline in force on the day
-        text = format_deadline(deadline) + ("（延期）" if deadline != original else "")
+    i, code, title, unit, text, deadline, status, escalation, late = row
+    deadline = _as_date(deadline)
+    # the wording in force on the day (an extension rewrites it later)
+    text = text or (format_deadline(deadline) if deadline else "长期坚持")
     return ItemLine(
         id=i,
         code=code,
@@ -225,15 +224,20 @@ def _lines(
     """
     columns, lead = _columns(t)
     where = (t.counted, condition)
-    stmt = t.frame(
-        select(*columns)
-        .outerjoin(lead, lead.id == Item.lead_unit_id)
+    stmt = (
+        _framed(t, select(*columns), lead)
         .where(*where)
         .order_by(t.state.deadline, Item.id)
         .limit(limit)
     )
     count_stmt = t.frame(select(func.count()).select_from(Item).where(*where))
     return [_line(t.as_of, row) for row in s.execute(stmt)], s.scalar(count_stmt) or 0
+
+
+def _framed(t: metrics.Terms, stmt: Any, lead: Any) -> Any:
+    """``stmt`` over the items' state on the day, with the unit that led each then: the
+    state is joined first, as the unit's join reads it."""
+    return t.frame(stmt.select_from(Item)).outerjoin(lead, lead.id == t.state.lead_unit)
 
 
 def _warning_lists(
@@ -245,7 +249,8 @@ def _warning_lists(
     columns, lead = _columns(t)
     light = light_expr(WarningRules.load(s, t.as_of, t))
     shown = [Light.RED.value, Light.ORANGE.value, Light.YELLOW.value]
-    ranked = t.frame(
+    ranked = _framed(
+        t,
         select(
             *columns,
             light.label("light"),
@@ -253,10 +258,9 @@ def _warning_lists(
             .over(partition_by=light, order_by=(t.state.deadline, Item.id))
             .label("n"),
             func.count().over(partition_by=light).label("total"),
-        )
-        .outerjoin(lead, lead.id == Item.lead_unit_id)
-        .where(t.counted, light.in_(shown))
-    )
+        ),
+        lead,
+    ).where(t.counted, light.in_(shown))
     ranked_rows = ranked.subquery()
     stmt = (
         select(ranked_rows)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tracker import audit, metric_series, metrics
 from tracker.enums import Role
 from tracker.errors import NotFoundError
+from tracker.history import StateAt
 from tracker.metric_series import FIGURE_LABELS, LIST_LABELS
 from tracker.models import Item, ReportSnapshot, SnapshotFigure, Unit
 from tracker.reports import reconcile
@@ -79,6 +80,11 @@ def trace(s: Session, snapshot_id: int, key: str) -> list[int]:
     return [int(x) for x in fig.item_ids.split(",") if x]
 
 
+def snapshot_day(s: Session, snapshot_id: int) -> dt.date:
+    """The as-of day of a published bulletin."""
+    return _get(s, snapshot_id).as_of
+
+
 def codes_of(s: Session, ids: list[int]) -> list[str]:
     """Item codes for ``ids`` in the same order (queried in chunks: SQLite caps parameters)."""
     found: dict[int, str] = {}
@@ -88,17 +94,22 @@ def codes_of(s: Session, ids: list[int]) -> list[str]:
     return [found.get(i, f"（已删除 #{i}）") for i in ids]
 
 
-def lines_of(s: Session, ids: list[int]) -> list[tuple[str, str, str, str]]:
-    """Code, title, lead unit and deadline of each item, in the order of ``ids``."""
+def lines_of(s: Session, ids: list[int], as_of: dt.date) -> list[tuple[str, str, str, str]]:
+    """Code, title, lead unit and deadline of each item as they stood on ``as_of`` (what
+    the bulletin printed), in the order of ``ids``."""
+    state = StateAt(s, as_of)
     found: dict[int, tuple[str, str, str, str]] = {}
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
+        stmt = state.frame(
+            select(Item.id, Item.code, Item.title, state.deadline_text).select_from(Item)
+        )
         rows = s.execute(
-            select(Item.id, Item.code, Item.title, Unit.name, Item.deadline_text)
-            .outerjoin(Unit, Unit.id == Item.lead_unit_id)
+            stmt.add_columns(Unit.name)
+            .outerjoin(Unit, Unit.id == state.lead_unit)
             .where(Item.id.in_(chunk))
         )
-        for i, code, title, unit, deadline in rows:
+        for i, code, title, deadline, unit in rows:
             found[i] = (code, title, unit or "", deadline or "")
     return [found.get(i, (f"（已删除 #{i}）", "", "", "")) for i in ids]
 

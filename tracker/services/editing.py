@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tracker import audit
+from tracker import audit, history
 from tracker.enums import Status
 from tracker.errors import PermissionDenied, ValidationError
 from tracker.services.actors import Actor, require_role
@@ -78,6 +78,7 @@ def edit_item(
             after=after,
             at=stamp,
         )
+        history.note(s, item, stamp)  # a changed 领域 moves the item between report rows
     return ItemState.of(item)
 
 

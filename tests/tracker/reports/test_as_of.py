@@ -26,7 +26,7 @@ from tracker.reports.bulletin_json import document, write_json
 from tracker.reports.bulletin_pdf import write_pdf
 from tracker.reports.bulletin_xlsx import write_xlsx
 from tracker.reports.period import parse_period
-from tracker.services import extensions, progress, settings, transitions
+from tracker.services import assignment, editing, extensions, progress, settings, transitions
 from tracker.services.desk import Desk
 
 JUNE = parse_period("2026-06")
@@ -58,6 +58,33 @@ def test_a_past_bulletin_is_unchanged_by_later_work(ten_items, org):
     after = _doc(ten_items)
     assert after == before
     assert before["figures"]["overdue_open"] == len(before["lists"]["red"])
+
+
+def test_a_past_bulletin_keeps_its_units_fields_and_deadline_words(ten_items, org):
+    """Found by trying it: a later 交办 to another unit, a corrected 领域 or a later
+    extension moved items between the rows (and the wording) of a June bulletin."""
+    before = _doc(ten_items)
+    sup = org.supervisor
+    with ten_items.sessions.begin() as s:
+        ids = {code.rsplit("-", 1)[-1]: i for code, i in s.execute(select(Item.code, Item.id))}
+        clerk = org.edu_clerk
+        transitions.move(s, clerk, ids["C"], "hand_back", reason="不属本单位", at=at(8, 1))
+        assignment.assign_to(s, sup, ids["C"], "县民政局")  # handed to another unit
+        version = s.get(Item, ids["A"]).version
+        editing.edit_item(s, sup, ids["A"], version, {"category": "教育"}, at=at(8, 2))
+        extensions.request_extension(
+            s, clerk, ids["E"], dt.date(2027, 3, 31), "冬季施工", at=at(9, 1)
+        )
+        extensions.decide_extension(s, sup, ids["E"], True, at=at(9, 3))
+    after = _doc(ten_items)
+    for key in before:
+        assert json.dumps(after[key], ensure_ascii=False) == json.dumps(before[key], ensure_ascii=False)
+    june = {x["code"][-1]: x for lines in before["list_items"].values() for x in lines}
+    assert june["C"]["unit"] == "县教育局"
+    with ten_items.sessions.begin() as s:
+        now = document(gather(s, parse_period("2026-12"), as_of=dt.date.today()))
+    today = {x["code"][-1]: x for lines in now["list_items"].values() for x in lines}
+    assert today["C"]["unit"] == "县民政局"  # and today it is the other unit's
 
 
 def test_items_registered_after_the_date_are_in_no_list(db, org):
@@ -172,7 +199,7 @@ def test_published_snapshot_traces_every_printed_list(ten_items, org):
         assert red == snapshots.trace(s, number, "overdue_open")
         assert sorted(x.id for x in d.warnings["red"]) == red
         assert len(red) == d.kpi.overdue_open
-        lines = snapshots.lines_of(s, red)
+        lines = snapshots.lines_of(s, red, d.as_of)
     assert all(code and title and unit for code, title, unit, _deadline in lines)
 
 

@@ -43,6 +43,15 @@ def upgrade() -> None:
         sa.Column("progress_percent", sa.Integer(), nullable=False),
         sa.Column("requested_on", sa.Date(), nullable=True),
         sa.Column("done_on", sa.Date(), nullable=True),
+        sa.Column("deadline_text", sa.String(100), nullable=True),
+        sa.Column(
+            "lead_unit_id",
+            sa.Integer(),
+            sa.ForeignKey("unit.id", name="fk_item_history_lead_unit_id_unit"),
+            nullable=True,
+        ),
+        sa.Column("category", sa.String(64), nullable=True),
+        sa.Column("assigned_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_item_history"),
     )
     op.create_index("ix_item_history_item_at", "item_history", ["item_id", "at", "id"])
@@ -88,13 +97,15 @@ def _backfill(bind: sa.Connection, requests: dict[int, list[dt.datetime]]) -> No
     items = bind.execute(
         sa.text(
             "SELECT id, created_at, status, escalation, deadline_date, progress_percent, "
-            "completed_at FROM item ORDER BY id"
+            "completed_at, deadline_text, lead_unit_id, category, assigned_at FROM item ORDER BY id"
         )
     ).all()
     insert = sa.text(
         "INSERT INTO item_history (item_id, at, status, escalation, deadline_date, "
-        "progress_percent, requested_on, done_on) VALUES (:item_id, :at, :status, "
-        ":escalation, :deadline_date, :progress_percent, :requested_on, :done_on)"
+        "progress_percent, requested_on, done_on, deadline_text, lead_unit_id, category, "
+        "assigned_at) VALUES (:item_id, :at, :status, :escalation, :deadline_date, "
+        ":progress_percent, :requested_on, :done_on, :deadline_text, :lead_unit_id, :category, "
+        ":assigned_at)"
     )
     rows: list[dict[str, object]] = []
     for item in items:
@@ -126,13 +137,19 @@ def _audit_snapshots(bind: sa.Connection) -> dict[int, list[tuple[dt.datetime, d
 
 
 def _item_rows(item, snaps, requests) -> list[dict[str, object]]:
-    item_id, created, status, escalation, deadline, percent, completed = item
+    item_id, created, status, escalation, deadline, percent, completed, text, unit, category = item[:10]
+    assigned = _time(item[10]) if item[10] else None
+    # Unit, 领域 and deadline wording were not in the audit snapshots: today's values.
     current = {
         "status": status,
         "escalation": escalation,
         "deadline_date": _day(deadline),
         "progress_percent": percent or 0,
+        "deadline_text": text,
+        "lead_unit_id": unit,
+        "category": category,
     }
+    before_assigned = ("draft", "registered")
     completed_on = _time(completed).date() if completed else None
     if snaps:
         first_before, first_after = snaps[0][1], snaps[0][2]
@@ -152,6 +169,7 @@ def _item_rows(item, snaps, requests) -> list[dict[str, object]]:
             "item_id": item_id,
             "at": at,
             **state,
+            "assigned_at": None if state["status"] in before_assigned else assigned,
             "requested_on": requested[-1].date() if requested else None,
             "done_on": done_on,
         }
