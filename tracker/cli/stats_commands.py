@@ -11,6 +11,7 @@ from tracker import audit, metrics
 from tracker.cli.output import table, to_json
 from tracker.db import open_database
 from tracker.errors import NotFoundError
+from tracker.reports.period import not_future
 from tracker.services import attachments, ledger
 
 EXIT_TAMPERED = 3
@@ -30,6 +31,7 @@ def register(sub: Any) -> None:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
+    not_future(as_of)
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
         if args.by == "month":
             rows = metrics.monthly(s, as_of.year, as_of)

@@ -20,7 +20,7 @@ from tracker.deadlines import format_deadline
 from tracker.enums import Escalation, Status
 from tracker.lights import Light, WarningRules, light_expr
 from tracker.models import Item, Unit
-from tracker.reports.period import Period
+from tracker.reports.period import Period, report_day
 from tracker.services import ledger, registry, settings
 
 #: At most this many items are kept per warning list (the XLSX annex); the total is always kept.
@@ -122,7 +122,7 @@ def gather(
     through one ``metrics.Terms``, so the red list is 逾期未办结 item for item and the
     status counts add up to 事项总数 (``reconcile`` checks it before anything is written).
     """
-    day = as_of or min(period.end, dt.date.today())
+    day = report_day(period, as_of)
     cond = scope.condition(s)
     t = metrics.Terms(s, day, cond)
     previous = period.previous()

@@ -65,3 +65,34 @@ def parse_period(text: str) -> Period:
         "period",
         f"“{text}”不是可识别的统计期间，请写成 2026-11（月）、2026-Q4（季度）或 2026（年）。",
     )
+
+
+def report_day(period: Period, as_of: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """The as-of day of a report on ``period``: ``as_of`` when given, else the period's end
+    or today, whichever comes first.
+
+    Raises:
+        ValidationError: the day is in the future (no ledger to count yet), or outside the
+            period (a “November” bulletin with June's figures, or June's with November's).
+    """
+    today = today or dt.date.today()
+    if period.start > today:
+        raise ValidationError("period", f"统计期间“{period.label}”尚未开始，无法统计。")
+    day = as_of or min(period.end, today)
+    not_future(day, today)
+    if not period.start <= day <= period.end:
+        raise ValidationError(
+            "as_of",
+            f"数据截至日期 {day.isoformat()} 不在统计期间“{period.label}”"
+            f"（{period.start.isoformat()} 至 {period.end.isoformat()}）之内。",
+        )
+    return day
+
+
+def not_future(day: dt.date, today: dt.date | None = None) -> None:
+    """Refuse an as-of day after today: the ledger of a day to come cannot be counted."""
+    today = today or dt.date.today()
+    if day > today:
+        raise ValidationError(
+            "as_of", f"数据截至日期 {day.isoformat()} 晚于今天（{today.isoformat()}），无法统计。"
+        )

@@ -104,8 +104,11 @@ class Desk:
         from tracker.reports.bulletin_data import Scope, gather
         from tracker.reports.period import parse_period
 
+        chosen = parse_period(period)
+        # the page's “today” is the day of a period still running, else the period's end
+        day = min(as_of, chosen.end) if as_of else None
         with self.db.sessions.begin() as s:
-            return gather(s, parse_period(period), Scope(list_name, unit), as_of)
+            return gather(s, chosen, Scope(list_name, unit), day)
 
     def change_marker(self) -> int | None:
         """The newest audit entry's id: it moves whenever anyone changes anything."""

@@ -78,11 +78,14 @@ def test_a_past_bulletin_keeps_its_units_fields_and_deadline_words(ten_items, or
         extensions.decide_extension(s, sup, ids["E"], True, at=at(9, 3))
     after = _doc(ten_items)
     for key in before:
-        assert json.dumps(after[key], ensure_ascii=False) == json.dumps(before[key], ensure_ascii=False)
+        assert json.dumps(after[key], ensure_ascii=False) == json.dumps(
+            before[key], ensure_ascii=False
+        )
     june = {x["code"][-1]: x for lines in before["list_items"].values() for x in lines}
     assert june["C"]["unit"] == "县教育局"
     with ten_items.sessions.begin() as s:
-        now = document(gather(s, parse_period("2026-12"), as_of=dt.date.today()))
+        today = dt.date.today()
+        now = document(gather(s, parse_period(f"{today.year}-{today.month:02d}")))
     today = {x["code"][-1]: x for lines in now["list_items"].values() for x in lines}
     assert today["C"]["unit"] == "县民政局"  # and today it is the other unit's
 
@@ -316,3 +319,27 @@ def test_each_invariant_refuses_a_document_that_breaks_it(ten_items, name):
     with pytest.raises(ReportInvariantError) as caught:
         reconcile.check(_break(d, name))
     assert caught.value.figure == name
+
+
+def test_a_day_in_the_future_or_outside_the_period_is_refused(db, org):
+    from tracker.errors import ValidationError
+
+    today = dt.date.today()
+    with db.sessions.begin() as s:
+        with pytest.raises(ValidationError, match="晚于今天"):
+            gather(
+                s,
+                parse_period(f"{today.year}-{today.month:02d}"),
+                as_of=today.replace(day=28) + dt.timedelta(days=5),
+            )
+        with pytest.raises(ValidationError, match="不在统计期间“2026年11月”"):
+            gather(s, parse_period("2026-11"), as_of=dt.date(2026, 6, 30))
+        with pytest.raises(ValidationError, match="不在统计期间“2026年6月”"):
+            gather(s, parse_period("2026-06"), as_of=dt.date(2026, 11, 30))
+        with pytest.raises(ValidationError, match="“2099年”尚未开始"):
+            gather(s, parse_period("2099"))
+        assert gather(s, parse_period("2026-06")).as_of == dt.date(2026, 6, 30)
+    # the 统计 page's 上月 while the page runs “today”: the month's last day
+    last_month = today.replace(day=1) - dt.timedelta(days=1)
+    page = Desk(db).dashboard(f"{last_month.year}-{last_month.month:02d}", as_of=today)
+    assert page.as_of == last_month
