@@ -136,3 +136,16 @@ def test_the_window_builds_the_page_on_first_view(window, qtbot):
     with qtbot.waitSignal(window.dashboard.shown, timeout=20_000):
         refresh = next(a for a in window.findChildren(QAction) if "F5" in a.shortcut().toString())
         refresh.trigger()  # F5 recounts the page in front
+
+
+def test_every_card_explains_its_figure_and_the_backlog_is_said(page):
+    """The 口径 of each figure is on its card, clickable or not (满意率 and the rates of
+    visits are not buttons, and had no tooltip)."""
+    cards = _cards(page)
+    for label, card in cards.items():
+        assert card.toolTip(), label
+        assert not card.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    assert cards["满意率"].toolTip().startswith("（满意 + 权重×基本满意）")
+    assert "督查室待办" in cards["逾期未办结"].toolTip()
+    tabs = [page.lists_tabs.tabText(i) for i in range(page.lists_tabs.count())]
+    assert tabs[-1].startswith("督查室待办")

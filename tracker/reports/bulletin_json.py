@@ -18,19 +18,8 @@ from tracker.reports.bulletin_data import BulletinData, ItemLine
 def document(d: BulletinData) -> dict[str, Any]:
     """The JSON object of ``d`` (checked first, like every bulletin document)."""
     reconcile.check(d)
-    k = d.kpi
     figures = {
-        "total": k.counted,
-        "completed": k.done,
-        "completion_rate": k.completion_rate,
-        "due": k.due,
-        "on_time": k.on_time,
-        "on_time_rate": k.on_time_rate,
-        "overdue_open": k.overdue_open,
-        "overdue_done": k.overdue_done,
-        "surveyed": k.surveyed,
-        "satisfaction_rate": k.satisfaction_rate,
-        "urges": k.urges,
+        **_figures(d.kpi),
         "new_in_period": d.new_in_period,
         "done_in_period": d.done_in_period,
         "review_backlog": d.review_backlog_total,
@@ -53,12 +42,36 @@ def document(d: BulletinData) -> dict[str, Any]:
         "as_of": d.as_of.isoformat(),
         "fair_clock": d.fair_clock,
         "figures": figures,
+        "previous": _figures(d.previous),
         "status_counts": dict(d.status_counts),
-        "units": [_unit(rank, u) for rank, u in enumerate(d.units, 1)],
-        "categories": [_unit(None, c) for c in d.categories],
+        "satisfaction": dict(d.satisfaction),
+        "done_by_month": dict(d.done_by_month),
+        "overdue_days": dict(d.overdue_buckets),
+        "units": [_row("unit", rank, u) for rank, u in enumerate(d.units, 1)],
+        "categories": [_row("category", None, c) for c in d.categories],
         "lists": {name: [x.code for x in lines] for name, lines in lists.items()},
         "list_items": {name: [_line(x) for x in lines] for name, lines in lists.items()},
         "audit_head": d.audit_head,
+    }
+
+
+def _figures(k: Rates) -> dict[str, Any]:
+    """The headline figures of one ``Rates`` (this period's or the previous one's)."""
+    return {
+        "total": k.counted,
+        "completed": k.done,
+        "completion_rate": k.completion_rate,
+        "due": k.due,
+        "on_time": k.on_time,
+        "on_time_rate": k.on_time_rate,
+        "overdue_open": k.overdue_open,
+        "overdue_done": k.overdue_done,
+        "surveyed": k.surveyed,
+        "satisfaction_rate": k.satisfaction_rate,
+        "response_rate": k.response_rate,
+        "solve_rate": k.solve_rate,
+        "progress_rate": k.progress_rate,
+        "urges": k.urges,
     }
 
 
@@ -69,9 +82,9 @@ def write_json(d: BulletinData, path: Path) -> Path:
     return path
 
 
-def _unit(rank: int | None, u: Rates) -> dict[str, Any]:
+def _row(key: str, rank: int | None, u: Rates) -> dict[str, Any]:
     return {
-        "unit": u.label,
+        key: u.label,
         "rank": rank if u.score is not None else None,
         "total": u.counted,
         "completed": u.done,
@@ -79,6 +92,8 @@ def _unit(rank: int | None, u: Rates) -> dict[str, Any]:
         "on_time_rate": u.on_time_rate,
         "overdue_open": u.overdue_open,
         "satisfaction_rate": u.satisfaction_rate,
+        "progress_rate": u.progress_rate,
+        "urges": u.urges,
         "score": u.score,
     }
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker.deadlines import format_deadline
-from tracker.metrics import DEFINITIONS, Rates
+from tracker.metrics import Rates, definitions
 from tracker.reports import charts, reconcile
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
@@ -61,7 +61,7 @@ def _draw(d: BulletinData, pdf: ReportPDF) -> ReportPDF:
     if d.status_counts:
         pdf.picture(charts.status_share(d.status_counts), 140)
     pdf.picture(charts.closures_by_month(d.done_by_month))
-    if d.units:
+    if len(d.units) > 1:  # a unit's own report has nothing to rank
         pdf.heading(f"{next(chapter)}、单位排名")
         for title, units in charts.unit_pages(d.units):
             pdf.picture(charts.unit_completion(units, title))
@@ -89,9 +89,10 @@ def _draw(d: BulletinData, pdf: ReportPDF) -> ReportPDF:
     if d.categories:
         pdf.heading(f"{next(chapter)}、分领域情况")
         rows = [r[1:-1] for r in unit_rows(d.categories)]
-        pdf.table(UNIT_HEADERS[1:-1], rows, UNIT_WIDTHS[1:-1], "LRRRRRRRR", size=7.5)
+        headers = ("领域", *UNIT_HEADERS[2:-1])
+        pdf.table(headers, rows, UNIT_WIDTHS[1:-1], "LRRRRRRRR", size=7.5)
     pdf.heading(f"{next(chapter)}、口径说明")
-    for name, text in DEFINITIONS.items():
+    for name, text in definitions(d.fair_clock).items():
         pdf.note(f"{name}：{text}")
     return pdf
 

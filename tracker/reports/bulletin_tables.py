@@ -51,7 +51,8 @@ ITEM_HEADERS = ("序号", "编号", "事项名称", "牵头单位", "完成时�
 def footer_text(d: BulletinData) -> str:
     """As-of time and the audit chain's head on that day: a reader can check the figures
     against the ledger's recorded history."""
-    head = "统计日前无审计记录" if d.audit_head == audit.GENESIS else d.audit_head
+    # the first 16 hex digits identify the entry (the JSON output has the whole hash)
+    head = "统计日前无审计记录" if d.audit_head == audit.GENESIS else d.audit_head[:16] + "…"
     return (
         f"数据截至 {d.as_of.isoformat()}，生成于 {d.generated_at:%Y-%m-%d %H:%M}；"
         f"截至统计日的审计链头 {head}"
@@ -103,8 +104,12 @@ def unit_values(rank: int | None, u: Rates) -> list[Any]:
 
 
 def ranked(units: Sequence[Rates]) -> list[list[Any]]:
-    """Ranking rows in the order given; only scored units get a rank number."""
-    return [unit_values(i if u.score is not None else None, u) for i, u in enumerate(units, 1)]
+    """Ranking rows in the order given; only scored units get a rank number, and only
+    where there is more than one unit to rank."""
+    ranks = len(units) > 1
+    return [
+        unit_values(i if u.score is not None and ranks else None, u) for i, u in enumerate(units, 1)
+    ]
 
 
 def unit_text(values: list[Any]) -> list[str]:

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from tracker.deadlines import format_deadline
 from tracker.excel.raw_rows import RawRows
 from tracker.excel.safe_cell import Styler
-from tracker.metrics import DEFINITIONS
+from tracker.metrics import definitions
 from tracker.reports import reconcile
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
@@ -171,7 +171,7 @@ def _status_chart(ws: Any, header_row: int, n: int) -> None:
 def _definitions(wb: Workbook, d: BulletinData) -> None:
     ws, st, _ = _sheet(wb, "口径说明", "口径说明", d, (16, 90))
     _header(ws, st, ["指标", "口径"])
-    for name, text in DEFINITIONS.items():
+    for name, text in definitions(d.fair_clock).items():
         ws.append([st(name, border=BOX), st(text, border=BOX, alignment=WRAP)])
 
 

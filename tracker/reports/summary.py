@@ -42,11 +42,11 @@ def paragraphs(d: BulletinData) -> list[str]:
     else:
         out.append("本期尚无回访评价记录。")
     ranked = [u for u in d.units if u.score is not None]
-    if len(ranked) >= 2:
+    if len(ranked) >= 2 and len(d.units) > 1:
         top = "、".join(f"{u.label}（{u.score:.1f}分）" for u in ranked[:3])
         out.append(f"考核得分居前的单位：{top}。")
     laggards = sorted((u for u in d.units if u.overdue_open), key=lambda u: -u.overdue_open)[:3]
-    if laggards:
+    if laggards and len(d.units) > 1:  # a unit's own report does not compare it with itself
         names = "、".join(f"{u.label}（{u.overdue_open}项）" for u in laggards)
         out.append(f"逾期未办结事项较多的单位：{names}，请抓紧办理，按时报送进展。")
     t = d.warning_totals

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.metric_series import FIGURE_LABELS
-from tracker.metrics import DEFINITIONS
+from tracker.metrics import definitions
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import KPI_FIGURES, LIGHT_TITLES, kpi_boxes
@@ -59,9 +59,8 @@ def period_choices(today: dt.date) -> list[tuple[str, str]]:
 class KpiCard(QPushButton):
     """One KPI: label, figure and change, as a flat button when its items can be listed."""
 
-    def __init__(self, label: str, value: str, note: str, clickable: bool) -> None:
+    def __init__(self, label: str, value: str, note: str, clickable: bool, meaning: str) -> None:
         super().__init__()
-        meaning = DEFINITIONS.get(label, "")
         self.setToolTip(meaning)
         if clickable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -70,8 +69,7 @@ class KpiCard(QPushButton):
             )
         else:  # a rate without traced items: shown like the others, but not a button
             self.setFlat(True)
-            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # hovering still shows the 口径
         box = QVBoxLayout(self)
         self.label = QLabel(label)
         self.figure = QLabel(value)
@@ -195,9 +193,10 @@ class DashboardPage(QWidget):
 
     def _show_cards(self, d: BulletinData) -> None:
         _clear(self.cards)
+        meanings = definitions(d.fair_clock)
         for i, (label, value, note) in enumerate(kpi_boxes(d)):
             figure = KPI_FIGURES.get(label)
-            card = KpiCard(label, value, note, figure is not None)
+            card = KpiCard(label, value, note, figure is not None, meanings.get(label, ""))
             if figure is not None:
                 card.clicked.connect(lambda _=False, f=figure: self.open_figure(f))
             self.cards.addWidget(card, i // 4, i % 4)
