@@ -68,10 +68,10 @@ LIST_LABELS = {
 
 
 def check_figure(name: str) -> None:
-    if name not in TRACED:
-        raise ValidationError(
-            "figure", f"“{name}”不是可追溯的统计数字，可用：{'、'.join(TRACED)}。"
-        )
+    """Refuse a name that is neither a traced figure nor a printed list."""
+    if name not in TRACED and name not in LIST_LABELS:
+        known = "、".join((*TRACED, *LIST_LABELS))
+        raise ValidationError("figure", f"“{name}”不是可追溯的统计数字，可用：{known}。")
 
 
 def figure_condition(s: Session, t: Terms, name: str) -> ColumnElement[bool]:

@@ -269,6 +269,15 @@ class DashboardPage(QWidget):
         ]
         tabs.append(
             (
+                "escalated",
+                self.tr("挂牌、提级督办"),
+                d.escalated,
+                d.escalated_total,
+                {"figure": "escalated"},
+            )
+        )
+        tabs.append(
+            (
                 "backlog",
                 self.tr("督查室待办（已过时限）"),
                 d.review_backlog + d.assign_backlog,
