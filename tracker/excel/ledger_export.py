@@ -242,6 +242,8 @@ def _xlsx(
         _discard(ws)
         raise
     summary = footer(counts)
+    if f.unit:  # the ledger's unit filter also finds what the unit co-organises
+        summary += f"（含{f.unit}作为配合单位的事项，统计与通报只按牵头单位计）"
     ws.append([cell(ws, summary, font=Font(bold=True))])
     total_row = counts["rows"] + 5
     ws.merged_cells.add(f"A{total_row}:{last}{total_row}")

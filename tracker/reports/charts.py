@@ -17,7 +17,7 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from tracker.metrics import Rates
 from tracker.reports.fonts import find_cjk_font
@@ -205,8 +205,19 @@ def draw_closures_by_month(fig: Figure, series: Sequence[tuple[str, int]]) -> No
     total.plot(months, cumulative, color=PALETTE[0], marker="o", label="累计办结")
     total.set_ylabel("累计办结（项）")
     total.set_ylim(bottom=0)
+    for axis in (ax, total):
+        _count_axis(axis, max(values + cumulative, default=0))
     _legend(ax, total)
     ax.set_title("逐月办结情况")
+
+
+def _count_axis(ax: Axes, largest: int) -> None:
+    """Whole numbers from 0: an empty ledger's axis ran from −0.05 to 0.05."""
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if largest == 0:
+        ax.set_ylim(0, 1)
+    else:
+        ax.set_ylim(bottom=0)
 
 
 def _legend(*axes: Axes) -> None:
@@ -236,3 +247,4 @@ def draw_counts_bar(
     ax.set_title(title)
     ax.set_ylabel("事项（项）")
     ax.margins(y=0.15)
+    _count_axis(ax, max((n for _, n in counts), default=0))

@@ -43,3 +43,20 @@ def test_long_unit_names_and_big_numbers_stay_inside_the_charts(monkeypatch):
     charts.counts_bar("回访满意度分布", [("满意", 2_500_000), ("不满意", 3)])
     charts.status_share([("办理中", 123_456), ("已销号", 654_321), ("已终止", 7)])
     assert cut == []
+
+
+def test_an_empty_ledgers_count_charts_start_at_zero_in_whole_numbers():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    for draw in (
+        lambda fig: charts.draw_counts_bar(fig, "回访满意度分布", [("满意", 0), ("不满意", 0)]),
+        lambda fig: charts.draw_closures_by_month(fig, [("1月", 0), ("2月", 0)]),
+    ):
+        fig = Figure()
+        FigureCanvasAgg(fig)
+        draw(fig)
+        for ax in fig.axes:
+            low, high = ax.get_ylim()
+            assert low == 0 and high >= 1
+            assert all(float(t).is_integer() for t in ax.get_yticks())
