@@ -140,7 +140,9 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter, *, walk: bool = False)
     if f.deadline_to:
         stmt = stmt.where(Item.deadline_date <= f.deadline_to)
     if f.lead_unit:
-        stmt = stmt.where(Item.lead_unit_id.in_(select(Unit.id).where(Unit.name == f.lead_unit)))
+        # with a figure, the unit that led the item on the figure's day (as reports count)
+        lead = rules.terms.state.lead_unit if rules and f.figure else Item.lead_unit_id
+        stmt = stmt.where(lead.in_(select(Unit.id).where(Unit.name == f.lead_unit)))
     if rules and f.figure:
         metric_series.check_figure(f.figure)
         stmt = stmt.where(metric_series.figure_condition(s, rules.terms, f.figure))
