@@ -65,13 +65,14 @@ def backlog_text(d: BulletinData) -> str:
     """The supervisors' own backlog and the items left out, said in one sentence."""
     parts = []
     if d.review_backlog_total:
-        parts.append(f"时限前已申请销号、等待督查室审核的{d.review_backlog_total}项")
+        parts.append(f"在时限前已申请销号、正等待督查室审核的{d.review_backlog_total}项")
     if d.assign_backlog_total:
         parts.append(f"尚未交办的{d.assign_backlog_total}项")
     text = ""
     if parts:
         text = (
-            f"另有已过完成时限的{'、'.join(parts)}，属督查室待办，不计入承办单位逾期，请及时办理。"
+            f"另有已过完成时限、{'，以及'.join(parts)}，属督查室待办，"
+            "不计入承办单位逾期，请及时办理。"
         )
     if d.cancelled_total:
         text += f"已终止的{d.cancelled_total}项不计入以上各项数字。"
