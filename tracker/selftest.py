@@ -74,7 +74,7 @@ def _pdf_report(folder: Path) -> str:
     from tracker.reports.period import parse_period
 
     with open_database(str(folder / "selftest.db"), read_only=True) as db, db.sessions.begin() as s:
-        d = gather(s, parse_period("2026"), as_of=dt.date(2026, 12, 31))
+        d = gather(s, parse_period(str(dt.date.today().year)))  # this year, as of today
     pdf = write_pdf(d, folder / "督办通报.pdf")
     data = pdf.read_bytes()
     if not data.startswith(b"%PDF") or b"/FontFile" not in data:
