@@ -47,7 +47,10 @@ def document(d: BulletinData) -> dict[str, Any]:
         "satisfaction": dict(d.satisfaction),
         "done_by_month": dict(d.done_by_month),
         "overdue_days": dict(d.overdue_buckets),
-        "units": [_row("unit", rank, u) for rank, u in enumerate(d.units, 1)],
+        # ranks only where there is more than one unit to rank (a unit's own report)
+        "units": [
+            _row("unit", rank if len(d.units) > 1 else None, u) for rank, u in enumerate(d.units, 1)
+        ],
         "categories": [_row("category", None, c) for c in d.categories],
         "lists": {name: [x.code for x in lines] for name, lines in lists.items()},
         "list_items": {name: [_line(x) for x in lines] for name, lines in lists.items()},

@@ -72,8 +72,8 @@ def kpi_boxes(d: BulletinData) -> list[tuple[str, str, str]]:
     ]
     if k.visits_with_contact:
         boxes += [
-            ("响应率", pct(k.response_rate), f"回访 {k.visits_with_contact} 项"),
-            ("解决率", pct(k.solve_rate), f"回访 {k.visits_with_contact} 项"),
+            ("响应率", pct(k.response_rate), f"记录联系情况的回访 {k.visits_with_contact} 项"),
+            ("解决率", pct(k.solve_rate), f"记录联系情况的回访 {k.visits_with_contact} 项"),
         ]
     else:
         boxes += [("已回访", str(k.surveyed), ""), ("累计催办", str(k.urges), "次")]

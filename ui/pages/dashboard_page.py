@@ -276,15 +276,16 @@ class DashboardPage(QWidget):
                 {"figure": "escalated"},
             )
         )
-        tabs.append(
-            (
-                "backlog",
-                self.tr("督查室待办（已过时限）"),
-                d.review_backlog + d.assign_backlog,
-                d.review_backlog_total + d.assign_backlog_total,
-                {"figure": "backlog"},
+        if d.fair_clock:  # without the fair clock there is no backlog apart from the units
+            tabs.append(
+                (
+                    "backlog",
+                    self.tr("督查室待办（已过时限）"),
+                    d.review_backlog + d.assign_backlog,
+                    d.review_backlog_total + d.assign_backlog_total,
+                    {"figure": "backlog"},
+                )
             )
-        )
         for _key, title, all_lines, total, narrow in tabs:
             lines = all_lines[:LIST_ROWS]
             page = QWidget()

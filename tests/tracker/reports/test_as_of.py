@@ -343,3 +343,15 @@ def test_a_day_in_the_future_or_outside_the_period_is_refused(db, org):
     last_month = today.replace(day=1) - dt.timedelta(days=1)
     page = Desk(db).dashboard(f"{last_month.year}-{last_month.month:02d}", as_of=today)
     assert page.as_of == last_month
+
+
+def test_a_units_own_report_ranks_nothing_in_any_format(ten_items):
+    from tracker.reports.bulletin_data import Scope
+
+    with ten_items.sessions.begin() as s:
+        d = gather(s, parse_period("2026-07"), Scope(unit="县教育局"), dt.date(2026, 7, 31))
+    doc = document(d)
+    assert [u["rank"] for u in doc["units"]] == [None]
+    from tracker.reports.summary import paragraphs
+
+    assert not any("较多的单位" in p or "居前" in p for p in paragraphs(d))
