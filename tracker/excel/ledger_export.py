@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -73,8 +73,17 @@ THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
+def exported(f: ItemFilter) -> ItemFilter:
+    """``f`` as an export reads it: drafts only when asked for by status or selection
+    (they are not yet official, and no figure counts them)."""
+    if f.statuses or f.ids:
+        return f
+    return replace(f, statuses=[x for x in Status if x is not Status.DRAFT])
+
+
 def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
-    """The ledger lines for ``f`` in ledger order, one list of cell values each."""
+    """The ledger lines for ``exported(f)`` in ledger order, one list of cell values each."""
+    f = exported(f)
     as_of = f.as_of or dt.date.today()
     lead, person = aliased(Unit), aliased(Person)
     rules = WarningRules.load(s, as_of)
@@ -104,8 +113,6 @@ def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
         .order_by(Item.list_id, Item.code),
         f,
     )
-    if not f.statuses and not f.ids:
-        stmt = stmt.where(Item.status != Status.DRAFT)  # drafts are exported only when asked
     stmt = rules.frame(stmt)
     n = 0
     result = s.execute(stmt.execution_options(yield_per=BATCH))
@@ -166,7 +173,7 @@ def export_csv(
 ) -> int:
     """CSV in UTF-8 with a BOM, so Excel and WPS open Chinese without garbling."""
     keep = chosen_columns(columns)
-    total = count_items(s, f) if progress else 0
+    total = count_items(s, exported(f)) if progress else 0
 
     def write(target: Path) -> int:
         n = 0
@@ -193,7 +200,7 @@ def export_xlsx(
 ) -> int:
     """The printable ledger; returns the number of items written."""
     keep = chosen_columns(columns)
-    total = count_items(s, f) if progress else 0
+    total = count_items(s, exported(f)) if progress else 0
     return _written(path, lambda target: _xlsx(s, f, target, title, keep, progress, total))
 
 

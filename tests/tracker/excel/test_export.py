@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.tracker.org import at, working_item
+from tracker.enums import Status
 from tracker.errors import Cancelled, ValidationError
 from tracker.excel import ledger_export
 from tracker.excel.safe_cell import TRIGGERS
@@ -289,3 +290,21 @@ def test_cli_export_commands(cli, db_path, tmp_path):
     code, out, _ = cli("export", "unit-packs", "--out", str(tmp_path / "packs"))
     assert code == 0 and "个单位的填报包" in out
     assert len(list((tmp_path / "packs").glob("*.xlsx"))) > 5
+
+
+def test_drafts_are_left_out_and_the_progress_counts_what_is_written(db, org, tmp_path):
+    from tests.tracker.org import new_item
+
+    with db.sessions.begin() as s:
+        working_item(s, org, "W1")
+        working_item(s, org, "W2")
+        new_item(s, org, "D1")  # a draft: not yet official
+    seen = []
+    with db.sessions.begin() as s:
+        written = ledger_export.export_csv(
+            s, ItemFilter(), tmp_path / "台账.csv", progress=lambda n, total: seen.append(total)
+        )
+    assert written == 2 and set(seen) == {2}
+    with db.sessions.begin() as s:
+        drafts = ItemFilter(statuses=[Status.DRAFT])
+        assert ledger_export.export_csv(s, drafts, tmp_path / "草稿.csv") == 1
