@@ -1,9 +1,10 @@
 """Each item's state over time: written with every change, read back for any past date.
 
 A 督办通报 for 30 June must print the ledger as it stood on 30 June, however much work was
-done since. Every change of a state field (status, supervision level, deadline, percent,
-closure request day, done day, lead unit, 领域, deadline wording) appends a row to ``item_history``; ``StateAt`` gives the SQL
-columns of each item's state at the end of a day. When nothing changed after that day (the
+done since. Every change of a state field (status, supervision level, deadline and its
+wording, percent, closure request day, done day, lead unit, 领域, 交办 time) appends a row
+to ``item_history``; ``StateAt`` gives the SQL columns of each item's state at the end of a
+day. When nothing changed after that day (the
 usual case: a report as of today) those columns are the item's own, with no extra read.
 """
 
@@ -80,8 +81,8 @@ class StateAt:
     ``frame(stmt)`` joins each item's history row in force then (the latest before the
     day's end) when the ledger changed afterwards; an item with no row by then did not
     exist yet: its state columns are NULL (an outer join, so that a grouping by list or
-    unit still shows a group with no items). ``live`` is true when nothing changed after the day: the
-    item's own columns are then its state, and nothing is joined.
+    unit still shows a group with no items). ``live`` is true when nothing changed after
+    the day: the item's own columns are then its state, and nothing is joined.
     """
 
     def __init__(self, s: Session, as_of: dt.date) -> None:
@@ -89,28 +90,22 @@ class StateAt:
         self.end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
         latest = s.scalar(select(func.max(ItemHistory.at)))
         self.live = latest is None or _as_datetime(latest) < self.end
-        if self.live:
-            self.status: ColumnElement[Any] = Item.status
-            self.escalation: ColumnElement[Any] = Item.escalation
-            self.deadline: ColumnElement[Any] = Item.deadline_date
-            self.percent: ColumnElement[Any] = Item.progress_percent
-            self.requested_on: ColumnElement[Any] = Item.requested_on
-            self.done_on: ColumnElement[Any] = func.date(Item.completed_at, type_=Date)
-            self.deadline_text: ColumnElement[Any] = Item.deadline_text
-            self.lead_unit: ColumnElement[Any] = Item.lead_unit_id
-            self.category: ColumnElement[Any] = Item.category
-            self.assigned_at: ColumnElement[Any] = Item.assigned_at
-            return
-        h = self._row = aliased(ItemHistory)
-        self.status, self.escalation = h.status, h.escalation
-        self.deadline, self.percent = h.deadline_date, h.progress_percent
-        self.requested_on, self.done_on = h.requested_on, h.done_on
-        self.assigned_at = h.assigned_at
-        self.deadline_text, self.lead_unit, self.category = (
-            h.deadline_text,
-            h.lead_unit_id,
-            h.category,
+        # The item and its history rows name the state fields alike; only the done day
+        # is derived from the item's approval time.
+        src: Any = Item if self.live else aliased(ItemHistory)
+        self._row = src
+        self.status: ColumnElement[Any] = src.status
+        self.escalation: ColumnElement[Any] = src.escalation
+        self.deadline: ColumnElement[Any] = src.deadline_date
+        self.deadline_text: ColumnElement[Any] = src.deadline_text
+        self.percent: ColumnElement[Any] = src.progress_percent
+        self.requested_on: ColumnElement[Any] = src.requested_on
+        self.done_on: ColumnElement[Any] = (
+            func.date(Item.completed_at, type_=Date) if self.live else src.done_on
         )
+        self.lead_unit: ColumnElement[Any] = src.lead_unit_id
+        self.category: ColumnElement[Any] = src.category
+        self.assigned_at: ColumnElement[Any] = src.assigned_at
 
     def frame(self, stmt: Select[Any]) -> Select[Any]:
         """``stmt`` (whose FROM holds ``Item``) with the state row joined where needed."""

@@ -55,8 +55,6 @@ def _same(name: str, value: int, other: str, expected: int) -> None:
 
 def _parts(name: str, rows: Iterable[Rates], whole: Rates) -> None:
     rows = list(rows)
-    if not rows and whole.counted == 0:
-        return
     for field, label in ADDITIVE:
         total = sum(getattr(r, field) for r in rows)
         _same(f"{name}{label}合计", total, f"全部{label}", getattr(whole, field))

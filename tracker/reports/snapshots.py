@@ -85,15 +85,6 @@ def snapshot_day(s: Session, snapshot_id: int) -> dt.date:
     return _get(s, snapshot_id).as_of
 
 
-def codes_of(s: Session, ids: list[int]) -> list[str]:
-    """Item codes for ``ids`` in the same order (queried in chunks: SQLite caps parameters)."""
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        found.update(s.execute(select(Item.id, Item.code).where(Item.id.in_(chunk))).tuples().all())
-    return [found.get(i, f"（已删除 #{i}）") for i in ids]
-
-
 def lines_of(s: Session, ids: list[int], as_of: dt.date) -> list[tuple[str, str, str, str]]:
     """Code, title, lead unit and deadline of each item as they stood on ``as_of`` (what
     the bulletin printed), in the order of ``ids``."""

@@ -263,13 +263,12 @@ class DashboardPage(QWidget):
 
     def _show_lists(self, d: BulletinData) -> None:
         self.lists_tabs.clear()
-        tabs: list[tuple[str, str, list[ItemLine], int, dict[str, Any]]] = [
-            (light, title, d.warnings[light], d.warning_totals[light], {"lights": (light,)})
+        tabs: list[tuple[str, list[ItemLine], int, dict[str, Any]]] = [
+            (title, d.warnings[light], d.warning_totals[light], {"lights": (light,)})
             for light, title in LIGHT_TITLES.items()
         ]
         tabs.append(
             (
-                "escalated",
                 self.tr("挂牌、提级督办"),
                 d.escalated,
                 d.escalated_total,
@@ -279,14 +278,13 @@ class DashboardPage(QWidget):
         if d.fair_clock:  # without the fair clock there is no backlog apart from the units
             tabs.append(
                 (
-                    "backlog",
                     self.tr("督查室待办（已过时限）"),
                     d.review_backlog + d.assign_backlog,
                     d.review_backlog_total + d.assign_backlog_total,
                     {"figure": "backlog"},
                 )
             )
-        for _key, title, all_lines, total, narrow in tabs:
+        for title, all_lines, total, narrow in tabs:
             lines = all_lines[:LIST_ROWS]
             page = QWidget()
             box = QVBoxLayout(page)
