@@ -129,6 +129,10 @@ def test_lists_page_counts_and_opens_a_list(qtbot, db, org, monkeypatch):
     rows = {table.item(r, 0).text(): table.item(r, 6).text() for r in range(table.rowCount())}
     key_list = next(name for name, n in rows.items() if n == "2")
     assert table.item(list(rows).index(key_list), 3).text() == "0"
+    from PySide6.QtWidgets import QHeaderView
+
+    # the list's name takes the spare width (the 草稿 column had it and cut the names)
+    assert table.horizontalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
 
     def new_list(form):
         name, _kind, year, _period = _inputs(form)

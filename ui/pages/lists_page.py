@@ -4,7 +4,7 @@ click shows the list's items in the ledger."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
 from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
@@ -35,6 +35,9 @@ class ListsPage(QWidget):
                 self.tr("草稿"),
             ]
         )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # the list's name takes the spare width, not 草稿
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeaderItem(3).setToolTip(
             self.tr("已立项的事项（不含草稿和已终止），与统计和通报的“事项总数”口径相同")
         )
