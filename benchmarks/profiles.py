@@ -19,10 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.scenarios import TODAY, demo_ledger
-from tracker import metrics
+from tracker import metrics, query
 from tracker.db import open_database
 from tracker.demo.workbook import write_list_workbook
-from tracker.services import imports, ledger
+from tracker.services import imports
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -106,15 +106,15 @@ def bulletin_100k() -> str:
 
 
 def import_10k() -> str:
-    from tracker.services.actors import SYSTEM
+    from tracker.actors import SYSTEM
 
     source = demo_ledger(CACHE, 10_000)
     sheet = CACHE / "list-10000.xlsx"
     if not sheet.exists():
         write_list_workbook(sheet, 10_000)
     work = Path(tempfile.mkdtemp(prefix="import-"))
-    shutil.copyfile(source, work / "ledger.db")
-    with open_database(str(work / "ledger.db")) as db:
+    shutil.copyfile(source, work / "query.db")
+    with open_database(str(work / "query.db")) as db:
 
         def plan_and_apply() -> object:
             with db.sessions.begin() as s:
@@ -134,7 +134,7 @@ def export_10k() -> str:
 
         def export() -> object:
             with db.sessions.begin() as s:
-                return ledger_export.export_xlsx(s, ledger.ItemFilter(as_of=TODAY), out, "台账")
+                return ledger_export.export_xlsx(s, query.ItemFilter(as_of=TODAY), out, "台账")
 
         return _profiled(export)
 
@@ -150,15 +150,15 @@ def search_1m() -> str:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     with open_database(str(path), read_only=True) as db, db.sessions.begin() as s:
         for word in ("污水治理", "白杨乡日间照", "食堂"):
-            f = ledger.ItemFilter(text=word)
+            f = query.ItemFilter(text=word)
             start = time.perf_counter()
-            n = ledger.count_items(s, f)
+            n = query.count_items(s, f)
             counted = time.perf_counter() - start
-            ledger.page_rows(s, f, "ledger", False, 0, 200)
+            query.page_rows(s, f, "ledger", False, 0, 200)
             paged = time.perf_counter() - start - counted
             lines.append(f"“{word}”: {n} items; count {counted:.3f} s, first page {paged:.3f} s")
-        stmt = ledger.apply_filter(
-            s, select(func.count()).select_from(Item), ledger.ItemFilter(text="污水治理")
+        stmt = query.apply_filter(
+            s, select(func.count()).select_from(Item), query.ItemFilter(text="污水治理")
         )
         sql = str(stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
     start = time.perf_counter()

@@ -14,12 +14,12 @@ from typing import Any
 import python_calamine as pc
 
 from benchmarks.timing import Timing, timed_after
-from tracker import metrics
+from tracker import metrics, query
 from tracker.db import open_database
 from tracker.demo import generate_demo
 from tracker.demo.workbook import write_list_workbook
 from tracker.enums import Status
-from tracker.services import imports, ledger
+from tracker.services import imports
 
 TODAY = dt.date(2026, 11, 22)
 Measure = Callable[[Callable[[], object]], Timing]
@@ -53,7 +53,7 @@ def import_plan(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row
     import shutil
     import tempfile
 
-    from tracker.services.actors import SYSTEM
+    from tracker.actors import SYSTEM
 
     path = cache / "list-10000.xlsx"
     if not path.exists():
@@ -62,8 +62,8 @@ def import_plan(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row
     work = Path(tempfile.mkdtemp(prefix="import-"))
 
     def fresh_copy() -> object:
-        target = work / "ledger.db"
-        for old in work.glob("ledger.db*"):
+        target = work / "query.db"
+        for old in work.glob("query.db*"):
             old.unlink()
         shutil.copyfile(source, target)
         return open_database(str(target))
@@ -94,12 +94,12 @@ def ledger_filter(cache: Path, sizes: list[int], measure: Measure) -> Iterator[R
     """First 50 rows of status+unit filter (ledger page) vs the raw SQL of the same query."""
     for size in sizes:
         path = demo_ledger(cache, size)
-        f = ledger.ItemFilter(statuses=(Status.IN_PROGRESS,), unit="县教育局", as_of=TODAY)
+        f = query.ItemFilter(statuses=(Status.IN_PROGRESS,), unit="县教育局", as_of=TODAY)
         with open_database(str(path), read_only=True) as db:
 
-            def ours(db: Any = db, f: ledger.ItemFilter = f) -> object:
+            def ours(db: Any = db, f: query.ItemFilter = f) -> object:
                 with db.sessions.begin() as s:
-                    return ledger.list_items(s, f, limit=50), ledger.count_items(s, f)
+                    return query.list_items(s, f, limit=50), query.count_items(s, f)
 
             seconds = measure(ours)
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -168,11 +168,11 @@ def export_ledger(cache: Path, sizes: list[int], measure: Measure) -> Iterator[R
 
             def ours(db: Any = db, out: Path = out) -> object:
                 with db.sessions.begin() as s:
-                    return ledger_export.export_xlsx(s, ledger.ItemFilter(as_of=TODAY), out, "台账")
+                    return ledger_export.export_xlsx(s, query.ItemFilter(as_of=TODAY), out, "台账")
 
             seconds = measure(ours)
             with db.sessions.begin() as s:
-                rows = list(ledger_export.export_rows(s, ledger.ItemFilter(as_of=TODAY)))
+                rows = list(ledger_export.export_rows(s, query.ItemFilter(as_of=TODAY)))
 
         def raw(rows: list[list[Any]] = rows, out: Path = out) -> object:
             wb = Workbook(write_only=True)
@@ -254,35 +254,35 @@ def gui(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         with open_database(str(path), read_only=True) as db:
             desk = Desk(db)
-            f = ledger.ItemFilter(as_of=TODAY)
+            f = query.ItemFilter(as_of=TODAY)
 
-            def first_rows(desk: Desk = desk, f: ledger.ItemFilter = f) -> object:
+            def first_rows(desk: Desk = desk, f: query.ItemFilter = f) -> object:
                 model = LedgerTableModel()
                 model.set_query(lambda o, n: desk.page(f, "ledger", False, o, n), desk.count(f))
                 return [model.index(r, 3).data() for r in range(50)]
 
             def last_rows(desk: Desk = desk) -> object:
-                g = ledger.ItemFilter(as_of=TODAY)
+                g = query.ItemFilter(as_of=TODAY)
                 model = LedgerTableModel()
                 model.set_query(lambda o, n: desk.page(g, "deadline", True, o, n), desk.count(g))
                 n = model.rowCount()
                 return [model.index(r, 3).data() for r in range(n - 50, n)]
 
             def search(desk: Desk = desk) -> object:
-                g = ledger.ItemFilter(text="食堂")
+                g = query.ItemFilter(text="食堂")
                 model = LedgerTableModel()
                 model.set_query(lambda o, n: desk.page(g, "ledger", False, o, n), desk.count(g))
                 return [model.index(r, 3).data() for r in range(min(50, model.rowCount()))]
 
             def search4(desk: Desk = desk) -> object:
-                g = ledger.ItemFilter(text="污水治理")
+                g = query.ItemFilter(text="污水治理")
                 model = LedgerTableModel()
                 model.set_query(lambda o, n: desk.page(g, "ledger", False, o, n), desk.count(g))
                 return [model.index(r, 3).data() for r in range(min(50, model.rowCount()))]
 
             count = desk.count(f)
 
-            def new_view(desk: Desk = desk, f: ledger.ItemFilter = f, count: int = count) -> Any:
+            def new_view(desk: Desk = desk, f: query.ItemFilter = f, count: int = count) -> Any:
                 model = LedgerTableModel()
                 model.set_query(lambda o, n: desk.page(f, "ledger", False, o, n), count)
                 view = QTableView()
@@ -410,7 +410,7 @@ def dashboard(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
 
     for size in sizes:
         path = demo_ledger(cache, size)
-        f = ledger.ItemFilter(figure="overdue_open", as_of=TODAY)
+        f = query.ItemFilter(figure="overdue_open", as_of=TODAY)
         with open_database(str(path), read_only=True) as db:
 
             def figures(db: Any = db) -> object:
@@ -421,12 +421,12 @@ def dashboard(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
                 with db.sessions.begin() as s:
                     return metrics.compute(s, TODAY, "unit")
 
-            def click(db: Any = db, f: ledger.ItemFilter = f) -> object:
+            def click(db: Any = db, f: query.ItemFilter = f) -> object:
                 with db.sessions.begin() as s:
-                    return ledger.count_items(s, f), ledger.page_rows(s, f, "ledger", False, 0, 50)
+                    return query.count_items(s, f), query.page_rows(s, f, "ledger", False, 0, 50)
 
             with db.sessions.begin() as s:
-                stmt = ledger.apply_filter(s, select(func.count()).select_from(Item), f)
+                stmt = query.apply_filter(s, select(func.count()).select_from(Item), f)
             sql = str(
                 stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
             )

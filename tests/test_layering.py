@@ -22,7 +22,7 @@ def _fresh_imports_leave_out(modules: str, test: str) -> None:
 
 def test_importing_the_core_and_cli_never_loads_pyside6():
     _fresh_imports_leave_out(
-        "tracker, tracker.cli, tracker.db, tracker.demo, tracker.services.ledger",
+        "tracker, tracker.cli, tracker.db, tracker.demo, tracker.query",
         "m.startswith(('PySide6', 'ui', 'matplotlib.pyplot'))",
     )
 

@@ -124,6 +124,11 @@ class Role(LabelledEnum):
     VIEWER = "viewer", "只读"
 
 
+#: The role sets the services check, each spelled once.
+ADMINS: frozenset[Role] = frozenset({Role.ADMIN})
+SUPERVISORS: frozenset[Role] = frozenset({Role.ADMIN, Role.SUPERVISOR})
+
+
 class ReviewOutcome(LabelledEnum):
     PENDING = "pending", "待审核"
     APPROVED = "approved", "同意办结"

@@ -19,11 +19,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, not_, select
 from sqlalchemy.orm import Session
 
-from tracker import workdays
+from tracker import settings, workdays
 from tracker.enums import ACTIVE_STATUSES
 from tracker.metrics import Terms
 from tracker.models import Item
-from tracker.services import settings
 from tracker.sqlfuncs import day_number, epoch_day
 
 

@@ -39,11 +39,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from tracker import settings
 from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, Escalation, Rating, ReviewOutcome, Status
 from tracker.history import StateAt
 from tracker.models import ClosureRequest, Item, ItemList, ProgressReport, SatisfactionSurvey, Unit
 from tracker.models import Urge as UrgeRow
-from tracker.services import settings
 
 GROUPS = ("all", "list", "unit", "category")
 #: What part of the ledger a figure covers: a condition on the item, or one made from the

@@ -1,6 +1,6 @@
 """Row-level security on PostgreSQL: a unit clerk's database role sees only its unit's items.
 
-Defence in depth behind the services' own unit-scope checks (``services.actors``): a unit
+Defence in depth behind the services' own unit-scope checks (``tracker.actors``): a unit
 that connects over the intranet with its own PostgreSQL role cannot read or change another
 unit's items even with a SQL client. The mapping is ``app_user.db_role``; a role not mapped
 to any user (the administrator who ran the migrations, a shared office role) is not limited,

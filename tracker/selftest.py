@@ -50,10 +50,10 @@ def _ledger(folder: Path) -> str:
 
 
 def _import_workbook(folder: Path) -> str:
+    from tracker.actors import actor_by_login
     from tracker.db import open_database
     from tracker.demo.workbook import write_list_workbook
     from tracker.services import imports
-    from tracker.services.actors import actor_by_login
     from tracker.services.registry import ensure_admin
 
     book = write_list_workbook(folder / "清单.xlsx", 30)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tracker.enums import ListKind, Role, Status
+from tracker.enums import SUPERVISORS, ListKind, Role, Status
 from tracker.errors import Conflict, PermissionDenied, ValidationError
 
 S = Status
@@ -50,15 +50,16 @@ class Transition:
     needs_reason: bool = False
 
 
-SUPERVISE = frozenset({Role.ADMIN, Role.SUPERVISOR})
 UNIT = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.CLERK})
 
 TRANSITIONS: dict[str, Transition] = {
     t.action: t
     for t in [
-        Transition("submit", "提交立项", (S.DRAFT,), S.REGISTERED, SUPERVISE),
-        Transition("send_back", "驳回立项", (S.REGISTERED,), S.DRAFT, SUPERVISE, needs_reason=True),
-        Transition("assign", "交办", (S.REGISTERED,), S.ASSIGNED, SUPERVISE),
+        Transition("submit", "提交立项", (S.DRAFT,), S.REGISTERED, SUPERVISORS),
+        Transition(
+            "send_back", "驳回立项", (S.REGISTERED,), S.DRAFT, SUPERVISORS, needs_reason=True
+        ),
+        Transition("assign", "交办", (S.REGISTERED,), S.ASSIGNED, SUPERVISORS),
         Transition("sign", "签收", (S.ASSIGNED,), S.IN_PROGRESS, UNIT, Scope.LEAD),
         Transition("claim", "认领", (S.REGISTERED,), S.IN_PROGRESS, UNIT, Scope.OPEN),
         Transition(
@@ -79,13 +80,13 @@ TRANSITIONS: dict[str, Transition] = {
             Scope.LEAD,
             needs_reason=True,
         ),
-        Transition("approve", "同意办结", (S.CLOSURE_REQUESTED,), None, SUPERVISE),
+        Transition("approve", "同意办结", (S.CLOSURE_REQUESTED,), None, SUPERVISORS),
         Transition(
             "supplement",
             "补充办理",
             (S.CLOSURE_REQUESTED,),
             S.IN_PROGRESS,
-            SUPERVISE,
+            SUPERVISORS,
             needs_reason=True,
         ),
         Transition(
@@ -93,7 +94,7 @@ TRANSITIONS: dict[str, Transition] = {
             "需要整改",
             (S.CLOSURE_REQUESTED,),
             S.IN_PROGRESS,
-            SUPERVISE,
+            SUPERVISORS,
             needs_reason=True,
         ),
         Transition(
@@ -101,22 +102,27 @@ TRANSITIONS: dict[str, Transition] = {
             "不同意办结",
             (S.CLOSURE_REQUESTED,),
             S.IN_PROGRESS,
-            SUPERVISE,
+            SUPERVISORS,
             needs_reason=True,
         ),
-        Transition("close", "销号", (S.COMPLETED,), S.CLOSED, SUPERVISE),
-        Transition("suspend", "暂缓", OPEN_FOR_PAUSE, S.SUSPENDED, SUPERVISE, needs_reason=True),
-        Transition("resume", "恢复办理", (S.SUSPENDED,), None, SUPERVISE),
+        Transition("close", "销号", (S.COMPLETED,), S.CLOSED, SUPERVISORS),
+        Transition("suspend", "暂缓", OPEN_FOR_PAUSE, S.SUSPENDED, SUPERVISORS, needs_reason=True),
+        Transition("resume", "恢复办理", (S.SUSPENDED,), None, SUPERVISORS),
         Transition(
             "cancel",
             "终止",
             (*OPEN_FOR_PAUSE, S.SUSPENDED),
             S.CANCELLED,
-            SUPERVISE,
+            SUPERVISORS,
             needs_reason=True,
         ),
         Transition(
-            "reopen", "回头看", (S.COMPLETED, S.CLOSED), S.IN_PROGRESS, SUPERVISE, needs_reason=True
+            "reopen",
+            "回头看",
+            (S.COMPLETED, S.CLOSED),
+            S.IN_PROGRESS,
+            SUPERVISORS,
+            needs_reason=True,
         ),
     ]
 }

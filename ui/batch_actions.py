@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from tracker.enums import SUPERVISORS
 from tracker.errors import ValidationError
 from tracker.services import batch
-from tracker.services.registry import SUPERVISORS
 from ui.dialogs.supervision_dialogs import EscalateDialog
 from ui.errors import show_error
 from ui.tasks import run_with_progress

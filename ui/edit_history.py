@@ -16,8 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from tracker.errors import Conflict, TrackerError
+from tracker.item_fields import EDITABLE
 from tracker.services.desk import Desk
-from tracker.services.editing import EDITABLE
 from ui.dialogs.edit_item_dialog import field_texts
 
 LIMIT = 50

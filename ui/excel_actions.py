@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from tracker.query import ItemFilter
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
 
 if TYPE_CHECKING:  # the Excel core loads openpyxl (≈0.3 s): not on the start-up path
     from tracker.services.excel_desk import ExcelDesk

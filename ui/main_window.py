@@ -29,10 +29,10 @@ from tracker import workflow
 from tracker.backup import restore_sqlite
 from tracker.db import open_database
 from tracker.errors import StorageError, TrackerError
+from tracker.query import ItemFilter
 from tracker.services.admin_desk import AdminDesk
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
 from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QFileDialog
 
 from tracker.errors import TrackerError
+from tracker.query import ItemDetail
 from tracker.services.common import ItemState
-from tracker.services.ledger import ItemDetail
 from ui.dialogs.supervision_dialogs import (
     DecideExtensionDialog,
     EscalateDialog,

@@ -9,10 +9,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from tracker import workflow
-from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, Role, Status
+from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, SUPERVISORS, Role, Status
 from tracker.services.desk import Desk
 from tracker.services.editing import FINISHED
-from tracker.services.registry import SUPERVISORS
 from tracker.workflow import UNIT
 
 SHORTCUTS = {

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from tracker.actors import SYSTEM, Actor, actor_by_login
 from tracker.enums import ListKind, Role, UnitKind
 from tracker.services import registry, transitions
-from tracker.services.actors import SYSTEM, Actor, actor_by_login
 
 
 @dataclass

@@ -104,7 +104,7 @@ EDITS = textwrap.dedent("""
     import sys
     from tracker.db import open_database
     from tracker.services import progress
-    from tracker.services.actors import actor_by_login
+    from tracker.actors import actor_by_login
     from sqlalchemy import select
     from tracker.models import Item, User
     db = open_database(sys.argv[1])

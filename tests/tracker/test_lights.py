@@ -7,9 +7,9 @@ import datetime as dt
 from sqlalchemy import select
 
 from tests.tracker.org import at, new_item, working_item
-from tracker import lights
+from tracker import lights, settings
 from tracker.models import Item
-from tracker.services import progress, settings, transitions
+from tracker.services import progress, transitions
 from tracker.workdays import seed_holidays
 
 AS_OF = dt.date(2026, 9, 25)  # a Friday, and 中秋节

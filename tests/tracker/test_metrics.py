@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from tests.tracker.org import at, working_item
-from tracker import metrics
-from tracker.services import settings, transitions
+from tracker import metrics, settings
+from tracker.services import transitions
 
 AS_OF = dt.date(2026, 7, 31)
 
@@ -122,14 +122,14 @@ def test_several_groupings_at_once_equal_each_alone(ledger):
 )
 def test_ledger_filter_by_figure_shows_exactly_the_items_counted(ledger, figure, expected):
     """A click on a dashboard number opens these rows: they must match the number."""
-    from tracker.services.ledger import ItemFilter, count_items
+    from tracker.query import ItemFilter, count_items
 
     with ledger.sessions.begin() as s:
         assert count_items(s, ItemFilter(figure=figure, as_of=AS_OF)) == expected
 
 
 def test_figure_filter_per_lead_unit_and_the_items_it_names(ledger):
-    from tracker.services.ledger import ItemFilter, count_items, list_items
+    from tracker.query import ItemFilter, count_items, list_items
 
     f = ItemFilter(figure="counted", lead_unit="县教育局", as_of=AS_OF)
     with ledger.sessions.begin() as s:
@@ -142,7 +142,7 @@ def test_figure_filter_per_lead_unit_and_the_items_it_names(ledger):
 
 def test_unknown_figure_is_refused_in_chinese(ledger):
     from tracker.errors import ValidationError
-    from tracker.services.ledger import ItemFilter, count_items
+    from tracker.query import ItemFilter, count_items
 
     with ledger.sessions.begin() as s, pytest.raises(ValidationError, match="不是可追溯的统计数字"):
         count_items(s, ItemFilter(figure="everything", as_of=AS_OF))

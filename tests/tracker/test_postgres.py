@@ -12,11 +12,10 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import TODAY
 from tests.tracker.pg import needs_pg
-from tracker import audit, lights, metrics, schema
+from tracker import audit, lights, metrics, query, schema
 from tracker.db import open_database, upgrade_database
 from tracker.demo import generate_demo
 from tracker.errors import SchemaTooOldError
-from tracker.services import ledger
 
 pytestmark = needs_pg
 
@@ -31,9 +30,9 @@ def _everything(db) -> dict[str, object]:
             ],
             "june": [metrics.as_dict(r) for r in metrics.compute(s, dt.date(2026, 6, 30))],
             "lights": lights.light_counts(s, TODAY),
-            "search": ledger.item_ids(s, ledger.ItemFilter(text="食堂", as_of=TODAY)),
-            "sorted": ledger.item_ids(s, ledger.ItemFilter(as_of=TODAY), "deadline", True)[:500],
-            "overdue": ledger.count_items(s, ledger.ItemFilter(overdue_only=True, as_of=TODAY)),
+            "search": query.item_ids(s, query.ItemFilter(text="食堂", as_of=TODAY)),
+            "sorted": query.item_ids(s, query.ItemFilter(as_of=TODAY), "deadline", True)[:500],
+            "overdue": query.count_items(s, query.ItemFilter(overdue_only=True, as_of=TODAY)),
             "chain": audit.verify(s).ok,
         }
 

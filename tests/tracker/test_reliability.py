@@ -12,6 +12,7 @@ from sqlalchemy import event, func, select
 from tests.tracker.excel.messy import build
 from tests.tracker.org import working_item
 from tracker import db as dbmod
+from tracker.actors import actor_by_login
 from tracker.backup import backup_sqlite, thin_backups
 from tracker.db import open_database
 from tracker.demo.workbook import write_list_workbook
@@ -20,7 +21,6 @@ from tracker.excel import plan as planmod
 from tracker.models import Item
 from tracker.netfs import is_network_path, mount_type
 from tracker.services import imports, registry
-from tracker.services.actors import actor_by_login
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw 0 0

@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import or_, select, text
 
 from tests.conftest import TODAY
-from tracker import search_index
+from tracker import query, search_index
+from tracker.actors import SYSTEM
 from tracker.enums import Status
 from tracker.models import Item
-from tracker.services import editing, ledger
-from tracker.services.actors import SYSTEM
+from tracker.services import editing
 
 
 def _scan(s, word):
@@ -20,7 +20,7 @@ def _scan(s, word):
 
 
 def _search(s, word):
-    return set(ledger.item_ids(s, ledger.ItemFilter(text=word, as_of=TODAY)))
+    return set(query.item_ids(s, query.ItemFilter(text=word, as_of=TODAY)))
 
 
 @pytest.mark.parametrize(
@@ -56,9 +56,9 @@ def test_index_follows_edits_and_deletes(demo_db):
 
 
 def _page_ids(s, word, offset, walk):
-    f = ledger.ItemFilter(text=word, as_of=TODAY)
-    order = ledger._order("ledger", False)
-    stmt = ledger.apply_filter(s, select(Item.id), f, walk=walk).order_by(*order)
+    f = query.ItemFilter(text=word, as_of=TODAY)
+    order = query.rows._order("ledger", False)
+    stmt = query.apply_filter(s, select(Item.id), f, walk=walk).order_by(*order)
     return list(s.scalars(stmt.offset(offset).limit(50)))
 
 
@@ -68,12 +68,12 @@ def test_walking_the_ledger_order_finds_the_same_page(demo_db, word):
     with demo_db.sessions.begin() as s:
         for offset in (0, 30, 120):
             assert _page_ids(s, word, offset, walk=True) == _page_ids(s, word, offset, False)
-        everything = [r.id for r in ledger.list_items(s, ledger.ItemFilter(text=word, as_of=TODAY))]
-        assert ledger.item_ids(s, ledger.ItemFilter(text=word, as_of=TODAY)) == everything
+        everything = [r.id for r in query.list_items(s, query.ItemFilter(text=word, as_of=TODAY))]
+        assert query.item_ids(s, query.ItemFilter(text=word, as_of=TODAY)) == everything
         pages = [
             r.id
             for o in (0, 50, 100)
-            for r in ledger.page_rows(s, ledger.ItemFilter(text=word), offset=o, limit=50)
+            for r in query.page_rows(s, query.ItemFilter(text=word), offset=o, limit=50)
         ]
         assert pages == everything[:150]
 
@@ -83,12 +83,14 @@ def test_only_a_common_word_alone_walks(demo_db):
     with demo_db.sessions.begin() as s:
         common = len(_scan(s, "2026-MS"))
         assert common > 100
-        assert ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS"), 50)
+        assert query.rows._walk_for_text(s, query.ItemFilter(text="2026-MS"), 50)
         # as the ledger's filter bar asks: subunits included, no unit chosen
-        bar = ledger.ItemFilter(text="2026-MS", with_subunits=True, as_of=TODAY)
-        assert ledger._walk_for_text(s, bar, 50)
-        assert not ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS"), 10_000)  # far down
-        assert not ledger._walk_for_text(s, ledger.ItemFilter(text="2026-MS-00002"), 50)  # rare
-        busy = ledger.ItemFilter(text="2026-MS", statuses=[Status.IN_PROGRESS])
-        assert not ledger._walk_for_text(s, busy, 50)  # another condition: density unknown
-        assert not ledger._walk_for_text(s, ledger.ItemFilter(text="食堂"), 50)  # no index
+        bar = query.ItemFilter(text="2026-MS", with_subunits=True, as_of=TODAY)
+        assert query.rows._walk_for_text(s, bar, 50)
+        assert not query.rows._walk_for_text(
+            s, query.ItemFilter(text="2026-MS"), 10_000
+        )  # far down
+        assert not query.rows._walk_for_text(s, query.ItemFilter(text="2026-MS-00002"), 50)  # rare
+        busy = query.ItemFilter(text="2026-MS", statuses=[Status.IN_PROGRESS])
+        assert not query.rows._walk_for_text(s, busy, 50)  # another condition: density unknown
+        assert not query.rows._walk_for_text(s, query.ItemFilter(text="食堂"), 50)  # no index

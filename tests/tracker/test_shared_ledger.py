@@ -17,12 +17,12 @@ from sqlalchemy.exc import DBAPIError
 from tests.tracker.org import build_org, new_item, working_item
 from tests.tracker.pg import PG_URL, needs_pg
 from tests.tracker.two_desks import desktop
-from tracker import audit, schema
+from tracker import audit, query, schema
 from tracker.cli import main as cli_main
 from tracker.db import open_database
 from tracker.errors import SchemaTooNewError
 from tracker.models import Item
-from tracker.services import accounts, ledger, progress
+from tracker.services import accounts, progress
 from tracker.services.desk import Desk
 
 pytestmark = needs_pg
@@ -113,7 +113,7 @@ def test_a_unit_role_sees_and_changes_only_its_units_items(county, pg_roles):
     # The desktop program works under that role, limited the same way.
     with open_database(_as_role(url, role)) as db:
         desk = Desk(db, "jy")
-        assert desk.count(ledger.ItemFilter()) == 3
+        assert desk.count(query.ItemFilter()) == 3
         desk.report_progress(ids["E1"], "用单位角色报送的进展", 60)
     with open_database(url) as db, db.sessions.begin() as s:
         assert s.get(Item, ids["E1"]).progress_percent == 60

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from tests.tracker.org import new_item
+from tracker import settings
 from tracker.enums import Role
 from tracker.models import Person, Unit, User
-from tracker.services import accounts, settings
+from tracker.services import accounts
 from tracker.services.desk import Desk
 from ui.dialogs import admin_dialogs
 from ui.main_window import MainWindow

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import text
 
+from tracker.query import ItemFilter
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.main_window import MainWindow
 

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from tests.tracker.excel.messy import build
 from tests.tracker.org import at, working_item
 from tracker.models import Item
+from tracker.query import ItemFilter
 from tracker.services import progress
 from tracker.services.desk import Desk
 from tracker.services.excel_desk import ExcelDesk
-from tracker.services.ledger import ItemFilter
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.pack_dialog import PackDialog
 from ui.dialogs.return_dialog import ReturnDialog

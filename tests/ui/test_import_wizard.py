@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
 from tests.tracker.excel.messy import TITLE, edit
+from tracker.actors import actor_by_login
 from tracker.models import Item, Unit
 from tracker.services import registry
-from tracker.services.actors import actor_by_login
 from tracker.services.desk import Desk
 from tracker.services.excel_desk import ExcelDesk
 from ui.import_wizard.wizard import ImportWizard

@@ -7,8 +7,8 @@ import pytest
 from tests.conftest import TODAY
 from tracker.demo import generate_demo
 from tracker.enums import Role, Status
+from tracker.query import ItemFilter
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
 from ui.models.ledger_model import BLOCK, LedgerTableModel
 
 

@@ -119,7 +119,7 @@ def test_login_dialog_says_why_and_lets_the_right_password_in(qtbot, db, org):
 
 
 def test_start_asks_for_a_login_only_when_the_ledger_requires_it(qtbot, db, org, monkeypatch):
-    from tracker.services import settings
+    from tracker import settings
 
     prefs = UiSettings()
     assert app.start_desk(db, prefs).actor.login == "admin"

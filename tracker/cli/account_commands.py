@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tracker.actors import Actor
 from tracker.cli.identity import new_password
 from tracker.cli.output import table
 from tracker.enums import Role
 from tracker.services import accounts
-from tracker.services.actors import Actor
 
 
 def register(cmds: Any, parse_role: Any) -> None:

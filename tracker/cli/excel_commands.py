@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from tracker import query
 from tracker.backup import pre_import_backup
 from tracker.cli.identity import acting
 from tracker.cli.ledger_commands import add_filter_arguments, item_filter
@@ -20,7 +21,7 @@ from tracker.errors import ValidationError
 from tracker.excel import ledger_export
 from tracker.excel.layout import FIELD_LABELS
 from tracker.models import Unit
-from tracker.services import imports, ledger, returns
+from tracker.services import imports, returns
 
 
 def register(sub: Any) -> None:
@@ -185,7 +186,7 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
     f = item_filter(args)
     fmt = args.format or ("csv" if args.out.suffix.lower() == ".csv" else "xlsx")
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
-        ledger.check_filter(s, f)
+        query.check_filter(s, f)
         if fmt == "csv":
             n = ledger_export.export_csv(s, f, args.out)
         else:

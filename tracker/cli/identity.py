@@ -17,11 +17,11 @@ from contextlib import contextmanager
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.actors import Actor, actor_by_login
 from tracker.db import Database, open_database
 from tracker.errors import LoginFailed
 from tracker.models import User
 from tracker.services.accounts import log_in
-from tracker.services.actors import Actor, actor_by_login
 
 PASSWORD_ENV = "SHISHI_PASSWORD"
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from tracker import query
 from tracker.backup import list_backups, manual_backup, restore_sqlite
 from tracker.cli.output import table, to_json
 from tracker.db import Database, open_database, upgrade_database
@@ -18,7 +19,6 @@ from tracker.enums import Status
 from tracker.errors import StorageError, ValidationError
 from tracker.models import Item
 from tracker.paths import backups_dir_for, resolve_db_url, sqlite_file
-from tracker.services import ledger
 from tracker.services.registry import ensure_admin
 from tracker.workdays import seed_holidays
 
@@ -118,7 +118,7 @@ def _progress(done: int, total: int) -> None:
     print(f"\r正在生成… {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-def item_filter(args: argparse.Namespace) -> ledger.ItemFilter:
+def item_filter(args: argparse.Namespace) -> query.ItemFilter:
     try:
         statuses = tuple(Status.parse(s) for s in args.status)
     except ValueError as exc:
@@ -129,7 +129,7 @@ def item_filter(args: argparse.Namespace) -> ledger.ItemFilter:
         if light is None:
             raise ValidationError("light", f"“{word}”不是预警颜色，可用：红、橙、黄、绿、灰")
         lights.append(light)
-    return ledger.ItemFilter(
+    return query.ItemFilter(
         statuses=statuses,
         unit=args.unit,
         list_name=args.list_name,
@@ -163,9 +163,9 @@ def _iso_date(text: str) -> dt.date:
 def cmd_list(args: argparse.Namespace) -> int:
     f = item_filter(args)
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
-        ledger.check_filter(s, f)
-        rows = ledger.list_items(s, f, limit=args.limit)
-        total = ledger.count_items(s, f)
+        query.check_filter(s, f)
+        rows = query.list_items(s, f, limit=args.limit)
+        total = query.count_items(s, f)
     if args.json:
         print(to_json(rows))
         return 0
@@ -189,7 +189,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
-        detail = ledger.item_detail(s, ledger.find_item_id(s, args.code, args.list_name))
+        detail = query.item_detail(s, query.find_item_id(s, args.code, args.list_name))
     if args.json:
         print(to_json(detail))
         return 0
@@ -197,7 +197,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _detail_text(d: ledger.ItemDetail) -> str:
+def _detail_text(d: query.ItemDetail) -> str:
     deadline = d.deadline_text or "未定"
     if d.original_deadline_date:
         deadline += f"（原定 {d.original_deadline_date}）"

@@ -12,10 +12,10 @@ from tracker.cli.output import table
 from tracker.db import open_database
 from tracker.errors import ValidationError
 from tracker.metric_series import FIGURE_LABELS, LIST_LABELS
+from tracker.query import find_item_id
 from tracker.reports import snapshots
 from tracker.reports.bulletin_data import BulletinData, Scope, gather
 from tracker.reports.period import parse_period
-from tracker.services.ledger import find_item_id
 
 FORMATS = ("pdf", "xlsx", "json")
 

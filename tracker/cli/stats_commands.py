@@ -7,12 +7,12 @@ import datetime as dt
 import sys
 from typing import Any
 
-from tracker import audit, metrics
+from tracker import audit, metrics, query
 from tracker.cli.output import table, to_json
 from tracker.db import open_database
 from tracker.errors import NotFoundError
 from tracker.reports.period import not_future
-from tracker.services import attachments, ledger
+from tracker.services import attachments
 
 EXIT_TAMPERED = 3
 GROUP_WORDS = {"list": "清单", "unit": "单位", "category": "领域", "month": "月份"}
@@ -40,7 +40,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             if args.by == "unit":  # a ranking: best assessment score first
                 rows.sort(key=lambda r: -1 if r.score is None else -r.score)
         if args.unit:
-            ledger.check_filter(s, ledger.ItemFilter(unit=args.unit))
+            query.check_filter(s, query.ItemFilter(unit=args.unit))
             rows = [r for r in rows if r.label == args.unit]
             if not rows:
                 raise NotFoundError(f"“{args.unit}”截至 {as_of} 没有牵头事项。")

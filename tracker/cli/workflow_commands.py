@@ -15,22 +15,22 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tracker import query, settings
+from tracker.actors import Actor
 from tracker.cli import account_commands
 from tracker.cli.identity import acting_session
 from tracker.enums import Escalation, ListKind, Rating, Role, UnitKind
 from tracker.errors import ValidationError
+from tracker.query import find_item_id
 from tracker.services import (
     attachments,
     checkpoints,
     extensions,
     progress,
     registry,
-    settings,
     surveys,
     transitions,
 )
-from tracker.services.actors import Actor
-from tracker.services.ledger import find_item_id
 from tracker.workflow import TRANSITIONS
 
 Handler = Callable[[Session, Actor, int, argparse.Namespace], Any]
@@ -176,7 +176,7 @@ def _register_add_item(actions: Any) -> None:
     p.add_argument("--resident", help="微心愿：点单居民")
 
     def add(s: Session, actor: Actor, _id: None, n: argparse.Namespace) -> Any:
-        list_id = registry.list_id(s, n.list_name)
+        list_id = query.list_id(s, n.list_name)
         return registry.add_item(
             s,
             actor,

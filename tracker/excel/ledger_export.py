@@ -30,7 +30,7 @@ from tracker.excel.raw_rows import RawRows
 from tracker.excel.safe_cell import cell, csv_value
 from tracker.lights import Light, WarningRules, light_expr
 from tracker.models import Item, ItemList, Person, Unit, item_co_unit
-from tracker.services.ledger import ItemFilter, apply_filter, count_items
+from tracker.query import ItemFilter, apply_filter, count_items
 from tracker.tasks import Progress, ticking
 from tracker.textwidth import display_width
 

@@ -15,13 +15,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from tracker import audit, metric_series, metrics
+from tracker import audit, metric_series, metrics, query, settings
 from tracker.deadlines import format_deadline
 from tracker.enums import Escalation, Status
 from tracker.lights import Light, WarningRules, light_expr
 from tracker.models import Item, Unit
 from tracker.reports.period import Period, report_day
-from tracker.services import ledger, registry, settings
 
 #: At most this many items are kept per warning list (the XLSX annex); the total is always kept.
 LIST_LIMIT = 5000
@@ -43,10 +42,10 @@ class Scope:
         """The items in scope (a unit's: those it led on the report's day); raises
         NotFoundError for an unknown name."""
         if self.unit:
-            unit_id = registry.unit_id(s, self.unit)
+            unit_id = query.unit_id(s, self.unit)
             return lambda state: state.lead_unit == unit_id
         if self.list_name:
-            return Item.list_id == registry.list_id(s, self.list_name)
+            return Item.list_id == query.list_id(s, self.list_name)
         return None
 
 
@@ -208,7 +207,7 @@ def _line(day: dt.date, row: Sequence[Any]) -> ItemLine:
         unit=unit or "",
         deadline=text,
         status=Status(status).label,
-        overdue_days=ledger.overdue_days(deadline, day, bool(late)),
+        overdue_days=query.overdue_days(deadline, day, bool(late)),
         escalation=Escalation(escalation).label if escalation else "",
     )
 

@@ -14,13 +14,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker import audit
+from tracker import audit, query
 from tracker.models import Attachment, AuditEntry
 from tracker.reports.pdf_doc import ReportPDF, save_report
-from tracker.services import ledger
 
 
-def _facts(d: ledger.ItemDetail) -> list[list[str]]:
+def _facts(d: query.ItemDetail) -> list[list[str]]:
     deadline = d.deadline_text or "—"
     if d.original_deadline_date and d.original_deadline_date != d.deadline_date:
         deadline += f"（原定 {d.original_deadline_date.isoformat()}，已延期）"
@@ -48,7 +47,7 @@ def _facts(d: ledger.ItemDetail) -> list[list[str]]:
 
 
 def write_item_card(s: Session, item_id: int, path: Path) -> Path:
-    d = ledger.item_detail(s, item_id)
+    d = query.item_detail(s, item_id)
     files = s.scalars(
         select(Attachment).where(Attachment.item_id == item_id).order_by(Attachment.id)
     ).all()
@@ -64,7 +63,7 @@ def write_item_card(s: Session, item_id: int, path: Path) -> Path:
 
 
 def _draw(
-    d: ledger.ItemDetail,
+    d: query.ItemDetail,
     files: Sequence[Attachment],
     entries: Sequence[AuditEntry],
     pdf: ReportPDF,

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import audit, metric_series, metrics
-from tracker.enums import Role
+from tracker.actors import Actor, require_role
+from tracker.enums import SUPERVISORS
 from tracker.errors import NotFoundError
 from tracker.history import StateAt
 from tracker.metric_series import FIGURE_LABELS, LIST_LABELS
@@ -25,7 +26,6 @@ from tracker.models import Item, ReportSnapshot, SnapshotFigure, Unit
 from tracker.reports import reconcile
 from tracker.reports.bulletin_data import WHOLE_LEDGER, BulletinData, ItemLine, Scope, gather
 from tracker.reports.period import Period
-from tracker.services.actors import Actor, require_role
 
 
 def publish(
@@ -36,7 +36,7 @@ def publish(
     as_of: dt.date | None = None,
 ) -> int:
     """Freeze a bulletin; returns the snapshot number. Supervisors and admins only."""
-    require_role(actor, {Role.SUPERVISOR, Role.ADMIN}, "发布督办通报")
+    require_role(actor, SUPERVISORS, "发布督办通报")
     data = gather(s, period, scope, as_of)
     reconcile.check(data)  # nothing inconsistent is frozen
     snap = ReportSnapshot(

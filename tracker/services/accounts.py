@@ -18,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker import audit
-from tracker.enums import Role
+from tracker.actors import Actor, actor_of, require_role
+from tracker.enums import ADMINS, Role
 from tracker.errors import LoginFailed, NotFoundError, PermissionDenied, ValidationError
 from tracker.models import User
+from tracker.query import unit_id
 from tracker.row_security import checked_role_name
-from tracker.services.actors import Actor, actor_of, require_role
 from tracker.services.common import now
-from tracker.services.registry import ADMINS, unit_id
 
 LOCK_AFTER = 5
 LOCK_FOR = dt.timedelta(minutes=15)

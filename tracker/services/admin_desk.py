@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker.enums import ListKind, Role, UnitKind
-from tracker.services import accounts, lists_overview, registry, settings
+from tracker import settings
+from tracker.enums import ADMINS, SUPERVISORS, ListKind, Role, UnitKind
+from tracker.services import accounts, lists_overview, registry
 from tracker.services.desk import Desk
 
 
@@ -18,11 +19,11 @@ class AdminDesk:
 
     @property
     def is_admin(self) -> bool:
-        return self._actor.role in registry.ADMINS
+        return self._actor.role in ADMINS
 
     @property
     def supervises(self) -> bool:
-        return self._actor.role in registry.SUPERVISORS
+        return self._actor.role in SUPERVISORS
 
     def accounts(self) -> list[accounts.Account]:
         with self._sessions.begin() as s:

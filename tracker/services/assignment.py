@@ -6,12 +6,12 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from tracker import workflow
+from tracker.actors import Actor
 from tracker.enums import Status
 from tracker.models import Unit
+from tracker.query import unit_id
 from tracker.services import transitions
-from tracker.services.actors import Actor
 from tracker.services.common import ItemState, load_item, now, record, snapshot
-from tracker.services.registry import unit_id
 
 
 def assign_to(s: Session, actor: Actor, item_id: int, unit: str | None) -> ItemState:

@@ -13,9 +13,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.errors import ValidationError
+from tracker.actors import Actor, require_role, require_scope
+from tracker.errors import NotFoundError, StorageError, ValidationError
 from tracker.models import Attachment, Item
-from tracker.services.actors import Actor, require_role, require_scope
 from tracker.services.common import load_item, now, record, snapshot
 from tracker.workflow import UNIT, Scope
 
@@ -107,3 +107,23 @@ def verify_attachments(s: Session, store: Path) -> tuple[int, list[AttachmentPro
         elif file_sha256(path) != digest:
             problems.append(AttachmentProblem(att_id, code, name, "文件内容被改动（哈希不符）"))
     return checked, problems
+
+
+def open_copy(s: Session, attachment_id: int, store: Path, folder: Path) -> Path:
+    """A copy of a stored evidence file under its original name in ``folder``, to open.
+
+    The store keeps files by hash only; the copy is checked against the recorded hash so
+    that a file changed on disk is reported instead of being shown as evidence.
+    """
+    att = s.get(Attachment, attachment_id)
+    if att is None:
+        raise NotFoundError("该佐证材料的记录不存在。")
+    source = stored_path(store, att.sha256)
+    if not source.is_file():
+        raise StorageError(f"佐证材料“{att.filename}”的文件缺失（{source}）。")
+    if file_sha256(source) != att.sha256:
+        raise StorageError(f"佐证材料“{att.filename}”的文件内容被改动，哈希与登记时不符。")
+    target = folder / str(att.id) / safe_filename(att.filename)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target

@@ -8,12 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import audit, history
-from tracker.enums import OPEN_STATUSES
+from tracker.actors import Actor, require_role
+from tracker.enums import OPEN_STATUSES, SUPERVISORS
 from tracker.errors import DuplicateError, NotFoundError, ValidationError
 from tracker.models import Item, ItemList
-from tracker.services.actors import Actor, require_role
 from tracker.services.common import now
-from tracker.services.registry import SUPERVISORS
 
 COPIED = (
     "serial",

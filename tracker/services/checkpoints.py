@@ -9,12 +9,11 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.enums import DeadlineKind
+from tracker.actors import Actor, require_role
+from tracker.enums import SUPERVISORS, DeadlineKind
 from tracker.errors import DuplicateError, ValidationError
 from tracker.models import Checkpoint, ItemList
-from tracker.services.actors import Actor, require_role
 from tracker.services.common import load_item, now, record, snapshot
-from tracker.services.registry import SUPERVISORS
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")

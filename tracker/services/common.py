@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import audit, history
+from tracker.actors import Actor
 from tracker.enums import Status
 from tracker.errors import Conflict, NotFoundError
 from tracker.models import AuditEntry, Item, User
-from tracker.services.actors import Actor
 from tracker.workflow import label_for
 
 #: Fields written to the audit log before and after a change.

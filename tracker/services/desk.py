@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from tracker import workflow
+from tracker import query, settings, workflow
+from tracker.actors import Actor, actor_by_login
 from tracker.db import Database
 from tracker.enums import Escalation, Role, Status
 from tracker.models import AuditEntry, Item, ItemList, Unit
@@ -25,16 +26,11 @@ from tracker.services import (
     batch,
     editing,
     extensions,
-    item_record,
-    ledger,
     progress,
     registry,
-    settings,
     surveys,
     transitions,
-    unit_tree,
 )
-from tracker.services.actors import Actor, actor_by_login
 from tracker.services.common import ItemState
 from tracker.services.registry import ensure_admin
 from tracker.tasks import Progress
@@ -70,28 +66,28 @@ class Desk:
             return bool(settings.get(s, "login_required"))
 
     def item_ids(
-        self, f: ledger.ItemFilter, sort: str = "ledger", descending: bool = False
+        self, f: query.ItemFilter, sort: str = "ledger", descending: bool = False
     ) -> list[int]:
         with self.db.sessions.begin() as s:
-            return ledger.item_ids(s, f, sort, descending)
+            return query.item_ids(s, f, sort, descending)
 
     def page(
-        self, f: ledger.ItemFilter, sort: str, descending: bool, offset: int, limit: int
-    ) -> list[ledger.ItemRow]:
+        self, f: query.ItemFilter, sort: str, descending: bool, offset: int, limit: int
+    ) -> list[query.ItemRow]:
         with self.db.sessions.begin() as s:
-            return ledger.page_rows(s, f, sort, descending, offset, limit)
+            return query.page_rows(s, f, sort, descending, offset, limit)
 
-    def rows(self, ids: Sequence[int]) -> dict[int, ledger.ItemRow]:
+    def rows(self, ids: Sequence[int]) -> dict[int, query.ItemRow]:
         with self.db.sessions.begin() as s:
-            return ledger.rows_by_ids(s, ids)
+            return query.rows_by_ids(s, ids)
 
-    def count(self, f: ledger.ItemFilter) -> int:
+    def count(self, f: query.ItemFilter) -> int:
         with self.db.sessions.begin() as s:
-            return ledger.count_items(s, f)
+            return query.count_items(s, f)
 
-    def detail(self, item_id: int) -> ledger.ItemDetail:
+    def detail(self, item_id: int) -> query.ItemDetail:
         with self.db.sessions.begin() as s:
-            return ledger.item_detail(s, item_id)
+            return query.item_detail(s, item_id)
 
     def dashboard(
         self,
@@ -125,9 +121,9 @@ class Desk:
         with self.db.sessions.begin() as s:
             return list(s.scalars(select(Unit.name).order_by(Unit.sort_order, Unit.id)))
 
-    def unit_outline(self) -> list[unit_tree.UnitLine]:
+    def unit_outline(self) -> list[query.UnitLine]:
         with self.db.sessions.begin() as s:
-            return unit_tree.outline(s)
+            return query.outline(s)
 
     def categories(self) -> list[str]:
         with self.db.sessions.begin() as s:
@@ -150,7 +146,7 @@ class Desk:
             return registry.add_item(
                 s,
                 self.actor,
-                registry.list_id(s, list_name),
+                query.list_id(s, list_name),
                 code,
                 title,
                 lead_unit=lead_unit,
@@ -220,7 +216,7 @@ class Desk:
     def open_attachment(self, attachment_id: int, folder: Path) -> Path:
         """A hash-checked copy of an evidence file under its own name, for the viewer."""
         with self.db.sessions.begin() as s:
-            return item_record.open_copy(s, attachment_id, self.db.attachments_dir, folder)
+            return attachments.open_copy(s, attachment_id, self.db.attachments_dir, folder)
 
     def assign_to(self, item_id: int, unit: str | None) -> ItemState:
         """交办 to ``unit`` (changing the lead unit first when it differs)."""

@@ -17,24 +17,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tracker import audit, history
-from tracker.enums import Status
+from tracker.actors import Actor, require_role
+from tracker.enums import SUPERVISORS, Status
 from tracker.errors import PermissionDenied, ValidationError
-from tracker.services.actors import Actor, require_role
+from tracker.item_fields import EDITABLE
 from tracker.services.common import ItemState, load_item, now
-from tracker.services.registry import SUPERVISORS
 
-#: Field → its Chinese label, in form order.
-EDITABLE = {
-    "title": "事项名称",
-    "content": "具体内容",
-    "category": "领域",
-    "source": "来源",
-    "leader": "包联领导",
-    "location": "地点",
-    "beneficiaries": "受益人数",
-    "funds": "投入资金（万元）",
-    "remarks": "备注",
-}
 FINISHED = {Status.CLOSED, Status.CANCELLED}
 
 

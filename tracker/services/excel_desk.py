@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from tracker import query
 from tracker.backup import pre_import_backup
 from tracker.enums import ListKind, Role
 from tracker.excel import ledger_export
 from tracker.excel.reader import Grid, read_grid
 from tracker.models import Item, Unit, User
-from tracker.services import imports, ledger, returns
+from tracker.services import imports, returns
 from tracker.services.desk import Desk
 from tracker.tasks import Progress
 
@@ -77,7 +78,7 @@ class ExcelDesk:
 
     def export_ledger(
         self,
-        f: ledger.ItemFilter,
+        f: query.ItemFilter,
         path: Path,
         *,
         title: str,
@@ -86,7 +87,7 @@ class ExcelDesk:
     ) -> int:
         """Write the ledger as .xlsx, or .csv when ``path`` ends so."""
         with self._sessions.begin() as s:
-            ledger.check_filter(s, f)
+            query.check_filter(s, f)
             if path.suffix.lower() == ".csv":
                 return ledger_export.export_csv(s, f, path, columns=columns, progress=progress)
             return ledger_export.export_xlsx(s, f, path, title, columns=columns, progress=progress)

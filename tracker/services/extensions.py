@@ -7,17 +7,15 @@ An approved extension moves the effective deadline; the first promised date is k
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.enums import ACTIVE_STATUSES, Decision, Status
+from tracker.actors import Actor, require_role, require_scope
+from tracker.enums import ACTIVE_STATUSES, SUPERVISORS, Decision, Status
 from tracker.errors import Conflict, NotFoundError, ValidationError
 from tracker.models import Extension
-from tracker.services.actors import Actor, require_role, require_scope
+from tracker.query import pending_row
 from tracker.services.common import ItemState, load_item, now, record, snapshot
-from tracker.services.registry import SUPERVISORS
 from tracker.workflow import UNIT, Scope
 
 
@@ -47,7 +45,7 @@ def request_extension(
         raise ValidationError("new_date", "延期后的日期必须晚于现在的完成时限。")
     if not reason.strip():
         raise ValidationError("reason", "申请延期必须说明理由。")
-    if _pending(s, item.id) is not None:
+    if pending_row(s, item.id) is not None:
         raise Conflict(f"事项“{item.code}”已有待审批的延期申请。")
     ext = Extension(
         item_id=item.id,
@@ -83,7 +81,7 @@ def decide_extension(
     """Approve or refuse the item's pending extension request."""
     require_role(actor, SUPERVISORS, "审批延期")
     item = load_item(s, item_id)
-    ext = _pending(s, item.id)
+    ext = pending_row(s, item.id)
     if ext is None:
         raise NotFoundError(f"事项“{item.code}”没有待审批的延期申请。")
     if not approve and not (comment and comment.strip()):
@@ -100,26 +98,3 @@ def decide_extension(
     action = "extension_approved" if approve else "extension_rejected"
     record(s, actor, item, action, before, stamp, comment=comment)
     return ItemState.of(item)
-
-
-@dataclass(frozen=True)
-class PendingExtension:
-    """A request waiting for a supervisor, as the approval dialog shows it."""
-
-    old_date: dt.date
-    new_date: dt.date
-    reason: str
-    requested_at: dt.datetime
-
-
-def pending(s: Session, item_id: int) -> PendingExtension | None:
-    ext = _pending(s, item_id)
-    if ext is None:
-        return None
-    return PendingExtension(ext.old_date, ext.new_date, ext.reason, ext.requested_at)
-
-
-def _pending(s: Session, item_id: int) -> Extension | None:
-    return s.scalar(
-        select(Extension).where(Extension.item_id == item_id, Extension.status == Decision.PENDING)
-    )

@@ -18,8 +18,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tracker import audit, history
+from tracker.actors import Actor, require_role
 from tracker.deadlines import Deadline
-from tracker.enums import DeadlineKind, DeadlinePrecision, ListKind, Status, UnitKind
+from tracker.enums import SUPERVISORS, DeadlineKind, DeadlinePrecision, ListKind, Status, UnitKind
 from tracker.errors import ImportFileError, ValidationError
 from tracker.excel import layout as layouts
 from tracker.excel.cells import normalise_unit
@@ -27,9 +28,7 @@ from tracker.excel.plan import PlannedItem, Problem, plan_sheet
 from tracker.excel.reader import Grid, read_grid
 from tracker.models import Item, ItemList, Person, ProgressReport, Unit, item_co_unit
 from tracker.services import import_layouts
-from tracker.services.actors import Actor, require_role
 from tracker.services.common import now
-from tracker.services.registry import SUPERVISORS
 from tracker.tasks import Progress, ticking
 
 log = logging.getLogger(__name__)

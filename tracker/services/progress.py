@@ -6,12 +6,11 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from tracker.enums import ACTIVE_STATUSES, Escalation, Status
+from tracker.actors import Actor, require_role, require_scope
+from tracker.enums import ACTIVE_STATUSES, SUPERVISORS, Escalation, Status
 from tracker.errors import Conflict, ValidationError
 from tracker.models import ProgressReport, Urge
-from tracker.services.actors import Actor, require_role, require_scope
 from tracker.services.common import ItemState, load_item, now, record, snapshot
-from tracker.services.registry import SUPERVISORS
 from tracker.workflow import UNIT, Scope
 
 REPORTABLE = frozenset({Status.IN_PROGRESS, Status.CLOSURE_REQUESTED})

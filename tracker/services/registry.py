@@ -9,29 +9,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import audit
+from tracker.actors import Actor, require_role
 from tracker.deadlines import format_deadline
-from tracker.enums import DeadlineKind, DeadlinePrecision, ListKind, Role, Status, UnitKind
+from tracker.enums import (
+    ADMINS,
+    SUPERVISORS,
+    DeadlineKind,
+    DeadlinePrecision,
+    ListKind,
+    Role,
+    Status,
+    UnitKind,
+)
 from tracker.errors import DuplicateError, NotFoundError, ValidationError
 from tracker.models import Item, ItemList, Person, Unit, User
-from tracker.services.actors import Actor, require_role
+from tracker.query import unit_id
 from tracker.services.common import ItemState, now, record
-
-ADMINS = {Role.ADMIN}
-SUPERVISORS = {Role.ADMIN, Role.SUPERVISOR}
-
-
-def unit_id(s: Session, name: str) -> int:
-    found = s.scalar(select(Unit.id).where(Unit.name == name.strip()))
-    if found is None:
-        raise NotFoundError(f"没有名为“{name}”的单位。")
-    return found
-
-
-def list_id(s: Session, name: str) -> int:
-    found = s.scalar(select(ItemList.id).where(ItemList.name == name.strip()))
-    if found is None:
-        raise NotFoundError(f"没有名为“{name}”的清单。")
-    return found
 
 
 def add_unit(

@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker import query
+from tracker.actors import Actor, actor_by_login
 from tracker.enums import Role, Status
 from tracker.errors import NotFoundError, ValidationError
 from tracker.excel import unit_pack
 from tracker.models import Item, Setting, Unit, User
-from tracker.services import progress, registry, transitions
-from tracker.services.actors import Actor, actor_by_login
+from tracker.services import progress, transitions
 from tracker.services.common import now
 from tracker.tasks import Progress, ticking
 
@@ -76,7 +77,7 @@ def export_unit_packs(
     Each pack is complete when it appears; a cancelled run keeps the packs already written.
     """
     stamp = now(at)
-    list_id = registry.list_id(s, list_name) if list_name else None
+    list_id = query.list_id(s, list_name) if list_name else None
     chosen = s.scalars(select(Unit).order_by(Unit.sort_order, Unit.id)).all()
     if units:
         missing = set(units) - {u.name for u in chosen}

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from tracker.enums import DONE_STATUSES, Rating, Status
+from tracker.actors import Actor, require_role
+from tracker.enums import DONE_STATUSES, SUPERVISORS, Rating, Status
 from tracker.errors import Conflict, ValidationError
 from tracker.models import SatisfactionSurvey
-from tracker.services.actors import Actor, require_role
 from tracker.services.common import ItemState, load_item, now, record, snapshot
-from tracker.services.registry import SUPERVISORS
 
 
 @dataclass(frozen=True)

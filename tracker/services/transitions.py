@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import workflow
+from tracker.actors import Actor, require_scope
 from tracker.enums import ListKind, ReviewOutcome, Status
 from tracker.errors import Conflict, ValidationError
 from tracker.models import ClosureRequest, Item, ItemList
-from tracker.services.actors import Actor, require_scope
 from tracker.services.common import ItemState, load_item, now, record, snapshot
 
 REVIEW_OUTCOMES = {

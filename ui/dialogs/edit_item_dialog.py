@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from tracker.diff_text import diff_text
 from tracker.errors import TrackerError, ValidationError
+from tracker.item_fields import EDITABLE
+from tracker.query import ItemDetail
 from tracker.services.common import ItemState, StaleItem
 from tracker.services.desk import Desk
-from tracker.services.editing import EDITABLE
-from tracker.services.ledger import ItemDetail
 from ui.dialogs.form_parts import error_label, ok_cancel
 from ui.errors import show_error
 

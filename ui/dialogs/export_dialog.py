@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.excel.ledger_export import HEADERS
+from tracker.query import ItemFilter
 from tracker.services.excel_desk import ExcelDesk
-from tracker.services.ledger import ItemFilter
 from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
 from ui.tasks import run_with_progress
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.enums import Escalation
-from tracker.services.extensions import PendingExtension
+from tracker.query import PendingExtension
 from ui.dialogs.form_parts import answer_of, error_label, ok_cancel
 
 

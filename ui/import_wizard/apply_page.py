@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWizard
 
 from tracker.errors import Cancelled, TrackerError
+from tracker.query import ItemFilter
 from tracker.services.excel_desk import Applied
-from tracker.services.ledger import ItemFilter
 from tracker.tasks import Progress
 from ui.dialogs.form_parts import ERROR_STYLE
 from ui.import_wizard.preview_page import CREATE_UNITS

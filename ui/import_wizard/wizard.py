@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from tracker.errors import ImportFileError, TrackerError
 from tracker.excel.reader import Grid
+from tracker.query import ItemFilter
 from tracker.services.excel_desk import ExcelDesk
 from tracker.services.imports import ImportPlan
-from tracker.services.ledger import ItemFilter
 from ui.dialogs.form_parts import ERROR_STYLE
 from ui.workers import LatestOnly
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from tracker.errors import TrackerError
-from tracker.services.ledger import ItemRow
+from tracker.query import ItemRow
 from ui.models.status_chip import STATUS_ROLE
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 PageFetcher = Callable[[int, int], Sequence[ItemRow]]
 
 COLUMNS: list[tuple[str, str, str | None]] = [
-    # (key, header, sort key in tracker.services.ledger.SORT_KEYS)
+    # (key, header, sort key in tracker.query.SORT_KEYS)
     ("code", "编号", "code"),
     ("light", "预警", None),
     ("status", "状态", "status"),

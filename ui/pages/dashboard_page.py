@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from tracker.metric_series import FIGURE_LABELS
 from tracker.metrics import definitions
+from tracker.query import ItemFilter
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import KPI_FIGURES, LIGHT_TITLES, kpi_boxes
 from tracker.reports.summary import backlog_text
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
 from ui.choices import fill_choices
 from ui.workers import LatestOnly
 

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.enums import Escalation, Status
+from tracker.query import ItemFilter, UnitLine
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
-from tracker.services.unit_tree import UnitLine
 from ui.choices import fill_choices
 
 LIGHT_CHOICES = [

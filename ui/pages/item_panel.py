@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services.item_record import AttachmentInfo
-from tracker.services.ledger import HistoryEvent, ItemDetail
+from tracker.query import AttachmentInfo, HistoryEvent, ItemDetail
 from ui.table_parts import fill_table, read_only_table
 
 #: Tabs of dated records: title and the history kinds each shows.

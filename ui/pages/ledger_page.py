@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter, ItemRow
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
 from ui.models.status_chip import StatusChipDelegate
 from ui.pages.filter_bar import FilterBar

@@ -12,8 +12,8 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from tracker.query import ItemFilter
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
 from ui.models.ledger_model import LedgerTableModel
 from ui.pages.ledger_page import size_columns
 from ui.workers import LatestOnly

@@ -8,10 +8,10 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
+from tracker.actors import actor_by_login
 from tracker.db import Database
 from tracker.demo.workbook import HEADER_SUB, HEADER_TOP
 from tracker.services import imports, registry
-from tracker.services.actors import actor_by_login
 
 SHEET = "重点民生实事"
 TITLE = "青山县2026年“我为群众办实事”重点民生实事项目清单"

@@ -17,8 +17,8 @@ from tracker.errors import Cancelled, ValidationError
 from tracker.excel import ledger_export
 from tracker.excel.safe_cell import TRIGGERS
 from tracker.models import Item, ProgressReport
+from tracker.query import ItemFilter
 from tracker.services import progress, returns
-from tracker.services.ledger import ItemFilter
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by .ci/run")

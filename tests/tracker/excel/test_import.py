@@ -15,10 +15,10 @@ from tests.tracker.excel.messy import TITLE, edit
 from tests.tracker.excel.messy import apply_as_admin as _apply
 from tests.tracker.excel.messy import plan as _plan
 from tracker import audit
+from tracker.actors import actor_by_login
 from tracker.errors import Cancelled, ValidationError
 from tracker.models import Item, Person, Unit
 from tracker.services import registry
-from tracker.services.actors import actor_by_login
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from tests.tracker.excel.messy import apply_as_admin as _apply
 from tests.tracker.excel.messy import edit
 from tests.tracker.excel.messy import plan as _plan
-from tracker import audit
+from tracker import audit, query
+from tracker.actors import actor_by_login
 from tracker.errors import Cancelled, ImportFileError
 from tracker.models import Item, Setting, Unit
-from tracker.services import ledger, registry
-from tracker.services.actors import actor_by_login
+from tracker.services import registry
 from tracker.services.desk import Desk
 from tracker.services.excel_desk import ExcelDesk
 
@@ -135,7 +135,7 @@ def test_imported_items_filter_shows_exactly_what_the_import_wrote(db, messy):
         assert s.scalar(select(func.count(Item.id))) == 6
 
         def titles(at):
-            rows = ledger.list_items(s, ledger.ItemFilter(imported_at=at))
+            rows = query.list_items(s, query.ItemFilter(imported_at=at))
             return sorted(r.title for r in rows)
 
         assert titles(second.at) == ["城关镇中心小学食堂提升改造", "改名后的新事项"]

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.tracker.org import at, new_item, working_item
-from tracker import metric_series, metrics
+from tracker import metric_series, metrics, settings
 from tracker.demo.generator import generate_demo
 from tracker.enums import Escalation
 from tracker.errors import ReportInvariantError
@@ -26,7 +26,7 @@ from tracker.reports.bulletin_json import document, write_json
 from tracker.reports.bulletin_pdf import write_pdf
 from tracker.reports.bulletin_xlsx import write_xlsx
 from tracker.reports.period import parse_period
-from tracker.services import assignment, editing, extensions, progress, settings, transitions
+from tracker.services import assignment, editing, extensions, progress, transitions
 from tracker.services.desk import Desk
 
 JUNE = parse_period("2026-06")
@@ -210,7 +210,7 @@ def test_stats_page_export_footer_and_bulletin_agree(db, tmp_path):
     from openpyxl import load_workbook
 
     from tracker.excel.ledger_export import export_xlsx
-    from tracker.services.ledger import ItemFilter
+    from tracker.query import ItemFilter
 
     today = dt.date.today()
     with db.sessions.begin() as s:

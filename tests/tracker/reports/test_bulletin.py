@@ -57,7 +57,7 @@ def test_warning_lists_are_the_ledgers_light_filter_cut_at_the_limit(ten_items):
     from sqlalchemy import select
 
     from tracker.models import Item
-    from tracker.services.ledger import ItemFilter, apply_filter
+    from tracker.query import ItemFilter, apply_filter
 
     with ten_items.sessions.begin() as s:
         whole = gather(s, parse_period("2026-07"), as_of=AS_OF)

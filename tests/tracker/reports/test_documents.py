@@ -6,10 +6,10 @@ import subprocess
 
 import pytest
 
+from tracker import query
 from tracker.errors import FontMissingError
 from tracker.reports import fonts
 from tracker.reports.item_card import write_item_card
-from tracker.services import ledger
 
 
 def _text(path):
@@ -19,7 +19,7 @@ def _text(path):
 
 def test_item_card_prints_the_whole_record(ten_items, tmp_path):
     with ten_items.sessions.begin() as s:
-        item_id = ledger.find_item_id(s, "B")
+        item_id = query.find_item_id(s, "B")
         path = write_item_card(s, item_id, tmp_path / "card.pdf")
     text = _text(path)
     for words in ("事项卡片", "基本信息", "县教育局", "办理过程", "申请销号", "审核", "操作日志"):
@@ -120,9 +120,9 @@ def test_item_card_says_so_when_an_item_has_no_log(demo_db, tmp_path):
     from tracker.models import AuditEntry
 
     with demo_db.sessions.begin() as s:
-        logged = ledger.find_item_id(s, "2026-MS-000002")
+        logged = query.find_item_id(s, "2026-MS-000002")
         write_item_card(s, logged, tmp_path / "logged.pdf")
-        item_id = ledger.find_item_id(s, "2026-MS-000001")
+        item_id = query.find_item_id(s, "2026-MS-000001")
         s.execute(delete(AuditEntry).where(AuditEntry.item_id == item_id))
         path = write_item_card(s, item_id, tmp_path / "card.pdf")
     text = _text(path)

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 from tests.tracker.org import at
-from tracker import audit
+from tracker import audit, query
 from tracker.errors import NotFoundError, PermissionDenied
 from tracker.reports import snapshots
 from tracker.reports.bulletin_data import gather
 from tracker.reports.period import parse_period
-from tracker.services import ledger, transitions
+from tracker.services import transitions
 
 JULY = parse_period("2026-07")
 AS_OF = dt.date(2026, 7, 31)
@@ -26,7 +26,7 @@ def _publish(db, actor):
 def test_published_figures_stay_fixed_after_later_edits(ten_items, org):
     number = _publish(ten_items, org.supervisor)
     with ten_items.sessions.begin() as s:
-        c = ledger.find_item_id(s, "C")
+        c = query.find_item_id(s, "C")
         transitions.move(s, org.edu_clerk, c, "request_closure", reason="完成", at=at(7, 30))
         transitions.move(s, org.supervisor, c, "approve", at=at(7, 30))
     with ten_items.sessions.begin() as s:

@@ -112,7 +112,7 @@ def test_unlock_and_role_change_by_the_administrator(db, org):
 def test_desk_logs_in_and_login_can_be_required_locally(db, org):
     assert Desk.needs_login(db) is not db.is_sqlite  # a shared ledger always asks
     with db.sessions.begin() as s:
-        from tracker.services import settings
+        from tracker import settings
 
         settings.put(s, org.admin, "login_required", True)
     assert Desk.needs_login(db) is True

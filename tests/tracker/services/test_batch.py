@@ -6,12 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from tests.tracker.org import new_item, working_item
-from tracker import audit
+from tracker import audit, query
 from tracker.errors import Cancelled, Conflict, ValidationError
 from tracker.models import Item, Urge
-from tracker.services import batch, ledger, transitions
+from tracker.query import ItemFilter
+from tracker.services import batch, transitions
 from tracker.services.desk import Desk
-from tracker.services.ledger import ItemFilter
 
 
 def _registered(s, org, code, unit="县教育局"):
@@ -80,5 +80,5 @@ def test_assign_to_a_unit_changes_the_lead_unit_and_hands_over(db, org):
 def test_a_selection_is_a_filter(db, org):
     with db.sessions.begin() as s:
         ids = [new_item(s, org, f"S{n}") for n in range(5)]
-        assert ledger.item_ids(s, ItemFilter(ids=(ids[3], ids[1]))) == [ids[1], ids[3]]
-        assert ledger.count_items(s, ItemFilter(ids=(ids[0],), unit="县民政局")) == 0
+        assert query.item_ids(s, ItemFilter(ids=(ids[3], ids[1]))) == [ids[1], ids[3]]
+        assert query.count_items(s, ItemFilter(ids=(ids[0],), unit="县民政局")) == 0

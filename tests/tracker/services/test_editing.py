@@ -113,11 +113,11 @@ def test_clerks_cannot_edit_and_closed_items_are_frozen(db, org):
 
 
 def test_the_item_history_says_what_an_edit_changed(db, org):
-    from tracker.services import ledger
+    from tracker import query
 
     with db.sessions.begin() as s:
         item_id = new_item(s, org, "E5")
     _edit(db, org.supervisor, item_id, 1, title="新名称", remarks="补充说明")
     with db.sessions.begin() as s:
-        texts = [e.text for e in ledger.item_detail(s, item_id).history if e.kind == "办理"]
+        texts = [e.text for e in query.item_detail(s, item_id).history if e.kind == "办理"]
     assert "修改基本信息：事项名称：事项E5 → 新名称；备注：（空） → 补充说明" in texts

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from tests.tracker.org import at, working_item
+from tracker import query
 from tracker.enums import Escalation
 from tracker.errors import StorageError
-from tracker.services import attachments, editing, item_record, ledger, progress
+from tracker.services import attachments, editing, progress
 from tracker.services.attachments import stored_path
 
 
@@ -19,8 +20,8 @@ def test_audit_lines_say_what_each_entry_changed(db, org):
         progress.escalate(s, org.supervisor, item_id, Escalation.LISTED, "群众反映强烈")
         editing.edit_item(s, org.supervisor, item_id, 5, {"title": "新名称"})
     with db.sessions.begin() as s:
-        lines = item_record.audit_of(s, item_id)
-        detail = ledger.item_detail(s, item_id)
+        lines = query.audit_of(s, item_id)
+        detail = query.item_detail(s, item_id)
     assert [(a.actor, a.action) for a in lines] == [
         ("督查室", "登记"),
         ("督查室", "提交立项"),
@@ -45,15 +46,15 @@ def test_evidence_opens_as_a_checked_copy_under_its_own_name(db, org, tmp_path):
             s, org.edu_clerk, item_id, photo, db.attachments_dir, at=at(3, 9)
         )
     with db.sessions.begin() as s:
-        (info,) = item_record.attachments_of(s, item_id)
-        copy = item_record.open_copy(s, att_id, db.attachments_dir, tmp_path / "view")
+        (info,) = query.attachments_of(s, item_id)
+        copy = attachments.open_copy(s, att_id, db.attachments_dir, tmp_path / "view")
     assert (info.filename, info.size, info.uploader) == ("现场照片.jpg", 8, "教育局录入员")
     assert info.uploaded_at == dt.datetime(2026, 3, 9, 10)
     assert copy.name == "现场照片.jpg" and copy.read_bytes() == photo.read_bytes()
     stored = stored_path(db.attachments_dir, info.sha256)
     stored.write_bytes(b"changed on disk")
     with db.sessions.begin() as s, pytest.raises(StorageError, match="哈希与登记时不符"):
-        item_record.open_copy(s, att_id, db.attachments_dir, tmp_path / "view")
+        attachments.open_copy(s, att_id, db.attachments_dir, tmp_path / "view")
     stored.unlink()
     with db.sessions.begin() as s, pytest.raises(StorageError, match="文件缺失"):
-        item_record.open_copy(s, att_id, db.attachments_dir, tmp_path / "view")
+        attachments.open_copy(s, att_id, db.attachments_dir, tmp_path / "view")

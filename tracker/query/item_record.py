@@ -1,16 +1,14 @@
 """What the item panel lists beside the history: evidence files and the item's audit entries.
 
-The history (``ledger.item_history``) tells the story in the clerk's words; the audit log is
-the tamper-evident record a supervisor checks, so it lists every entry, field by field.
+The history (``item_view.item_history``) tells the story in the clerk's words; the audit log
+is the tamper-evident record a supervisor checks, so it lists every entry, field by field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -18,10 +16,8 @@ from sqlalchemy.orm import Session
 
 from tracker.diff_text import diff_text
 from tracker.enums import Escalation, Status
-from tracker.errors import NotFoundError, StorageError
+from tracker.item_fields import EDITABLE
 from tracker.models import Attachment, AuditEntry, User
-from tracker.services.attachments import file_sha256, safe_filename, stored_path
-from tracker.services.editing import EDITABLE
 from tracker.workflow import label_for
 
 #: The snapshot fields of an audit entry, in the words of the item panel.
@@ -37,6 +33,8 @@ FIELD_LABELS = {
     "claimant_name": "认领人",
     **EDITABLE,
 }
+
+
 #: Extra facts an entry carries besides the snapshot, shown after the changes.
 EXTRA_LABELS = {
     "lead_unit": "牵头单位",
@@ -45,6 +43,8 @@ EXTRA_LABELS = {
     "claimant": "认领人",
     "comment": "意见",
 }
+
+
 _ENUMS: dict[str, Any] = {"status": Status, "escalation": Escalation}
 
 
@@ -113,23 +113,3 @@ def _shown(field: str, value: Any) -> Any:
     if field == "progress_percent" and value is not None:
         return f"{value}%"
     return value
-
-
-def open_copy(s: Session, attachment_id: int, store: Path, folder: Path) -> Path:
-    """A copy of a stored evidence file under its original name in ``folder``, to open.
-
-    The store keeps files by hash only; the copy is checked against the recorded hash so
-    that a file changed on disk is reported instead of being shown as evidence.
-    """
-    att = s.get(Attachment, attachment_id)
-    if att is None:
-        raise NotFoundError("该佐证材料的记录不存在。")
-    source = stored_path(store, att.sha256)
-    if not source.is_file():
-        raise StorageError(f"佐证材料“{att.filename}”的文件缺失（{source}）。")
-    if file_sha256(source) != att.sha256:
-        raise StorageError(f"佐证材料“{att.filename}”的文件内容被改动，哈希与登记时不符。")
-    target = folder / str(att.id) / safe_filename(att.filename)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-    return target

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tracker import audit
+from tracker.actors import Actor, require_role
 from tracker.enums import Role
 from tracker.errors import ValidationError
 from tracker.models import Setting
-from tracker.services.actors import Actor, require_role
 
 DEFAULTS: dict[str, Any] = {
     # yellow light: due within this many days

@@ -1,0 +1,20 @@
+"""An item's basic-information fields, as the forms, the history and the audit name them.
+
+Kept below the services and the read side so that the edit service, the item panel's history
+and the audit lines all spell a field the same way.
+"""
+
+from __future__ import annotations
+
+#: Field → its Chinese label, in form order.
+EDITABLE = {
+    "title": "事项名称",
+    "content": "具体内容",
+    "category": "领域",
+    "source": "来源",
+    "leader": "包联领导",
+    "location": "地点",
+    "beneficiaries": "受益人数",
+    "funds": "投入资金（万元）",
+    "remarks": "备注",
+}
