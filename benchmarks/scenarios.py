@@ -20,6 +20,7 @@ from tracker.demo import generate_demo
 from tracker.demo.workbook import write_list_workbook
 from tracker.enums import Status
 from tracker.services import imports
+from tracker.services.ledger_files import local_desk
 
 TODAY = dt.date(2026, 11, 22)
 Measure = Callable[[Callable[[], object]], Timing]
@@ -205,10 +206,10 @@ if sys.argv[1] == "bare":
     w = QMainWindow(); w.show(); app.processEvents()
     print(time.perf_counter() - t0); sys.exit(0)
 from tracker.db import open_database
-from tracker.services.desk import Desk
+from tracker.services.ledger_files import local_desk
 from ui.main_window import MainWindow
 db = open_database(sys.argv[2], read_only=True)
-w = MainWindow(Desk(db)); w.resize(1200, 700); w.show()
+w = MainWindow(local_desk(db)); w.resize(1200, 700); w.show()
 while w.ledger.model.rowCount() == 0:
     QThreadPool.globalInstance().waitForDone(50); app.processEvents()
 w.ledger.table.viewport().repaint(); app.processEvents()
@@ -253,7 +254,7 @@ def gui(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row]:
         path = demo_ledger(cache, size)
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         with open_database(str(path), read_only=True) as db:
-            desk = Desk(db)
+            desk = local_desk(db)
             f = query.ItemFilter(as_of=TODAY)
 
             def first_rows(desk: Desk = desk, f: query.ItemFilter = f) -> object:

@@ -14,10 +14,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import make_url
 
-from tracker.backup import quick_check, restore_sqlite
-from tracker.db import Database, open_database
-from tracker.errors import CorruptDatabaseError, TrackerError
-from tracker.paths import resolve_db_url, resource, sqlite_file
+from tracker.db import Database
+from tracker.errors import TrackerError
+from tracker.paths import resolve_db_url, resource
+from tracker.services import ledger_files
 from tracker.services.desk import Desk
 from ui import gui_gc
 from ui.dialogs.connection_dialog import ConnectionDialog
@@ -40,29 +40,13 @@ class StartCancelled(Exception):
     """The user closed a start-up dialog: leave quietly."""
 
 
-def open_ledger(url: str | None) -> Database:
-    """Open the ledger; if its file is damaged, offer to restore the newest good backup.
-
-    The damaged file is never written to: ``restore_sqlite`` sets it aside before the
-    backup takes its place, so nothing is lost whatever the user answers.
-    """
-    try:
-        return open_database(url)
-    except CorruptDatabaseError as exc:
-        good = [b for b in exc.backups if quick_check(b) is None]
-        if not good:
-            raise
-        question = (
-            f"{exc.message}\n\n是否用最近的完好备份恢复？\n{good[0]}\n"
-            "（损坏的文件会另存一份，不会删除。）"
-        )
-        answer = QMessageBox.question(None, "实事台账", question)
-        if answer != QMessageBox.StandardButton.Yes:
-            raise
-        target = sqlite_file(resolve_db_url(url))
-        assert target is not None  # only an SQLite file can be found damaged
-        restore_sqlite(good[0], target)
-        return open_database(url)
+def ask_restore(message: str, backup: Path) -> bool:
+    """The start-up question about a damaged ledger file (see ``ledger_files.open_ledger``)."""
+    question = (
+        f"{message}\n\n是否用最近的完好备份恢复？\n{backup}\n（损坏的文件会另存一份，不会删除。）"
+    )
+    answer = QMessageBox.question(None, "实事台账", question)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _remembered_file(prefs: UiSettings) -> str | None:
@@ -136,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         url = args.db or _remembered_file(prefs) or _remembered_server(prefs)
         if hand_over(resolve_db_url(url)):
             return 0  # that ledger's window is open already and has come to the front
-        db = open_ledger(url)
+        db = ledger_files.open_ledger(url, ask_restore)
     except StartCancelled:
         return 0
     except TrackerError as exc:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from tracker.enums import SUPERVISORS
 from tracker.errors import ValidationError
@@ -21,7 +21,7 @@ from ui.errors import show_error
 from ui.tasks import run_with_progress
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window_host import WindowHost
 
 KEEP_UNIT = "（各自原牵头单位）"
 
@@ -29,10 +29,11 @@ KEEP_UNIT = "（各自原牵头单位）"
 class BatchActions(QObject):
     """The 批量处理 submenu (also the ledger's context menu when several rows are chosen)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
-        self.menu = QMenu(window.tr("批量处理所选事项"), window)
+    def __init__(self, host: WindowHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._w = host
+        self._parent = parent
+        self.menu = QMenu(parent.tr("批量处理所选事项"), parent)
         self.actions: dict[str, QAction] = {}
         for name, label, key, slot in (
             ("assign", "批量交办…", "Ctrl+Shift+J", self.assign),
@@ -40,10 +41,10 @@ class BatchActions(QObject):
             ("escalate", "批量调整督办级别…", "Ctrl+Shift+S", self.escalate),
             ("export", "导出所选事项…", "Ctrl+Shift+E", self.export),
         ):
-            action = QAction(window.tr(label), window, shortcut=QKeySequence(key))
+            action = QAction(parent.tr(label), parent, shortcut=QKeySequence(key))
             action.triggered.connect(slot)
             self.menu.addAction(action)
-            window.addAction(action)
+            parent.addAction(action)
             self.actions[name] = action
         self.update_for_role()
 
@@ -59,23 +60,23 @@ class BatchActions(QObject):
         count = page.selected_count()
         if count == 0:
             QMessageBox.information(
-                self._w,
-                self._w.tr("批量处理"),
-                self._w.tr("请先在台账中选择事项（可按住 Ctrl 或 Shift 多选）。"),
+                self._parent,
+                self._parent.tr("批量处理"),
+                self._parent.tr("请先在台账中选择事项（可按住 Ctrl 或 Shift 多选）。"),
             )
             return None
         try:
             batch.check_size(count)
         except ValidationError as exc:
-            show_error(self._w, exc)
+            show_error(self._parent, exc)
             return None
         return page.selected_ids()
 
     def _run(self, label: str, ids: list[int], act: Callable[[int], object]) -> None:
         desk = self._w.desk
         outcome = run_with_progress(
-            self._w,
-            self._w.tr("正在{0} {1} 项…").replace("{0}", label).replace("{1}", str(len(ids))),
+            self._parent,
+            self._parent.tr("正在{0} {1} 项…").replace("{0}", label).replace("{1}", str(len(ids))),
             lambda progress: desk.each(label, ids, act, progress),
         )
         if outcome is None:
@@ -84,7 +85,7 @@ class BatchActions(QObject):
         if self._w.current_item is not None:
             self._w.show_item(self._w.current_item, quiet=True)
         box = QMessageBox.warning if outcome.refused else QMessageBox.information
-        box(self._w, self._w.tr("批量") + label, outcome.summary())
+        box(self._parent, self._parent.tr("批量") + label, outcome.summary())
 
     def assign(self) -> None:
         ids = self._selection()
@@ -92,9 +93,9 @@ class BatchActions(QObject):
             return
         units = [KEEP_UNIT, *self._w.desk.unit_names()]
         unit, ok = QInputDialog.getItem(
-            self._w,
-            self._w.tr("批量交办"),
-            self._w.tr("将所选 {0} 项交办给：").replace("{0}", str(len(ids))),
+            self._parent,
+            self._parent.tr("批量交办"),
+            self._parent.tr("将所选 {0} 项交办给：").replace("{0}", str(len(ids))),
             units,
             0,
             False,
@@ -108,9 +109,9 @@ class BatchActions(QObject):
         if ids is None:
             return
         note, ok = QInputDialog.getText(
-            self._w,
-            self._w.tr("批量催办"),
-            self._w.tr("催办所选 {0} 项。催办说明（可不填）：").replace("{0}", str(len(ids))),
+            self._parent,
+            self._parent.tr("批量催办"),
+            self._parent.tr("催办所选 {0} 项。催办说明（可不填）：").replace("{0}", str(len(ids))),
         )
         if ok:
             self._run("催办", ids, lambda i: self._w.desk.urge(i, note.strip() or None))
@@ -119,8 +120,8 @@ class BatchActions(QObject):
         ids = self._selection()
         if ids is None:
             return
-        title = self._w.tr("所选 {0} 项").replace("{0}", str(len(ids)))
-        answer = EscalateDialog.ask(self._w, title, self._w.tr("（各不相同）"))
+        title = self._parent.tr("所选 {0} 项").replace("{0}", str(len(ids)))
+        answer = EscalateDialog.ask(self._parent, title, self._parent.tr("（各不相同）"))
         if answer is not None:
             self._run(
                 "调整督办级别",

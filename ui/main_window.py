@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import workflow
-from tracker.backup import restore_sqlite
-from tracker.db import open_database
 from tracker.errors import StorageError, TrackerError
 from tracker.query import ItemFilter
+from tracker.services import ledger_files
 from tracker.services.admin_desk import AdminDesk
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
@@ -100,13 +99,13 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.workflow = WorkflowActions(desk, self)
-        self.supervision = SupervisionActions(self)
+        self.supervision = SupervisionActions(self, self)
         self.watch = ChangeWatch(self)
         self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
-        self.batch = BatchActions(self)
+        self.batch = BatchActions(self, self)
         self.history = EditHistory(lambda: self._desk, self)
-        self.switch = LedgerSwitch(self)
+        self.switch = LedgerSwitch(self, self)
         self.history.applied.connect(self._edit_applied)
         self.history.failed.connect(lambda exc: show_error(self, exc))
         self.ledger.batch_menu = self.batch.menu
@@ -294,7 +293,7 @@ class MainWindow(QMainWindow):
         handlers = {
             "edit": self.edit_item,
             "progress": self.report_progress,
-            "urge": lambda i: self._run(i, "催办", lambda: self._desk.urge(i)),
+            "urge": lambda i: self.run_item_action(i, "催办", lambda: self._desk.urge(i)),
             "attach": self.supervision.attach,
             "extend": self.supervision.request_extension,
             "decide_extension": self.supervision.decide_extension,
@@ -370,7 +369,7 @@ class MainWindow(QMainWindow):
         answer = ProgressDialog.ask(self, detail.title, detail.progress_percent)
         if answer is None:
             return
-        self._run(
+        self.run_item_action(
             item_id,
             "报送进展",
             lambda: self._desk.report_progress(
@@ -378,7 +377,7 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def _run(self, item_id: int, label: str, call: Callable[[], ItemState]) -> None:
+    def run_item_action(self, item_id: int, label: str, call: Callable[[], ItemState]) -> None:
         try:
             state = call()
         except TrackerError as exc:
@@ -413,7 +412,9 @@ class MainWindow(QMainWindow):
             reason = ReasonDialog.ask(self, t.label, prompt)
             if reason is None:
                 return
-        self._run(item_id, t.label, lambda: self._desk.move(item_id, action, reason=reason))
+        self.run_item_action(
+            item_id, t.label, lambda: self._desk.move(item_id, action, reason=reason)
+        )
 
     def _restore_layout(self) -> None:
         geometry, state = self._ui.window_state()
@@ -459,22 +460,18 @@ class MainWindow(QMainWindow):
         BackupDialog(self, path, self.restore_backup).exec()
 
     def restore_backup(self, backup: Path) -> None:
-        """Close the ledger, replace its file with ``backup`` (old file kept aside), reopen."""
-        db = self._desk.db
-        target, login = db.path, self._desk.actor.login
-        assert target is not None
-        db.close()
-        try:
-            aside = restore_sqlite(backup, target)
-        except TrackerError as exc:
-            show_error(self, exc)
-            aside = None
-        self.use_desk(Desk(open_database(str(target)), login))
-        if aside is not None:
+        """Put ``backup`` in place of the open ledger (the old file kept aside), reopened."""
+        restored = ledger_files.restore_backup(self._desk, backup)
+        self.use_desk(restored.desk)
+        if restored.error is not None:
+            show_error(self, restored.error)
+        if restored.aside is not None:
             QMessageBox.information(
                 self,
                 self.tr("已恢复"),
-                self.tr("台账已从备份恢复。原台账文件另存为：\n{0}").replace("{0}", str(aside)),
+                self.tr("台账已从备份恢复。原台账文件另存为：\n{0}").replace(
+                    "{0}", str(restored.aside)
+                ),
             )
 
     def use_desk(self, desk: Desk) -> None:
@@ -497,6 +494,9 @@ class MainWindow(QMainWindow):
         self._current = None
         self._show_identity()
         self.ledger.refresh()
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
 
     def bring_to_front(self) -> None:
         """Another start of the program for this ledger: show this window instead."""

@@ -25,11 +25,11 @@ def _translations(_: Path) -> str:
 
 def _main_window(folder: Path) -> str:
     from tracker.db import open_database
-    from tracker.services.desk import Desk
+    from tracker.services.ledger_files import local_desk
     from ui.main_window import MainWindow
 
     with open_database(str(folder / "selftest.db")) as db:
-        window = MainWindow(Desk(db))
+        window = MainWindow(local_desk(db))
         window.show()
         deadline = time.monotonic() + 20
         while window.ledger.model.rowCount() < 30 and time.monotonic() < deadline:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.errors import TrackerError
 from tracker.query import ItemDetail
@@ -24,7 +24,7 @@ from ui.dialogs.visit_dialog import VisitDialog
 from ui.errors import show_error
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window_host import WindowHost
 
 EVIDENCE_FILTER = "佐证材料 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.zip);;所有文件 (*)"
 
@@ -37,23 +37,24 @@ def _title(d: ItemDetail) -> str:
 
 
 class SupervisionActions:
-    def __init__(self, window: MainWindow) -> None:
-        self._w = window
+    def __init__(self, host: WindowHost, parent: QWidget) -> None:
+        self._w = host
+        self._parent = parent
 
     def _detail(self, item_id: int) -> ItemDetail | None:
         try:
             return self._w.desk.detail(item_id)
         except TrackerError as exc:
-            show_error(self._w, exc)
+            show_error(self._parent, exc)
             return None
 
     def attach(self, item_id: int) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self._w, self._w.tr("选择佐证材料"), "", self._w.tr(EVIDENCE_FILTER)
+            self._parent, self._parent.tr("选择佐证材料"), "", self._parent.tr(EVIDENCE_FILTER)
         )
         if files:
             paths = [Path(f) for f in files]
-            self._w._run(
+            self._w.run_item_action(
                 item_id, "上传佐证材料", lambda: self._w.desk.add_attachments(item_id, paths)
             )
 
@@ -68,14 +69,14 @@ class SupervisionActions:
         d = self._detail(item_id)
         answer = ask(d) if d is not None else None
         if answer is not None:
-            self._w._run(item_id, label, lambda: act(answer))
+            self._w.run_item_action(item_id, label, lambda: act(answer))
 
     def request_extension(self, item_id: int) -> None:
         def ask(d: ItemDetail) -> ExtensionRequest | None:
             if d.deadline_date is None:
-                show_error(self._w, TrackerError("长期坚持事项没有完成时限，无需延期。"))
+                show_error(self._parent, TrackerError("长期坚持事项没有完成时限，无需延期。"))
                 return None
-            return ExtensionDialog.ask(self._w, _title(d), d.deadline_date)
+            return ExtensionDialog.ask(self._parent, _title(d), d.deadline_date)
 
         desk = self._w.desk
         self._ask_and_run(
@@ -90,7 +91,7 @@ class SupervisionActions:
 
         def ask(d: ItemDetail) -> ExtensionDecision | None:
             request = d.pending_extension
-            return DecideExtensionDialog.ask(self._w, _title(d), request) if request else None
+            return DecideExtensionDialog.ask(self._parent, _title(d), request) if request else None
 
         self._ask_and_run(
             item_id, "审批延期", ask, lambda a: desk.decide_extension(item_id, a.approve, a.comment)
@@ -101,7 +102,7 @@ class SupervisionActions:
         self._ask_and_run(
             item_id,
             "调整督办级别",
-            lambda d: EscalateDialog.ask(self._w, _title(d), d.escalation_label),
+            lambda d: EscalateDialog.ask(self._parent, _title(d), d.escalation_label),
             lambda a: desk.escalate(item_id, a.level, a.reason),
         )
 
@@ -110,6 +111,6 @@ class SupervisionActions:
         self._ask_and_run(
             item_id,
             "登记回访",
-            lambda d: VisitDialog.ask(self._w, _title(d)),
+            lambda d: VisitDialog.ask(self._parent, _title(d)),
             lambda a: desk.record_visit(item_id, a),
         )

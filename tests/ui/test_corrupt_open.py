@@ -9,7 +9,8 @@ from sqlalchemy import text
 from tests.tracker.damage import corrupt
 from tracker.backup import backup_sqlite
 from tracker.errors import CorruptDatabaseError
-from ui.app import open_ledger
+from tracker.services.ledger_files import open_ledger
+from ui.app import ask_restore
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def test_yes_restores_the_backup_and_keeps_the_damaged_file(damaged, monkeypatch
         "question",
         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
     )
-    db = open_ledger(str(db_path))
+    db = open_ledger(str(db_path), ask_restore)
     try:
         with db.sessions.begin() as s:
             assert s.execute(text("SELECT count(*) FROM item")).scalar() == 300
@@ -49,5 +50,5 @@ def test_no_leaves_everything_as_it_was(damaged, monkeypatch, qapp):
     broken = db_path.read_bytes()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     with pytest.raises(CorruptDatabaseError):
-        open_ledger(str(db_path))
+        open_ledger(str(db_path), ask_restore)
     assert db_path.read_bytes() == broken

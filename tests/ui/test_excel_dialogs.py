@@ -16,8 +16,8 @@ from tests.tracker.org import at, working_item
 from tracker.models import Item
 from tracker.query import ItemFilter
 from tracker.services import progress
-from tracker.services.desk import Desk
 from tracker.services.excel_desk import ExcelDesk
+from tracker.services.ledger_files import local_desk
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.pack_dialog import PackDialog
 from ui.dialogs.return_dialog import ReturnDialog
@@ -35,7 +35,7 @@ def items(db, org):
 
 @pytest.fixture
 def excel(db, items) -> ExcelDesk:
-    return ExcelDesk(Desk(db))
+    return ExcelDesk(local_desk(db))
 
 
 def test_export_dialog_writes_the_current_filter_with_chosen_columns(qtbot, excel, tmp_path):
@@ -137,9 +137,9 @@ def test_dropped_list_opens_the_wizard_and_a_dropped_pack_the_return(
     qtbot.addWidget(window)
     _drop(window, build(tmp_path / "清单.xlsx"))
     wizard = window.excel.import_wizard
-    assert wizard is not None and wizard.path == tmp_path / "清单.xlsx"
-    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
-    assert len(wizard.plan.items) == 5
+    assert wizard is not None and wizard.state.path == tmp_path / "清单.xlsx"
+    qtbot.waitUntil(lambda: wizard.state.plan is not None, timeout=10_000)
+    assert len(wizard.state.plan.items) == 5
     wizard.reject()
     returned = []
     monkeypatch.setattr(window.excel, "import_return", returned.append)

@@ -13,8 +13,8 @@ from tests.tracker.excel.messy import TITLE, edit
 from tracker.actors import actor_by_login
 from tracker.models import Item, Unit
 from tracker.services import registry
-from tracker.services.desk import Desk
 from tracker.services.excel_desk import ExcelDesk
+from tracker.services.ledger_files import local_desk
 from ui.import_wizard.wizard import ImportWizard
 
 TITLES = [
@@ -28,7 +28,7 @@ TITLES = [
 
 @pytest.fixture
 def excel(db) -> ExcelDesk:
-    return ExcelDesk(Desk(db))  # the desk adds the ledger's administrator on first use
+    return ExcelDesk(local_desk(db))  # its administrator is added on first use
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def wizard(qtbot, excel):
 
 
 def settle(qtbot, w: ImportWizard) -> None:
-    qtbot.waitUntil(lambda: not w.planning, timeout=10_000)
+    qtbot.waitUntil(lambda: not w.state.planning, timeout=10_000)
 
 
 def next_page(qtbot, w: ImportWizard) -> None:
@@ -189,16 +189,16 @@ def test_header_corrected_and_columns_mapped_by_hand(qtbot, wizard, odd, db):
     ]
     choose(mapping, "要办的事", "项目名称")
     settle(qtbot, w)
-    assert w.plan is not None and w.plan.items[0].lead_unit is None
+    assert w.state.plan is not None and w.state.plan.items[0].lead_unit is None
     choose(mapping, "单位", "牵头单位")
     choose(mapping, "时间要求", "完成时限")
     settle(qtbot, w)
-    assert w.plan.columns == {"title": 0, "lead_unit": 1, "deadline": 2}
-    assert [i.lead_unit for i in w.plan.items] == ["县城管局", "县城管局"]
+    assert w.state.plan.columns == {"title": 0, "lead_unit": 1, "deadline": 2}
+    assert [i.lead_unit for i in w.state.plan.items] == ["县城管局", "县城管局"]
     # a field belongs to one column: giving 项目名称 to 单位 takes it from 要办的事
     choose(mapping, "单位", "项目名称")
     settle(qtbot, w)
-    assert w.plan.columns == {"title": 1, "deadline": 2}
+    assert w.state.plan.columns == {"title": 1, "deadline": 2}
     choose(mapping, "要办的事", "项目名称")
     choose(mapping, "单位", "牵头单位")
     settle(qtbot, w)
@@ -232,8 +232,8 @@ def test_unknown_units_mapped_or_confirmed(qtbot, wizard, messy, db):
     box.setCurrentIndex(box.findText("县财政局"))
     box.activated.emit(box.currentIndex())
     settle(qtbot, w)
-    assert w.plan.unknown_units == ["各乡镇"]
-    assert w.plan.items[1].co_units == ["县财政局", "县自然资源局"]
+    assert w.state.plan.unknown_units == ["各乡镇"]
+    assert w.state.plan.items[1].co_units == ["县财政局", "县自然资源局"]
     preview.create_units.setChecked(True)
     assert commit.isEnabled()
     w.next()

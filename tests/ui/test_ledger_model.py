@@ -9,6 +9,7 @@ from tracker.demo import generate_demo
 from tracker.enums import Role, Status
 from tracker.query import ItemFilter
 from tracker.services.desk import Desk
+from tracker.services.ledger_files import local_desk
 from ui.models.ledger_model import BLOCK, LedgerTableModel
 
 
@@ -37,7 +38,7 @@ def test_qt_model_checks(qtmodeltester, model):
 def test_rows_are_fetched_by_block(db):
     with db.sessions.begin() as s:
         generate_demo(s, 5000, seed=2, today=TODAY)
-    desk = Desk(db)
+    desk = local_desk(db)
     calls = []
     m = LedgerTableModel()
     m.set_query(*_query(desk, calls=calls))
@@ -57,7 +58,7 @@ def test_rows_are_fetched_by_block(db):
 def test_blocks_follow_the_same_order_as_the_id_query(db):
     with db.sessions.begin() as s:
         generate_demo(s, 700, seed=5, today=TODAY)
-    desk = Desk(db)
+    desk = local_desk(db)
     m = LedgerTableModel()
     m.set_query(*_query(desk, sort="deadline", descending=True))
     shown = [m.item_id(r) for r in range(m.rowCount())]
@@ -81,7 +82,7 @@ def test_view_reads_only_the_visible_block(qtbot, db):
     with db.sessions.begin() as s:
         generate_demo(s, 3000, seed=3, today=TODAY)
     m = LedgerTableModel()
-    m.set_query(*_query(Desk(db)))
+    m.set_query(*_query(local_desk(db)))
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(m)

@@ -7,7 +7,7 @@ import pytest
 
 from tests.tracker.org import build_org, new_item
 from tracker.db import open_database
-from tracker.services.desk import Desk
+from tracker.services.ledger_files import local_desk
 from ui import app
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
@@ -30,7 +30,7 @@ def _choose(monkeypatch, how, path):
 
 
 def test_open_another_ledger_file_and_remember_it(qtbot, db, org, other_ledger, monkeypatch):
-    window = MainWindow(Desk(db))
+    window = MainWindow(local_desk(db))
     qtbot.addWidget(window)
     window.show()
     _choose(monkeypatch, "getOpenFileName", other_ledger)
@@ -53,7 +53,7 @@ def test_open_another_ledger_file_and_remember_it(qtbot, db, org, other_ledger, 
 
 
 def test_a_refused_file_leaves_the_user_where_they_were(qtbot, db, org, tmp_path, monkeypatch):
-    window = MainWindow(Desk(db))
+    window = MainWindow(local_desk(db))
     qtbot.addWidget(window)
     bogus = tmp_path / "不是台账.db"
     bogus.write_bytes(b"this is not a database at all" * 100)
@@ -67,7 +67,7 @@ def test_a_refused_file_leaves_the_user_where_they_were(qtbot, db, org, tmp_path
 
 
 def test_new_ledger_file_starts_empty(qtbot, db, org, tmp_path, monkeypatch):
-    window = MainWindow(Desk(db))
+    window = MainWindow(local_desk(db))
     qtbot.addWidget(window)
     _choose(monkeypatch, "getSaveFileName", tmp_path / "新台账")
     with qtbot.waitSignal(window.ledger.refreshed):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from tests.tracker.pg import PG_URL
 from tracker.services import accounts
 from tracker.services.desk import Desk
+from tracker.services.ledger_files import local_desk
 from ui import app
 from ui.change_watch import ChangeWatch
 from ui.dialogs import edit_item_dialog
@@ -195,7 +196,7 @@ def test_a_window_on_postgresql_shows_another_desktops_save(qtbot, pg_ledger):
         with mine.sessions.begin() as s:
             org = build_org(s)
             item_id = working_item(s, org, "G1")
-        window = MainWindow(Desk(mine))
+        window = MainWindow(local_desk(mine))
         qtbot.addWidget(window)
         window.show()
         window.watch.timer.setInterval(50)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.services.ledger_files import local_desk
 from ui.single_instance import InstanceServer, hand_over, server_name
 
 
@@ -22,10 +23,9 @@ def test_a_second_start_raises_the_first_window_for_the_same_ledger_only(qtbot, 
 
 
 def test_the_window_comes_to_the_front(qtbot, db):
-    from tracker.services.desk import Desk
     from ui.main_window import MainWindow
 
-    window = MainWindow(Desk(db))
+    window = MainWindow(local_desk(db))
     qtbot.addWidget(window)
     window.showMinimized()
     window.bring_to_front()

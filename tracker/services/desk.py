@@ -32,7 +32,6 @@ from tracker.services import (
     transitions,
 )
 from tracker.services.common import ItemState
-from tracker.services.registry import ensure_admin
 from tracker.tasks import Progress
 
 if TYPE_CHECKING:  # reports load lazily: the window must start fast
@@ -43,13 +42,12 @@ class Desk:
     """The ledger as seen by one user at one desktop."""
 
     def __init__(self, db: Database, login: str = "admin", *, actor: Actor | None = None) -> None:
+        """Only reads: a new ledger's first administrator is made by ``ledger_files.local_desk``."""
         self.db = db
         if actor is not None:
             self.actor: Actor = actor
             return
         with db.sessions.begin() as s:
-            if login == "admin" and not db.read_only:
-                ensure_admin(s)
             self.actor = actor_by_login(s, login)
 
     @classmethod

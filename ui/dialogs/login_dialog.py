@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from tracker.db import Database
 from tracker.errors import LoginFailed, TrackerError
+from tracker.services import ledger_files
 from tracker.services.desk import Desk
 from ui.dialogs.form_parts import error_label, ok_cancel
 from ui.settings import UiSettings
@@ -40,7 +41,7 @@ class LoginDialog(QDialog):
             self.message.setText(self.tr("请输入用户名。"))
             return
         try:
-            self.desk = Desk.log_in(self._db, self.login.text(), self.password.text())
+            self.desk = ledger_files.log_in(self._db, self.login.text(), self.password.text())
         except LoginFailed as exc:
             self.message.setText(str(exc))
             self.password.clear()
@@ -60,8 +61,8 @@ class LoginDialog(QDialog):
 def desk_for(parent: QWidget | None, db: Database, prefs: UiSettings) -> Desk | None:
     """This desktop's user on ``db``: a login where the ledger asks for one (remembering
     the name for next time), else its administrator. None when the user gave up."""
-    if not Desk.needs_login(db):
-        return Desk(db)
+    if not ledger_files.needs_login(db):
+        return ledger_files.local_desk(db)
     desk = LoginDialog.ask(parent, db, prefs.last_login())
     if desk is not None:
         prefs.set_last_login(desk.actor.login)

@@ -10,14 +10,15 @@ from tracker.query import ItemFilter
 from tracker.services.excel_desk import Applied
 from tracker.tasks import Progress
 from ui.dialogs.form_parts import ERROR_STYLE
+from ui.import_wizard.page import Page
 from ui.import_wizard.preview_page import CREATE_UNITS
-from ui.import_wizard.wizard import ImportWizard, Page
+from ui.import_wizard.state import ImportState
 from ui.tasks import Task
 
 
 class ApplyPage(Page):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard, wizard.tr("导入"), wizard.tr("正在写入台账。"))
+    def __init__(self, state: ImportState) -> None:
+        super().__init__(state, state.tr("导入"), state.tr("正在写入台账。"))
         self.bar = QProgressBar()
         self.cancel = QPushButton(self.tr("取消导入"))
         self.cancel.clicked.connect(self._cancel)
@@ -39,10 +40,10 @@ class ApplyPage(Page):
         self.outcome: TrackerError | None = None
 
     def initializePage(self) -> None:
-        plan = self.w.plan
+        plan = self.state.plan
         assert plan is not None
         create_units = bool(self.field(CREATE_UNITS))
-        excel = self.w.excel
+        excel = self.state.excel
 
         def work(progress: Progress) -> Applied:
             return excel.apply_import(plan, create_units=create_units, progress=progress)
@@ -51,7 +52,7 @@ class ApplyPage(Page):
         self.task.progressed.connect(self._progressed)
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
-        self.w.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.status.clear()
         self.task.start()
 
@@ -66,7 +67,7 @@ class ApplyPage(Page):
 
     def _done(self, applied: Applied) -> None:
         self.applied = applied
-        plan = self.w.plan
+        plan = self.state.plan
         assert plan is not None
         r = applied.result
         lines = [
@@ -85,7 +86,7 @@ class ApplyPage(Page):
         self.open.setVisible(bool(r.created or r.updated))
         self.setSubTitle(self.tr("导入完成。"))
         self._finish()
-        self.w.imported.emit()
+        self.state.imported.emit()
 
     def _failed(self, exc: TrackerError) -> None:
         self.outcome = exc
@@ -100,18 +101,18 @@ class ApplyPage(Page):
     def _finish(self) -> None:
         self.cancel.hide()
         self.bar.setValue(self.bar.maximum())
-        self.w.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(True)
         self.completeChanged.emit()
 
     def _open(self) -> None:
-        plan, applied = self.w.plan, self.applied
+        plan, applied = self.state.plan, self.applied
         assert plan is not None and applied is not None
         caption = (
             self.tr("导入：{0}（{1}）")
             .replace("{0}", plan.file.name)
             .replace("{1}", plan.list_name)
         )
-        self.w.show_imported(ItemFilter(imported_at=applied.result.at), caption)
+        self.state.open_items.emit(ItemFilter(imported_at=applied.result.at), caption)
 
     def isComplete(self) -> bool:
         return self.task is not None and not self.task.running

@@ -14,26 +14,25 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.form_parts import browse_row
-from ui.import_wizard.wizard import ImportWizard, Page
+from ui.import_wizard.page import Page
+from ui.import_wizard.state import ImportState
 
 FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"
 
 
 class FilePage(Page):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__(
-            wizard,
-            wizard.tr("选择文件"),
-            wizard.tr(
-                "选择单位报来的清单表格（Excel、WPS 或 ODS），也可以直接把文件拖到主窗口上。"
-            ),
+            state,
+            state.tr("选择文件"),
+            state.tr("选择单位报来的清单表格（Excel、WPS 或 ODS），也可以直接把文件拖到主窗口上。"),
         )
         self.path = QLineEdit(readOnly=True)
         self.path.setPlaceholderText(self.tr("尚未选择文件"))
         self.sheet = QComboBox()
         self.sheet.activated.connect(self._sheet_chosen)
         self.list = QComboBox(editable=True)
-        self.list.addItems(wizard.excel.desk.list_names())
+        self.list.addItems(state.excel.desk.list_names())
         self.list.lineEdit().editingFinished.connect(self._list_chosen)
         self.list.activated.connect(self._list_chosen)
         self.year = QSpinBox(minimum=2000, maximum=2100)
@@ -50,10 +49,10 @@ class FilePage(Page):
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择清单表格"), "", FILE_FILTER)
         if name:
-            self.w.load(Path(name))
+            self.state.load(Path(name))
 
     def redraw(self) -> None:
-        w = self.w
+        w = self.state
         blockers = [QSignalBlocker(x) for x in (self.sheet, self.list, self.year)]
         self.path.setText(str(w.path) if w.path else "")
         if w.grid is not None:
@@ -66,7 +65,7 @@ class FilePage(Page):
         del blockers
 
     def summary(self) -> str:
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None:
             return ""
         where = (
@@ -77,18 +76,18 @@ class FilePage(Page):
         return self.tr("清单“{0}”：{1}。").replace("{0}", plan.list_name).replace("{1}", where)
 
     def isComplete(self) -> bool:
-        return self.w.grid is not None
+        return self.state.grid is not None
 
     def _sheet_chosen(self) -> None:
-        self.w.replan(sheet=self.sheet.currentText(), header_rows=None, columns=None)
+        self.state.replan(sheet=self.sheet.currentText(), header_rows=None, columns=None)
 
     def _list_chosen(self) -> None:
         name = self.list.currentText().strip()
-        plan = self.w.plan
+        plan = self.state.plan
         if name and (plan is None or name != plan.list_name):
-            self.w.replan(list_name=name)
+            self.state.replan(list_name=name)
 
     def _year_chosen(self) -> None:
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None or self.year.value() != plan.year:
-            self.w.replan(year=self.year.value())
+            self.state.replan(year=self.year.value())

@@ -7,7 +7,8 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTableView
 
 from tracker.excel.reader import Grid
-from ui.import_wizard.wizard import ImportWizard, Page
+from ui.import_wizard.page import Page
+from ui.import_wizard.state import ImportState
 from ui.models.grid_model import GridModel
 
 
@@ -28,11 +29,11 @@ def grid_view(model: GridModel) -> QTableView:
 
 
 class LayoutPage(Page):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__(
-            wizard,
-            wizard.tr("确认表头"),
-            wizard.tr(
+            state,
+            state.tr("确认表头"),
+            state.tr(
                 "蓝色为识别出的表头行，灰色为跳过的行（分组标题、合计、落款等，鼠标停留可看原因）。"
                 "如果表头识别得不对，请改正表头所在的行。"
             ),
@@ -55,7 +56,7 @@ class LayoutPage(Page):
         self.finish_layout()
 
     def redraw(self) -> None:
-        w = self.w
+        w = self.state
         plan = w.plan
         header = plan.header_rows if plan else w.options["header_rows"] or []
         self.model.show(w.grid, header, plan.skipped if plan else [])
@@ -70,7 +71,7 @@ class LayoutPage(Page):
         del blockers
 
     def summary(self) -> str:
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None:
             return ""
         rows = plan.header_rows
@@ -84,12 +85,12 @@ class LayoutPage(Page):
 
     def isComplete(self) -> bool:
         """A plan, or header rows the clerk set whose columns the next page can name."""
-        return self.w.plan is not None or (
-            self.w.grid is not None and bool(self.w.options["header_rows"])
+        return self.state.plan is not None or (
+            self.state.grid is not None and bool(self.state.options["header_rows"])
         )
 
     def _rows_chosen(self) -> None:
         first, last = self.first.value(), self.last.value()
         if last < first:
             return
-        self.w.replan(header_rows=list(range(first, last + 1)), columns=None)
+        self.state.replan(header_rows=list(range(first, last + 1)), columns=None)

@@ -6,18 +6,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem
 
 from tracker.excel.layout import FIELD_LABELS, header_texts
-from ui.import_wizard.wizard import ImportWizard, Page
+from ui.import_wizard.page import Page
+from ui.import_wizard.state import ImportState
 from ui.models.grid_model import cell_text
 
 SKIP = "（不导入）"
 
 
 class MappingPage(Page):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__(
-            wizard,
-            wizard.tr("核对列的对应"),
-            wizard.tr(
+            state,
+            state.tr("核对列的对应"),
+            state.tr(
                 "每一列导入为台账的哪一项。程序按列名预先填好；同样表头的表格，下次会记住你的选择。"
             ),
         )
@@ -35,7 +36,7 @@ class MappingPage(Page):
     def redraw(self) -> None:
         """The columns of the header rows; drawn from the sheet when planning failed for
         want of a 项目名称 column, so that the clerk can name it here."""
-        w = self.w
+        w = self.state
         plan, grid = w.plan, w.grid
         rows = plan.header_rows if plan else w.options["header_rows"]
         if grid is None or not rows:
@@ -66,7 +67,7 @@ class MappingPage(Page):
         self.table.resizeColumnToContents(1)
 
     def summary(self) -> str:
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None:
             return ""
         parts = []
@@ -77,7 +78,7 @@ class MappingPage(Page):
         return " ".join(parts)
 
     def isComplete(self) -> bool:
-        return self.w.plan is not None
+        return self.state.plan is not None
 
     def _field_chosen(self, col: int) -> None:
         """A field belongs to one column: choosing it here takes it away from another."""
@@ -88,7 +89,7 @@ class MappingPage(Page):
             if name is None or (c != col and name == chosen):
                 continue
             columns[name] = c
-        self.w.replan(columns=columns)
+        self.state.replan(columns=columns)
 
 
 def _letter(col: int) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QWizard,
 )
 
 from tracker.diff_text import diff_text
@@ -20,7 +21,8 @@ from tracker.enums import DeadlinePrecision
 from tracker.excel.layout import FIELD_LABELS
 from tracker.excel.plan import PlannedItem
 from ui.import_wizard.layout_page import grid_view, show_merges
-from ui.import_wizard.wizard import ImportWizard, Page
+from ui.import_wizard.page import Page
+from ui.import_wizard.state import ImportState
 from ui.models.grid_model import GridModel
 from ui.table_parts import fill_table, read_only_table
 
@@ -69,16 +71,16 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 
 class PreviewPage(Page):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__(
-            wizard,
-            wizard.tr("预览与核对"),
-            wizard.tr(
+            state,
+            state.tr("预览与核对"),
+            state.tr(
                 "下面是将要写入台账的内容。确认无误后点“开始导入”；在此之前台账不会有任何改动。"
             ),
         )
         self.setCommitPage(True)
-        self.setButtonText(wizard.WizardButton.CommitButton, self.tr("开始导入(&I)"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("开始导入(&I)"))
         self.tabs = QTabWidget()
         self.items = read_only_table([self.tr(h) for h in ITEM_HEADERS])
         self.problems = read_only_table(
@@ -106,7 +108,7 @@ class PreviewPage(Page):
         self._directory_empty: bool | None = None
 
     def redraw(self) -> None:
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None:
             return
         rows = []
@@ -136,8 +138,8 @@ class PreviewPage(Page):
             for p in plan.errors
             if p.column
         }
-        self.sheet_model.show(self.w.grid, plan.header_rows, plan.skipped, problems)
-        show_merges(self.sheet, self.w.grid)
+        self.sheet_model.show(self.state.grid, plan.header_rows, plan.skipped, problems)
+        show_merges(self.sheet, self.state.grid)
         self._fill_units()
         self.tabs.setTabText(1, self.tr("问题（{0}）").replace("{0}", str(len(plan.errors))))
         self.tabs.setTabText(
@@ -147,10 +149,10 @@ class PreviewPage(Page):
 
     def _fill_units(self) -> None:
         """Unknown units: create each, or say which existing unit it means."""
-        plan = self.w.plan
+        plan = self.state.plan
         assert plan is not None
-        aliases = self.w.options["unit_aliases"]
-        names = self.w.excel.desk.unit_names()
+        aliases = self.state.options["unit_aliases"]
+        names = self.state.excel.desk.unit_names()
         shown = list(plan.unknown_units) + [a for a in aliases if a not in plan.unknown_units]
         self.units.setRowCount(len(shown))
         for r, name in enumerate(shown):
@@ -164,19 +166,19 @@ class PreviewPage(Page):
             self.units.setCellWidget(r, 1, box)
 
     def _unit_chosen(self, name: str, existing: str | None) -> None:
-        aliases = dict(self.w.options["unit_aliases"])
+        aliases = dict(self.state.options["unit_aliases"])
         if existing is None:
             aliases.pop(name, None)
         else:
             aliases[name] = existing
-        self.w.replan(unit_aliases=aliases)
+        self.state.replan(unit_aliases=aliases)
 
     def _ask_units(self) -> None:
-        plan = self.w.plan
+        plan = self.state.plan
         assert plan is not None
         unknown = plan.unknown_units
         if self._directory_empty is None:
-            self._directory_empty = self.w.excel.unit_directory_empty()
+            self._directory_empty = self.state.excel.unit_directory_empty()
         self.create_units.setVisible(bool(unknown))
         self.create_units.setText(
             self.tr("新建单位名录中没有的 {0} 个单位：{1}")
@@ -187,7 +189,7 @@ class PreviewPage(Page):
             self.create_units.setChecked(True)
 
     def summary(self) -> str:
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None:
             return ""
         c = plan.counts()
@@ -204,7 +206,7 @@ class PreviewPage(Page):
         return text
 
     def isComplete(self) -> bool:
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None:
             return False
         c = plan.counts()
@@ -213,7 +215,7 @@ class PreviewPage(Page):
 
     def jump_to_problem(self, cell: QTableWidgetItem) -> None:
         """Show the problem's cell in the sheet as it was read."""
-        plan = self.w.plan
+        plan = self.state.plan
         if plan is None:
             return
         problem = plan.errors[cell.row()]

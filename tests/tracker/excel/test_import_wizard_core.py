@@ -18,8 +18,8 @@ from tracker.actors import actor_by_login
 from tracker.errors import Cancelled, ImportFileError
 from tracker.models import Item, Setting, Unit
 from tracker.services import registry
-from tracker.services.desk import Desk
 from tracker.services.excel_desk import ExcelDesk
+from tracker.services.ledger_files import local_desk
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def test_imported_items_filter_shows_exactly_what_the_import_wrote(db, messy):
 
 
 def test_excel_desk_backs_up_before_the_import(db, db_path, messy):
-    desk = ExcelDesk(Desk(db))
+    desk = ExcelDesk(local_desk(db))
     assert desk.unit_directory_empty()
     plan = desk.plan_import(messy)
     applied = desk.apply_import(plan, create_units=True)

@@ -27,7 +27,7 @@ from tracker.reports.bulletin_pdf import write_pdf
 from tracker.reports.bulletin_xlsx import write_xlsx
 from tracker.reports.period import parse_period
 from tracker.services import assignment, editing, extensions, progress, transitions
-from tracker.services.desk import Desk
+from tracker.services.ledger_files import local_desk
 
 JUNE = parse_period("2026-06")
 JUNE_END = dt.date(2026, 6, 30)
@@ -217,7 +217,7 @@ def test_stats_page_export_footer_and_bulletin_agree(db, tmp_path):
         generate_demo(s, 600, seed=7, today=today)
         d = gather(s, parse_period(f"{today.year}-{today.month:02d}"), as_of=today)
         stats = metrics.compute(s, today)[0]  # what `shishi-cli stats` prints
-    page = Desk(db).dashboard(f"{today.year}-{today.month:02d}", None, None, as_of=today)
+    page = local_desk(db).dashboard(f"{today.year}-{today.month:02d}", None, None, as_of=today)
     path = tmp_path / "台账.xlsx"
     with db.sessions.begin() as s:
         export_xlsx(s, ItemFilter(), path, "台账")
@@ -341,7 +341,7 @@ def test_a_day_in_the_future_or_outside_the_period_is_refused(db, org):
         assert gather(s, parse_period("2026-06")).as_of == dt.date(2026, 6, 30)
     # the 统计 page's 上月 while the page runs “today”: the month's last day
     last_month = today.replace(day=1) - dt.timedelta(days=1)
-    page = Desk(db).dashboard(f"{last_month.year}-{last_month.month:02d}", as_of=today)
+    page = local_desk(db).dashboard(f"{last_month.year}-{last_month.month:02d}", as_of=today)
     assert page.as_of == last_month
 
 
