@@ -117,7 +117,7 @@ def append_many(
     chained = ((at, actor, item_id, action, b, a) for action, item_id, b, a in entries)
     rows, prev = chained_rows(head_hash(s), chained)
     if rows:  # a Core insert: the ORM's bulk path costs more than the hashing
-        s.connection().execute(insert(AuditEntry.__table__), rows)
+        s.connection().execute(insert(AuditEntry.table()), rows)
     return prev
 
 

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.enums import DeadlineKind, DeadlinePrecision
@@ -81,11 +82,15 @@ def parse_deadline(value: object, year: int | None = None) -> Deadline:
             DeadlineKind.FIXED,
             f"完成时限“{raw}”没有年份，请用 --year 指定清单年度",
         )
+    assert not isinstance(found, str)
     date, precision = found
     return Deadline(raw, date, precision, DeadlineKind.FIXED)
 
 
-def _match(text: str, year: int | None) -> tuple[dt.date, DeadlinePrecision] | str | None:
+_Found = tuple[dt.date, DeadlinePrecision]
+
+
+def _match(text: str, year: int | None) -> _Found | str | None:
     """The date and precision of ``text``; "no-year" when a year is needed but unknown."""
     if m := _DAY.match(text):
         return dt.date(int(m[1]), int(m[2]), int(m[3])), DeadlinePrecision.DAY
@@ -103,7 +108,7 @@ def _match(text: str, year: int | None) -> tuple[dt.date, DeadlinePrecision] | s
         if y is None:
             return "no-year"
         return _month_end(y, 6 if m[2] == "上" else 12), DeadlinePrecision.MONTH
-    relative = [
+    relative: list[tuple[re.Pattern[str], Callable[[re.Match[str], int], _Found]]] = [
         (_MD, lambda m, y: (dt.date(y, int(m[1]), int(m[2])), DeadlinePrecision.DAY)),
         (_M, lambda m, y: (_month_end(y, int(m[1])), DeadlinePrecision.MONTH)),
         (_YEAR_END, lambda m, y: (dt.date(y, 12, 31), DeadlinePrecision.YEAR)),

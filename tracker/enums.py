@@ -16,7 +16,10 @@ class LabelledEnum(StrEnum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> Self:
+    def __new__(cls, value: str, label: str = "") -> Self:
+        # ``label`` defaults only so that type checkers accept the value look-up ``Status(v)``,
+        # which Enum routes past ``__new__``; every member is declared with its label.
+
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label

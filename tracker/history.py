@@ -72,7 +72,7 @@ def note_many(s: Session, rows: Iterable[tuple[int, dt.datetime, dict[str, Any]]
     """Append many rows at once (imports, demo data): ``(item id, at, state_of(...))``."""
     values = [{"item_id": i, "at": at, **state} for i, at, state in rows]
     if values:
-        s.connection().execute(insert(ItemHistory.__table__), values)
+        s.connection().execute(insert(ItemHistory.table()), values)
 
 
 class StateAt:

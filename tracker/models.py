@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import (
     Column,
@@ -54,6 +55,11 @@ def _now() -> dt.datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    @classmethod
+    def table(cls) -> Table:
+        """The Core table, for bulk inserts (``__table__`` is typed as any FromClause)."""
+        return cast(Table, cls.__table__)
 
 
 class Unit(Base):

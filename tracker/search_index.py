@@ -14,6 +14,8 @@ PostgreSQL keeps ``LIKE`` (a pg_trgm index would be its counterpart).
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, Select, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
@@ -65,7 +67,7 @@ def usable(s: Session, word: str) -> bool:
     return s.scalar(text(f"SELECT 1 FROM sqlite_master WHERE name = '{TABLE}'")) is not None
 
 
-def matching_ids(word: str) -> Select:
+def matching_ids(word: str) -> Select[Any]:
     """Ids of items whose code, title or content contains ``word`` (a phrase of trigrams)."""
     index = table(TABLE)
     return (

@@ -25,7 +25,8 @@ def display_width(text: str) -> int:
 
 def clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` columns, with an ellipsis when cut."""
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for ch in text:
         w = display_width(ch)
         if used + w > width:

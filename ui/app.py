@@ -8,6 +8,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -45,7 +46,7 @@ def ask_restore(message: str, backup: Path) -> bool:
     question = (
         f"{message}\n\n是否用最近的完好备份恢复？\n{backup}\n（损坏的文件会另存一份，不会删除。）"
     )
-    answer = QMessageBox.question(None, "实事台账", question)
+    answer = QMessageBox.question(None, "实事台账", question)  # type: ignore[arg-type]  # Qt takes no parent; the 6.8 stubs want one
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -107,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui import selftest
 
         return selftest.main()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
     gui_gc.install(app)
     app.setApplicationName("实事台账")
     app.setOrganizationName("shishi-ledger")
@@ -124,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StartCancelled:
         return 0
     except TrackerError as exc:
-        QMessageBox.critical(None, "实事台账", str(exc))
+        QMessageBox.critical(None, "实事台账", str(exc))  # type: ignore[arg-type]  # Qt takes no parent; the 6.8 stubs want one
         return 2
     window: MainWindow | None = None
     try:

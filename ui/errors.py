@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, exc: TrackerError) -> None:
-    QMessageBox.warning(parent, "实事台账", str(exc))
+    QMessageBox.warning(parent, "实事台账", str(exc))  # type: ignore[arg-type]  # Qt takes no parent; the 6.8 stubs want one
 
 
 def crash_report(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:

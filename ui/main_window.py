@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         self.excel.open_items.connect(self.open_items)
         self.excel.ledger_changed.connect(self.ledger.refresh)
         self.excel.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.ledger.move_requested.connect(self.move)
+        self.ledger.move_requested.connect(self.move_item)
         self.ledger.item_selected.connect(self.show_item)
         self.ledger.failed.connect(lambda exc: show_error(self, exc))
         self.workflow.requested.connect(self._act_on_current)
@@ -230,13 +230,15 @@ class MainWindow(QMainWindow):
         """
         page = self.pages.widget(index)
         if page in (self.warnings, self.people, self.lists, self.settings_page):
-            page.refresh()  # type: ignore[attr-defined]
+            page.refresh()
         if self.pages.widget(index) is not self._dashboard_slot or self.dashboard is not None:
             return
         from ui.pages.dashboard_page import DashboardPage
 
         self.dashboard = DashboardPage(self._desk)
-        self._dashboard_slot.layout().addWidget(self.dashboard)
+        slot = self._dashboard_slot.layout()
+        assert slot is not None
+        slot.addWidget(self.dashboard)
         self.dashboard.open_items.connect(self.open_items)
         self.dashboard.item_chosen.connect(self.show_item)
         self.dashboard.failed.connect(lambda exc: show_error(self, exc))
@@ -304,7 +306,7 @@ class MainWindow(QMainWindow):
         if handler is not None:
             handler(self._current)
         else:
-            self.move(self._current, name)
+            self.move_item(self._current, name)
 
     def open_attachment(self, attachment_id: int) -> None:
         """Open an evidence file with the desktop's viewer (a checked copy, not the store)."""
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
             .replace("{2}", str(total))
         )
 
-    def move(self, item_id: int, action: str) -> None:
+    def move_item(self, item_id: int, action: str) -> None:
         """Take one workflow move on an item, asking for a reason when the move needs one."""
         t = workflow.TRANSITIONS[action]
         reason = None

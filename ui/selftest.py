@@ -18,6 +18,7 @@ from ui.i18n import install_translators
 
 def _translations(_: Path) -> str:
     app = QApplication.instance()
+    assert app is not None
     if not install_translators(app):
         raise RuntimeError("找不到 Qt 中文翻译 qtbase_zh_CN.qm")
     return "qtbase_zh_CN 已加载"

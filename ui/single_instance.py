@@ -63,6 +63,6 @@ class InstanceServer(QObject):
             socket.readyRead.connect(lambda s=socket: self._read(s))
 
     def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll()).startswith(MESSAGE.strip()):
+        if bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
             self.raise_requested.emit()
         socket.disconnectFromServer()

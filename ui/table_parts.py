@@ -30,3 +30,10 @@ def fill_table(table: QTableWidget, rows: list[list[str]], tooltips: bool = Fals
             if tooltips:
                 cell.setToolTip(text)
             table.setItem(r, c, cell)
+
+
+def cell_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item ``fill_table`` put at (row, column); every cell of a filled table has one."""
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item

@@ -62,9 +62,9 @@ def test_header_click_sorts_in_sql(window, demo_db, qtbot):
 def test_workflow_move_through_the_window(window, demo_db, monkeypatch):
     item_id = _sql(demo_db, "SELECT id FROM item WHERE status='in_progress' ORDER BY id LIMIT 1")[0]
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: "等待资金下达"))
-    window.move(item_id, "suspend")
+    window.move_item(item_id, "suspend")
     assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["suspended"]
-    window.move(item_id, "resume")
+    window.move_item(item_id, "resume")
     assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["in_progress"]
     assert "已恢复办理" in window.statusBar().currentMessage()
 
@@ -73,14 +73,14 @@ def test_refused_move_shows_a_chinese_message(window, demo_db, monkeypatch):
     item_id = _sql(demo_db, "SELECT id FROM item WHERE status='closed' LIMIT 1")[0]
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    window.move(item_id, "sign")
+    window.move_item(item_id, "sign")
     assert shown and "不能执行“签收”" in shown[0]
 
 
 def test_cancelled_reason_dialog_changes_nothing(window, demo_db, monkeypatch):
     item_id = _sql(demo_db, "SELECT id FROM item WHERE status='in_progress' LIMIT 1")[0]
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: None))
-    window.move(item_id, "cancel")
+    window.move_item(item_id, "cancel")
     assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["in_progress"]
 
 

@@ -29,7 +29,10 @@ def to_json(data: Any) -> str:
     if dataclasses.is_dataclass(data) and not isinstance(data, type):
         data = dataclasses.asdict(data)
     elif isinstance(data, list):
-        data = [dataclasses.asdict(d) if dataclasses.is_dataclass(d) else d for d in data]
+        data = [
+            dataclasses.asdict(d) if dataclasses.is_dataclass(d) and not isinstance(d, type) else d
+            for d in data
+        ]
     return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
 
 

@@ -108,7 +108,7 @@ def register(sub: Any) -> None:
 
 
 def _item_parser(actions: Any, name: str, label: str) -> argparse.ArgumentParser:
-    p = actions.add_parser(name, help=label)
+    p: argparse.ArgumentParser = actions.add_parser(name, help=label)
     if name != "add":
         p.add_argument("code", help="事项编号")
         p.add_argument("--list", dest="list_name", help="清单名称（编号在多个清单重复时）")

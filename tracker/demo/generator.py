@@ -217,7 +217,8 @@ class _ChunkWriter:
 
     def write(self, batch: dict[str, list[dict[str, Any]]]) -> None:
         conn = self.s.connection()
-        batch["audit_entry"] = self._audit(batch.pop("audit", []))
+        events: list[Any] = batch.pop("audit", [])  # (at, actor, item, action, before, after)
+        batch["audit_entry"] = self._audit(events)
         for name, rows in batch.items():
             if rows:
                 sql, to_params = self._statement(name, conn.dialect)

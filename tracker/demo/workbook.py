@@ -62,8 +62,9 @@ def _merge(path: Path, ranges: list[str]) -> Path:
     from openpyxl import load_workbook
 
     wb = load_workbook(path)
+    ws = wb.worksheets[0]
     for cells in ranges:
-        wb.active.merge_cells(cells)
+        ws.merge_cells(cells)
     wb.save(path)
     return path
 

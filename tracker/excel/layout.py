@@ -43,7 +43,8 @@ FIELD_LABELS = {
 def synonyms() -> dict[str, list[str]]:
     """Field → header words, kept as data in ``synonyms.json``."""
     text = resources.files("tracker.excel").joinpath("synonyms.json").read_text("utf-8")
-    return json.loads(text)
+    found: dict[str, list[str]] = json.loads(text)
+    return found
 
 
 def field_for(header: Cell) -> str | None:

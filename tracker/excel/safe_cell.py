@@ -14,11 +14,12 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
-def cell(ws: Any, value: Any, **style: Any) -> WriteOnlyCell:
+def cell(ws: Any, value: Any, **style: Any) -> Cell:
     """A write-only cell holding ``value``; strings are always stored as text."""
     if isinstance(value, Decimal):
         value = float(value)
@@ -42,17 +43,17 @@ class Styler:
         self.ws = ws
         self._arrays: dict[tuple[tuple[str, int], ...], Any] = {}
 
-    def __call__(self, value: Any, **style: Any) -> WriteOnlyCell:
+    def __call__(self, value: Any, **style: Any) -> Cell:
         if not style:
             return cell(self.ws, value)
         key = tuple(sorted((name, id(v)) for name, v in style.items()))
         known = self._arrays.get(key)
         if known is None:
             c = cell(self.ws, value, **style)
-            self._arrays[key] = copy(c._style)
+            self._arrays[key] = copy(c._style)  # type: ignore[attr-defined]  # not in the stubs
             return c
         c = cell(self.ws, value)
-        c._style = copy(known)
+        c._style = copy(known)  # type: ignore[attr-defined]
         return c
 
 

@@ -232,12 +232,12 @@ def read_pack(path: Path) -> ReturnedPack:
         raise ImportFileError(
             "填报包的校验页已损坏或被改动，无法确认它属于哪个单位。", path=path, sheet=META
         )
-    pack = ReturnedPack(int(head[1]), str(head[2]), str(head[3]), {})
+    pack = ReturnedPack(_whole(head[1]), str(head[2]), str(head[3]), {})
     for r in meta_rows[1:]:
         if len(r) >= 4 and r[1]:
-            pack.meta[str(r[1])] = (int(r[0]), int(r[2]), str(r[3]))
-    for index, values in enumerate(sheet[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
-        values = list(values) + [None] * (len(HEADERS) - len(values))
+            pack.meta[str(r[1])] = (_whole(r[0]), _whole(r[2]), str(r[3]))
+    for index, cells in enumerate(sheet[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
+        values: list[Any] = [*cells, *[None] * (len(HEADERS) - len(cells))]
         if not any(clean(v) for v in values):
             continue
         code, title, deadline = (clean(v) for v in values[:3])
@@ -255,3 +255,8 @@ def read_pack(path: Path) -> ReturnedPack:
             )
         )
     return pack
+
+
+def _whole(value: object) -> int:
+    """A number of the check sheet (ids, versions) as an int, however the reader typed it."""
+    return int(float(str(value)))

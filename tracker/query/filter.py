@@ -55,7 +55,9 @@ def as_of_day(f: ItemFilter) -> dt.date:
     return f.as_of or dt.date.today()
 
 
-def apply_filter(s: Session, stmt: Select, f: ItemFilter, *, walk: bool = False) -> Select:
+def apply_filter(
+    s: Session, stmt: Select[Any], f: ItemFilter, *, walk: bool = False
+) -> Select[Any]:
     """Add the conditions of ``f`` to ``stmt`` (a select over ``Item``).
 
     ``walk``: keep SQLite from answering the text condition through its indexes, so that it
@@ -105,7 +107,7 @@ def apply_filter(s: Session, stmt: Select, f: ItemFilter, *, walk: bool = False)
 IMPORT_ACTIONS = ("import_create", "import_update")
 
 
-def _imported(at: dt.datetime) -> Select:
+def _imported(at: dt.datetime) -> Select[Any]:
     """Ids the import stamped ``at`` wrote: its audit entries name them."""
     return select(AuditEntry.item_id).where(
         AuditEntry.at == at, AuditEntry.action.in_(IMPORT_ACTIONS)
@@ -122,7 +124,8 @@ def _text_condition(s: Session, text: str, walk: bool = False) -> ColumnElement[
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
     def like(column: Any) -> ColumnElement[bool]:
-        return column.like(pattern, escape="\\")
+        found: ColumnElement[bool] = column.like(pattern, escape="\\")
+        return found
 
     def key(column: Any) -> Any:
         return column + 0 if walk else column  # an expression: no index lookup on it

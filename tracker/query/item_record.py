@@ -68,7 +68,9 @@ class AuditLine:
 
 
 def attachments_of(s: Session, item_id: int) -> list[AttachmentInfo]:
-    names = dict(s.execute(select(User.id, User.display_name)).tuples().all())
+    names: dict[int | None, str] = dict(
+        s.execute(select(User.id, User.display_name)).tuples().all()
+    )
     rows = s.scalars(
         select(Attachment).where(Attachment.item_id == item_id).order_by(Attachment.id)
     )

@@ -175,7 +175,7 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
 def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
     """Progress, reviews, urges, extensions, visits and audit entries, oldest first."""
     users = s.execute(select(User.id, User.login, User.display_name)).tuples().all()
-    names = {uid: name for uid, _login, name in users}
+    names: dict[int | None, str] = {uid: name for uid, _login, name in users}
     by_login = {login: name for _uid, login, name in users}
     events: list[HistoryEvent] = []
     for p in s.scalars(select(ProgressReport).where(ProgressReport.item_id == item_id)):

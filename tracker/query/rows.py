@@ -68,7 +68,7 @@ def item_ids(
     return list(s.scalars(stmt))
 
 
-def _row_select(s: Session, as_of: dt.date) -> Select:
+def _row_select(s: Session, as_of: dt.date) -> Select[Any]:
     """Item, list name, lead unit name and warning light: what an ``ItemRow`` is built from."""
     lead = aliased(Unit)
     rules = WarningRules.load(s, as_of)
@@ -129,7 +129,8 @@ def _walk_for_text(s: Session, f: ItemFilter, rows: int) -> bool:
         return False
     if not search_index.usable(s, text):
         return False
-    matches = s.scalar(select(func.count()).select_from(search_index.matching_ids(text).subquery()))
+    found = select(func.count()).select_from(search_index.matching_ids(text).subquery())
+    matches = s.scalar(found) or 0
     items = s.scalar(select(func.max(Item.id))) or 0
     return rows * items * WALK_COST < matches * matches * SORT_COST
 

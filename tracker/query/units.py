@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +29,7 @@ def outline(s: Session) -> list[UnitLine]:
             Unit.sort_order, Unit.id
         )
     ).all()
-    children: dict[int | None, list] = defaultdict(list)
+    children: dict[int | None, list[Any]] = defaultdict(list)
     ids = {r.id for r in rows}
     for r in rows:
         children[r.parent_id if r.parent_id in ids else None].append(r)

@@ -176,7 +176,7 @@ def _one(rows: list[metrics.Rates]) -> metrics.Rates:
     return rows[0] if rows else metrics.Rates("all", "全部")
 
 
-def _columns(t: metrics.Terms) -> tuple[list[ColumnElement[Any]], Any]:
+def _columns(t: metrics.Terms) -> tuple[list[Any], Any]:
     """The columns of an ``ItemLine`` (the state as of the terms' date) and the lead-unit
     alias they join."""
     lead = aliased(Unit)

@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, cast
 
 import matplotlib
 from matplotlib import font_manager
@@ -53,7 +54,7 @@ def style() -> Iterator[None]:
     Interactive canvases redraw later (resize, hover), outside any context: the GUI
     applies ``rc_settings()`` to its own process instead.
     """
-    with matplotlib.rc_context(rc_settings()):
+    with matplotlib.rc_context(cast(Any, rc_settings())):
         yield
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import Align, WrapMode, XPos, YPos
+from fpdf.fonts import TTFFont
 
 from tracker.reports.font_cut import cached_cut
 from tracker.reports.fonts import bold_variant, find_cjk_font
@@ -46,7 +47,8 @@ class ReportPDF(FPDF):
             # The subset embedded at output keeps the whole font's bounding box instead of
             # drawing every glyph to measure a tighter one (twice, ~2 s for a bulletin's
             # 2,000 distinct characters); a box that is larger than needed is still valid.
-            font.ttfont.recalcBBoxes = False
+            if isinstance(font, TTFFont):
+                font.ttfont.recalcBBoxes = False
         self.set_margins(16, 16, 16)
         self.set_auto_page_break(True, margin=18)
         self.set_title(title)
@@ -145,7 +147,7 @@ class ReportPDF(FPDF):
             self.set_xy(self.l_margin, y + 19 + gap)
 
     #: A bordered table in the report font (``pdf_table.draw_table``).
-    table = partialmethod(draw_table, font=FONT)
+    table = partialmethod(draw_table, font=FONT)  # type: ignore[assignment]  # replaces FPDF.table
 
     def picture(self, png: bytes, width_mm: float | None = None) -> None:
         """A chart at print resolution, scaled to the text width and kept on one page."""
@@ -169,7 +171,8 @@ def save_report(path: Path, draw: Callable[[bool], ReportPDF]) -> Path:
     pdf = draw(True)
     if pdf.lacks_glyphs():
         for font in pdf.fonts.values():
-            font.close()  # the discarded draft's font files, which output would have closed
+            if isinstance(font, TTFFont):
+                font.close()  # the discarded draft's font files, which output would have closed
         pdf = draw(False)
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))

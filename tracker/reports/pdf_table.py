@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 PAD_X, PAD_Y = 1.2, 0.8
 HEAD_FILL = (234, 238, 243)
@@ -106,7 +107,9 @@ def _wrap_row(pdf: FPDF, lay: Layout, values: Sequence[str], style: str) -> list
 def wrap_mm(pdf: FPDF, text: str, width: float) -> list[str]:
     """``wrap`` in the current font, ``width`` in mm."""
     font_units_per_mm = pdf.k / (pdf.font_size_pt * 0.001)
-    return wrap(text, width * font_units_per_mm, pdf.current_font.cw)
+    font = pdf.current_font
+    assert isinstance(font, TTFFont), "reports draw in an embedded TrueType font"
+    return wrap(text, width * font_units_per_mm, font.cw)
 
 
 def wrap(text: str, room: float, widths: dict[int, float]) -> list[str]:

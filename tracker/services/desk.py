@@ -8,7 +8,7 @@ administrator; shared deployments will log in — see the PostgreSQL issue.)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -174,7 +174,7 @@ class Desk:
             and not (self.actor.role == Role.CLERK and t.scope == workflow.Scope.ANY)
         ]
 
-    def edit_item(self, item_id: int, version: int, changes: dict[str, object]) -> ItemState:
+    def edit_item(self, item_id: int, version: int, changes: Mapping[str, object]) -> ItemState:
         """Save basic-information edits made on ``version``; a newer one raises ``StaleItem``."""
         with self.db.sessions.begin() as s:
             return editing.edit_item(s, self.actor, item_id, version, changes)

@@ -510,7 +510,7 @@ class _Writer:
         if not new_people:
             return
         rows = [{"name": p.name, "phone": p.phone, "unit_id": p.unit_id} for p in new_people]
-        stmt = insert(Person.__table__).returning(Person.id, Person.name, Person.unit_id)
+        stmt = insert(Person.table()).returning(Person.id, Person.name, Person.unit_id)
         for person_id, name, unit_id in self.s.connection().execute(stmt, rows):
             new = self.people[(name, unit_id)]
             assert isinstance(new, NewPerson)
@@ -624,11 +624,13 @@ class _Writer:
         # New people were inserted in ``finish``: their ids exist now.
         rows = [{**n.row, "assignee_id": n.person.id if n.person else None} for n in self.new_rows]
         conn = self.s.connection()
-        conn.execute(insert(Item.__table__), rows)
+        conn.execute(insert(Item.table()), rows)
         # Codes are unique within a list: look the new ids up by code (RETURNING in input
         # order would make SQLite insert one row per statement).
-        by_code = dict(
-            conn.execute(select(Item.code, Item.id).where(Item.list_id == self.list_id)).all()
+        by_code: dict[str, int] = dict(
+            conn.execute(select(Item.code, Item.id).where(Item.list_id == self.list_id))
+            .tuples()
+            .all()
         )
         ids = [by_code[row["code"]] for row in rows]
         planned = [n.planned for n in self.new_rows]
@@ -645,7 +647,7 @@ class _Writer:
             if p.progress
         ]
         if reports:
-            conn.execute(insert(ProgressReport.__table__), reports)
+            conn.execute(insert(ProgressReport.table()), reports)
         return [(i, row["code"], p) for i, row, p in zip(ids, rows, planned, strict=True)]
 
 

@@ -278,7 +278,7 @@ def apply_return(
     s: Session,
     actor: Actor,
     plan: ReturnPlan,
-    take: set[str] = frozenset(),
+    take: frozenset[str] | set[str] = frozenset(),
     at: dt.datetime | None = None,
 ) -> ReturnResult:
     """Apply the rows that changed (and conflicts whose code is in ``take``)."""

@@ -116,7 +116,9 @@ class ConnectionDialog(QDialog):
     def _say(self, text: str, ok: bool) -> None:
         self.result_line.setText(text)
         self.result_line.setStyleSheet("color: #1b5e20;" if ok else ERROR_STYLE)
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def connect_if_ok(self) -> None:

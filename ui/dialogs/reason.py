@@ -10,5 +10,5 @@ class ReasonDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, prompt: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
+        text, ok = QInputDialog.getMultiLineText(parent, title, prompt)  # type: ignore[arg-type]  # Qt takes no parent; the 6.8 stubs want one
         return text.strip() if ok and text.strip() else None

@@ -29,6 +29,7 @@ from tracker.services.excel_desk import Applied, ExcelDesk
 from tracker.services.returns import VERDICT_LABELS, ReturnPlan
 from ui.dialogs.form_parts import error_label
 from ui.errors import show_error
+from ui.table_parts import cell_at
 
 HEADERS = ["行", "编号", "结果", "变化", "说明", "采用表格"]
 VERDICT_COLOURS = {"change": "#e2f0d9", "conflict": "#fff2cc"}
@@ -101,7 +102,7 @@ class ReturnDialog(QDialog):
                 "#f4b6b6" if line.verdict in WARN else None
             )
             if colour:
-                self.table.item(r, 2).setBackground(QBrush(QColor(colour)))
+                cell_at(self.table, r, 2).setBackground(QBrush(QColor(colour)))
             if line.verdict == "conflict":
                 take = QTableWidgetItem(self.tr("采用"))
                 take.setFlags(take.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -161,4 +162,4 @@ def ask_return(parent: QWidget | None, excel: ExcelDesk, path: Path) -> ReturnDi
 
 
 def report(parent: QWidget | None, dialog: ReturnDialog) -> None:
-    QMessageBox.information(parent, dialog.tr("填报包已导入"), dialog.result_text)
+    QMessageBox.information(parent, dialog.tr("填报包已导入"), dialog.result_text)  # type: ignore[arg-type]  # Qt takes no parent; the 6.8 stubs want one

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from tracker.enums import Escalation
 from tracker.query import PendingExtension
 from ui.dialogs.form_parts import answer_of, error_label, ok_cancel
+from ui.qt_values import day_of
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -74,7 +75,7 @@ class ExtensionDialog(QDialog):
         _accept_if(self, bool(self.reason.toPlainText().strip()), self.tr("请说明延期理由。"))
 
     def value(self) -> ExtensionRequest:
-        return ExtensionRequest(self.new_date.date().toPython(), self.reason.toPlainText().strip())
+        return ExtensionRequest(day_of(self.new_date), self.reason.toPlainText().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, deadline: dt.date) -> ExtensionRequest | None:

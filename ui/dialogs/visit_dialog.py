@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from tracker.enums import Rating
 from tracker.services.surveys import Visit
 from ui.dialogs.form_parts import answer_of, error_label, ok_cancel
+from ui.qt_values import day_of
 
 METHODS = ("电话回访", "上门回访", "座谈", "问卷", "网络")
 
@@ -73,7 +74,7 @@ class VisitDialog(QDialog):
     def value(self) -> Visit:
         return Visit(
             rating=self.rating.currentData(),
-            visited_on=self.visited_on.date().toPython(),
+            visited_on=day_of(self.visited_on),
             contacted=self.contacted.currentData(),
             solved=self.solved.currentData(),
             method=self.method.currentText().strip() or None,

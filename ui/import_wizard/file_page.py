@@ -33,7 +33,9 @@ class FilePage(Page):
         self.sheet.activated.connect(self._sheet_chosen)
         self.list = QComboBox(editable=True)
         self.list.addItems(state.excel.desk.list_names())
-        self.list.lineEdit().editingFinished.connect(self._list_chosen)
+        line = self.list.lineEdit()
+        assert line is not None  # an editable combo box has its line edit
+        line.editingFinished.connect(self._list_chosen)
         self.list.activated.connect(self._list_chosen)
         self.year = QSpinBox(minimum=2000, maximum=2100)
         self.year.editingFinished.connect(self._year_chosen)

@@ -24,7 +24,7 @@ from ui.import_wizard.layout_page import grid_view, show_merges
 from ui.import_wizard.page import Page
 from ui.import_wizard.state import ImportState
 from ui.models.grid_model import GridModel
-from ui.table_parts import fill_table, read_only_table
+from ui.table_parts import cell_at, fill_table, read_only_table
 
 ACTIONS = {"create": "新增", "update": "更新", "unchanged": "不变"}
 ACTION_COLOURS = {"create": "#e2f0d9", "update": "#fff2cc"}
@@ -130,7 +130,7 @@ class PreviewPage(Page):
         for r, item in enumerate(plan.items):
             colour = ACTION_COLOURS.get(item.action)
             if colour:
-                self.items.item(r, 1).setBackground(QBrush(QColor(colour)))
+                cell_at(self.items, r, 1).setBackground(QBrush(QColor(colour)))
         _fill(self.problems, [[str(p.row), p.column, p.header, p.message] for p in plan.errors])
         _fill(self.skipped, [[str(row), why] for row, why in plan.skipped])
         problems = {

@@ -30,15 +30,16 @@ class StatusChipDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         status = index.data(STATUS_ROLE)
-        if status not in CHIP_COLOURS or option.state & QStyle.StateFlag.State_Selected:
+        if status not in CHIP_COLOURS or option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
             super().paint(painter, option, index)  # selected rows keep the highlight
             return
         fill, ink = CHIP_COLOURS[status]
         text = str(index.data() or "")
-        metrics = option.fontMetrics
+        metrics = option.fontMetrics  # type: ignore[attr-defined]  # QStyleOption's, not stubbed
         pad = metrics.height() // 3
-        width = min(metrics.horizontalAdvance(text) + 2 * pad, option.rect.width() - 4)
-        chip = QRectF(option.rect.x() + 3, option.rect.y() + 3, width, option.rect.height() - 6)
+        rect = option.rect  # type: ignore[attr-defined]
+        width = min(metrics.horizontalAdvance(text) + 2 * pad, rect.width() - 4)
+        chip = QRectF(rect.x() + 3, rect.y() + 3, width, rect.height() - 6)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -8,7 +8,7 @@ ledger then shows exactly the items behind that number (see ``ItemFilter.figure`
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -99,7 +99,7 @@ class DashboardPage(QWidget):
         super().__init__()
         # Canvases redraw on resize and click, outside any rc_context: the GUI process
         # uses the Chinese chart settings throughout.
-        matplotlib.rcParams.update(charts.rc_settings())
+        matplotlib.rcParams.update(cast(Any, charts.rc_settings()))
         self._desk = desk
         self._today = today
         self._data: BulletinData | None = None

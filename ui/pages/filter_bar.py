@@ -22,6 +22,7 @@ from tracker.enums import Escalation, Status
 from tracker.query import ItemFilter, UnitLine
 from tracker.services.desk import Desk
 from ui.choices import fill_choices
+from ui.qt_values import day_of
 
 LIGHT_CHOICES = [
     ("全部预警", None),
@@ -75,9 +76,10 @@ class FilterBar(QWidget):
             self.escalation.addItem(level.label, level.value)
         self.deadline_on = QCheckBox(self.tr("完成时限"))
         today = QDate.currentDate()
-        self.deadline_from = QDateEdit(QDate(today.year(), 1, 1), calendarPopup=True)
-        self.deadline_to = QDateEdit(QDate(today.year(), 12, 31), calendarPopup=True)
+        self.deadline_from = QDateEdit(QDate(today.year(), 1, 1))
+        self.deadline_to = QDateEdit(QDate(today.year(), 12, 31))
         for edit in (self.deadline_from, self.deadline_to):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.extra = QHBoxLayout()  # the page adds its saved-filter button here
@@ -120,9 +122,12 @@ class FilterBar(QWidget):
         self.deadline_on.toggled.connect(self.deadline_to.setEnabled)
         self.deadline_on.toggled.connect(self.changed)
         for edit in (self.deadline_from, self.deadline_to):
-            edit.dateChanged.connect(
-                lambda _d: self.deadline_on.isChecked() and self.changed.emit()
-            )
+            edit.dateChanged.connect(self._deadline_changed)
+
+    def _deadline_changed(self) -> None:
+        """A date moved: it filters only while 完成时限 is ticked."""
+        if self.deadline_on.isChecked():
+            self.changed.emit()
 
     def unit(self) -> str | None:
         text = self.units.currentText().strip()  # strips the tree's indentation too
@@ -148,8 +153,8 @@ class FilterBar(QWidget):
             unit=self.unit(),
             with_subunits=True,
             escalations=(escalation,) if escalation else (),
-            deadline_from=self.deadline_from.date().toPython() if dated else None,
-            deadline_to=self.deadline_to.date().toPython() if dated else None,
+            deadline_from=day_of(self.deadline_from) if dated else None,
+            deadline_to=day_of(self.deadline_to) if dated else None,
         )
 
     def state(self) -> dict[str, Any]:

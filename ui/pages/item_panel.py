@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.query import AttachmentInfo, HistoryEvent, ItemDetail
-from ui.table_parts import fill_table, read_only_table
+from ui.table_parts import cell_at, fill_table, read_only_table
 
 #: Tabs of dated records: title and the history kinds each shows.
 TIMELINES = (
@@ -163,7 +163,7 @@ class ItemPanel(QWidget):
             tooltips=True,
         )
         for row, a in enumerate(files):  # the start fits the panel; the whole hash below
-            self.files.item(row, 4).setText(a.sha256[:12] + "…")
+            cell_at(self.files, row, 4).setText(a.sha256[:12] + "…")
         if files:
             self.files.setCurrentCell(0, 0)
         self._show_hash()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,7 +102,8 @@ class LedgerPage(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.pinned_bar)
         layout.addWidget(self.table)
-        copy = QAction(self.tr("复制选中行"), self, shortcut=QKeySequence.StandardKey.Copy)
+        copy = QAction(self.tr("复制选中行"), self)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy_selection)
         self.table.addAction(copy)
 
@@ -220,7 +221,8 @@ class LedgerPage(QWidget):
 
     def selected_count(self) -> int:
         """How many rows are chosen, without listing them (Ctrl+A on a million rows)."""
-        return sum(r.height() for r in self.table.selectionModel().selection())
+        selection = self.table.selectionModel().selection()
+        return sum(selection.at(i).height() for i in range(selection.count()))
 
     def selected_ids(self) -> list[int]:
         """The chosen items in ledger order (rows read from the database as needed)."""
@@ -238,12 +240,12 @@ class LedgerPage(QWidget):
             lines.append("\t".join(str(c).replace("\t", " ") for c in cells))
         QGuiApplication.clipboard().setText("\n".join(lines))
 
-    def _context_menu(self, pos: object) -> None:
-        where = self.table.viewport().mapToGlobal(pos)  # type: ignore[arg-type]
+    def _context_menu(self, pos: QPoint) -> None:
+        where = self.table.viewport().mapToGlobal(pos)
         if self.batch_menu is not None and self.selected_count() > 1:
             self.batch_menu.exec(where)
             return
-        row = self.table.indexAt(pos).row()  # type: ignore[arg-type]
+        row = self.table.indexAt(pos).row()
         item = self.model.row_of(row)
         if item is None:
             return

@@ -38,7 +38,9 @@ class ListsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # the list's name takes the spare width, not 草稿
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeaderItem(3).setToolTip(
+        header_item = self.table.horizontalHeaderItem(3)
+        assert header_item is not None
+        header_item.setToolTip(
             self.tr("已立项的事项（不含草稿和已终止），与统计和通报的“事项总数”口径相同")
         )
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))

@@ -97,6 +97,7 @@ class SettingsPage(QWidget):
         self.fair_clock.setChecked(values["fair_clock"])
         editable = self.admin.is_admin
         for kind in (QSpinBox, QDoubleSpinBox, QCheckBox, QPushButton):
+            widget: QWidget
             for widget in self.findChildren(kind):
                 widget.setEnabled(editable)
         self.note.setText("" if editable else self.tr("只有管理员可以修改设置。"))

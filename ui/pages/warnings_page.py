@@ -12,9 +12,9 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTabWidget, QVBoxLayout, QWidget
 
-from tracker.query import ItemFilter
+from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
-from ui.models.ledger_model import LedgerTableModel
+from ui.models.ledger_model import LedgerTableModel, PageFetcher
 from ui.pages.ledger_page import size_columns
 from ui.workers import LatestOnly
 
@@ -67,9 +67,7 @@ class WarningsPage(QWidget):
 
         def show(counts: dict[str, int]) -> None:
             for light, f in filters.items():
-                self.models[light].set_query(
-                    lambda o, n, f=f: desk.page(f, "deadline", False, o, n), counts[light]
-                )
+                self.models[light].set_query(_pages_of(desk, f), counts[light])
             self._label_tabs(counts)
             self.refreshed.emit()
 
@@ -84,3 +82,12 @@ class WarningsPage(QWidget):
         item_id = model.item_id(row)
         if item_id is not None:
             self.item_selected.emit(item_id)
+
+
+def _pages_of(desk: Desk, f: ItemFilter) -> PageFetcher:
+    """One warning list's rows by block, nearest deadline first."""
+
+    def fetch(offset: int, limit: int) -> list[ItemRow]:
+        return desk.page(f, "deadline", False, offset, limit)
+
+    return fetch
