@@ -18,3 +18,9 @@ EDITABLE = {
     "funds": "投入资金（万元）",
     "remarks": "备注",
 }
+
+
+def field_texts(record: object) -> dict[str, str]:
+    """The editable fields of an item (or its detail) as a form shows them: text, "" for none."""
+    values = {f: getattr(record, f) for f in EDITABLE}
+    return {f: "" if v is None else str(v) for f, v in values.items()}

@@ -15,10 +15,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from tracker.errors import Conflict, TrackerError
+from tracker.errors import TrackerError
 from tracker.item_fields import EDITABLE
 from tracker.services.desk import Desk
-from ui.dialogs.edit_item_dialog import field_texts
 
 LIMIT = 50
 
@@ -79,9 +78,7 @@ class EditHistory(QObject):
         values, expected = (step.before, step.after) if undo else (step.after, step.before)
         desk = self._desk()
         try:
-            detail = desk.detail(step.item_id)
-            _check_unchanged(step, field_texts(detail), expected, undo)
-            desk.edit_item(step.item_id, detail.version, values)
+            desk.take_back_edit(step.item_id, values, expected, "撤销" if undo else "重做")
         except TrackerError as exc:
             del self._steps[index]  # it cannot be taken back (or again) any more
             self._done = index
@@ -103,13 +100,3 @@ class EditHistory(QObject):
         self.redo_action.setText(
             self.tr("重做修改") + (f"：{redo.code} {redo.fields()}" if redo else "")
         )
-
-
-def _check_unchanged(
-    step: EditStep, now: dict[str, str], expected: dict[str, str], undo: bool
-) -> None:
-    changed = [f for f in expected if now[f].strip() != expected[f].strip()]
-    if changed:
-        what = "撤销" if undo else "重做"
-        fields = "、".join(f"{EDITABLE[f]}（现为“{now[f] or '空'}”）" for f in changed)
-        raise Conflict(f"无法{what}对 {step.code} 的修改：{fields}已被他人改过。")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tracker import workflow
 from tracker.errors import StorageError, TrackerError
+from tracker.item_fields import field_texts
 from tracker.query import ItemFilter
 from tracker.services import ledger_files
 from tracker.services.admin_desk import AdminDesk
@@ -35,7 +36,7 @@ from tracker.services.desk import Desk
 from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog
-from ui.dialogs.edit_item_dialog import EditItemDialog, field_texts
+from ui.dialogs.edit_item_dialog import EditItemDialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.reason import ReasonDialog

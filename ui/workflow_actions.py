@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from tracker import workflow
-from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, SUPERVISORS, Role, Status
+from tracker.item_actions import ITEM_ACTIONS
 from tracker.services.desk import Desk
-from tracker.services.editing import FINISHED
-from tracker.workflow import UNIT
 
 SHORTCUTS = {
     "submit": "Ctrl+Alt+T",
@@ -40,19 +36,6 @@ SHORTCUTS = {
     "escalate": "Ctrl+Alt+S",
     "visit": "Ctrl+Alt+V",
 }
-#: Actions beside the state moves: (menu label, roles, states where offered), in the
-#: services' own role sets. The services check the same rules (and unit scope) again; this
-#: only keeps the menu honest.
-EXTRA: dict[str, tuple[str, Collection[Role], Collection[Status]]] = {
-    "edit": ("修改基本信息…", SUPERVISORS, frozenset(Status) - FINISHED),
-    "progress": ("报送进展…", UNIT, {Status.IN_PROGRESS, Status.CLOSURE_REQUESTED}),
-    "urge": ("催办", SUPERVISORS, ACTIVE_STATUSES),
-    "attach": ("上传佐证材料…", UNIT, frozenset(Status) - {Status.DRAFT, Status.CANCELLED}),
-    "extend": ("申请延期…", UNIT, ACTIVE_STATUSES),
-    "decide_extension": ("审批延期…", SUPERVISORS, ACTIVE_STATUSES),
-    "escalate": ("调整督办级别…", SUPERVISORS, ACTIVE_STATUSES | {Status.SUSPENDED}),
-    "visit": ("回访评价…", SUPERVISORS, DONE_STATUSES),
-}
 
 
 class WorkflowActions(QObject):
@@ -67,8 +50,8 @@ class WorkflowActions(QObject):
         self._desk = desk
         self.menu = QMenu(parent.tr("办理(&W)"), parent)
         self.actions: dict[str, QAction] = {}
-        for name, (label, _roles, _states) in EXTRA.items():
-            self._add(parent, name, label)
+        for a in ITEM_ACTIONS.values():
+            self._add(parent, a.name, a.label + ("" if a.name == "urge" else "…"))
         self.menu.addSeparator()
         for t in workflow.TRANSITIONS.values():
             self._add(parent, t.action, t.label + ("…" if t.needs_reason else ""))
@@ -86,15 +69,8 @@ class WorkflowActions(QObject):
         self.actions[name] = action
 
     def update_for(self, status: str | None, pending_extension: bool = False) -> None:
-        """Enable exactly the moves this user may take on an item in ``status``."""
-        allowed = {t.action for t in self._desk.allowed_actions(status)} if status else set()
-        role = self._desk.actor.role
+        """Enable exactly what this user may do to an item in ``status`` (the services'
+        own table, ``item_actions``); unit scope is checked when the action runs."""
+        allowed = self._desk.allowed_actions(status, pending_extension) if status else set()
         for name, action in self.actions.items():
-            if name in EXTRA:
-                _label, roles, states = EXTRA[name]
-                ok = status is not None and role in roles and Status(status) in states
-                if name == "decide_extension":
-                    ok = ok and pending_extension
-                action.setEnabled(ok)
-            else:
-                action.setEnabled(name in allowed)
+            action.setEnabled(name in allowed)

@@ -13,11 +13,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.actors import Actor, require_role, require_scope
+from tracker.actors import Actor
 from tracker.errors import NotFoundError, StorageError, ValidationError
 from tracker.models import Attachment, Item
-from tracker.services.common import load_item, now, record, snapshot
-from tracker.workflow import UNIT, Scope
+from tracker.services.common import now, permit, record, snapshot
 
 MAX_BYTES = 100 * 1024 * 1024
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
@@ -45,9 +44,7 @@ def add_attachment(
     at: dt.datetime | None = None,
 ) -> int:
     """Copy ``source`` into the content-addressed ``store`` and record it on the item."""
-    require_role(actor, UNIT, "上传佐证材料")
-    item = load_item(s, item_id)
-    require_scope(s, actor, item, Scope.LEAD_OR_CO, "上传佐证材料")
+    item = permit(s, actor, item_id, "attach")
     if not source.is_file():
         raise ValidationError("file", f"找不到文件“{source}”。")
     size = source.stat().st_size

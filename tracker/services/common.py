@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import audit, history
-from tracker.actors import Actor
+from tracker.actors import Actor, require_role, require_scope
 from tracker.enums import Status
 from tracker.errors import Conflict, NotFoundError
+from tracker.item_actions import ITEM_ACTIONS
 from tracker.models import AuditEntry, Item, User
 from tracker.workflow import label_for
 
@@ -45,6 +46,18 @@ def load_item(s: Session, item_id: int, expected_version: int | None = None) -> 
         raise NotFoundError(f"事项（内部编号 {item_id}）不存在，可能已被删除。")
     if expected_version is not None and item.version != expected_version:
         raise StaleItem(item, last_change(s, item.id))
+    return item
+
+
+def permit(s: Session, actor: Actor, item_id: int, name: str) -> Item:
+    """The item, once ``actor`` may take action ``name`` on it (``item_actions``): the
+    role, the unit's scope and the item's state are refused in that order."""
+    action = ITEM_ACTIONS[name]
+    require_role(actor, action.roles, action.label)
+    item = load_item(s, item_id)
+    require_scope(s, actor, item, action.scope, action.label)
+    if Status(item.status) not in action.states:
+        raise Conflict(f"事项当前为“{Status(item.status).label}”，{action.when}。")
     return item
 
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from tracker import query, settings, workflow
+from tracker import item_actions, query, settings
 from tracker.actors import Actor, actor_by_login
 from tracker.db import Database
-from tracker.enums import Escalation, Role, Status
+from tracker.enums import Escalation, Status
 from tracker.models import AuditEntry, Item, ItemList, Unit
 from tracker.services import (
     accounts,
@@ -164,15 +164,17 @@ class Desk:
                 n += 1
             return f"{lst.year}-{n:03d}"
 
-    def allowed_actions(self, status: str) -> list[workflow.Transition]:
-        """Moves this user's role may take from ``status`` (unit scope is checked on the move)."""
-        return [
-            t
-            for t in workflow.TRANSITIONS.values()
-            if Status(status) in t.sources
-            and self.actor.role in t.roles
-            and not (self.actor.role == Role.CLERK and t.scope == workflow.Scope.ANY)
-        ]
+    def allowed_actions(self, status: str, pending_extension: bool = False) -> set[str]:
+        """Moves and actions this user may take on an item in ``status`` (``item_actions``;
+        unit scope is checked when one runs)."""
+        return item_actions.allowed(self.actor.role, Status(status), pending_extension)
+
+    def take_back_edit(
+        self, item_id: int, values: Mapping[str, str], expected: Mapping[str, str], what: str
+    ) -> ItemState:
+        """撤销/重做 an edit, unless someone changed its fields since (``editing.take_back``)."""
+        with self.db.sessions.begin() as s:
+            return editing.take_back(s, self.actor, item_id, values, expected, what)
 
     def edit_item(self, item_id: int, version: int, changes: Mapping[str, object]) -> ItemState:
         """Save basic-information edits made on ``version``; a newer one raises ``StaleItem``."""

@@ -19,11 +19,10 @@ from sqlalchemy.orm import Session
 from tracker import audit, history
 from tracker.actors import Actor, require_role
 from tracker.enums import SUPERVISORS, Status
-from tracker.errors import PermissionDenied, ValidationError
-from tracker.item_fields import EDITABLE
+from tracker.errors import Conflict, PermissionDenied, ValidationError
+from tracker.item_actions import ITEM_ACTIONS
+from tracker.item_fields import EDITABLE, field_texts
 from tracker.services.common import ItemState, load_item, now
-
-FINISHED = {Status.CLOSED, Status.CANCELLED}
 
 
 def edit_item(
@@ -43,7 +42,7 @@ def edit_item(
     """
     require_role(actor, SUPERVISORS, "修改事项基本信息")
     item = load_item(s, item_id, expected_version)
-    if Status(item.status) in FINISHED:
+    if Status(item.status) not in ITEM_ACTIONS["edit"].states:
         raise PermissionDenied(
             f"事项“{item.code}”状态为“{Status(item.status).label}”，不能修改基本信息。"
         )
@@ -68,6 +67,26 @@ def edit_item(
         )
         history.note(s, item, stamp)  # a changed 领域 moves the item between report rows
     return ItemState.of(item)
+
+
+def take_back(
+    s: Session,
+    actor: Actor,
+    item_id: int,
+    values: Mapping[str, str],
+    expected: Mapping[str, str],
+    what: str,
+    at: dt.datetime | None = None,
+) -> ItemState:
+    """Undo or redo (``what``: 撤销/重做) an earlier edit: set ``values`` where the fields
+    still hold ``expected``; refused, naming them, when someone changed one since."""
+    item = load_item(s, item_id)
+    current = field_texts(item)
+    changed = [f for f in expected if current[f].strip() != expected[f].strip()]
+    if changed:
+        fields = "、".join(f"{EDITABLE[f]}（现为“{current[f] or '空'}”）" for f in changed)
+        raise Conflict(f"无法{what}对 {item.code} 的修改：{fields}已被他人改过。")
+    return edit_item(s, actor, item_id, item.version, values, at)
 
 
 def _clean(field: str, raw: Any) -> Any:

@@ -10,13 +10,12 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from tracker.actors import Actor, require_role, require_scope
-from tracker.enums import ACTIVE_STATUSES, SUPERVISORS, Decision, Status
+from tracker.actors import Actor
+from tracker.enums import Decision
 from tracker.errors import Conflict, NotFoundError, ValidationError
 from tracker.models import Extension
 from tracker.query import pending_row
-from tracker.services.common import ItemState, load_item, now, record, snapshot
-from tracker.workflow import UNIT, Scope
+from tracker.services.common import ItemState, now, permit, record, snapshot
 
 
 def request_extension(
@@ -29,12 +28,8 @@ def request_extension(
     at: dt.datetime | None = None,
 ) -> int:
     """File a request; returns its id."""
-    require_role(actor, UNIT, "申请延期")
-    item = load_item(s, item_id)
-    require_scope(s, actor, item, Scope.LEAD, "申请延期")
+    item = permit(s, actor, item_id, "extend")
     stamp = now(at)
-    if item.status not in ACTIVE_STATUSES:
-        raise Conflict(f"事项当前为“{Status(item.status).label}”，不能申请延期。")
     if item.deadline_date is None:
         raise ValidationError("deadline", "长期坚持事项没有完成时限，无需延期。")
     if stamp.date() > item.deadline_date:
@@ -79,8 +74,7 @@ def decide_extension(
     at: dt.datetime | None = None,
 ) -> ItemState:
     """Approve or refuse the item's pending extension request."""
-    require_role(actor, SUPERVISORS, "审批延期")
-    item = load_item(s, item_id)
+    item = permit(s, actor, item_id, "decide_extension")
     ext = pending_row(s, item.id)
     if ext is None:
         raise NotFoundError(f"事项“{item.code}”没有待审批的延期申请。")

@@ -6,14 +6,11 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from tracker.actors import Actor, require_role, require_scope
-from tracker.enums import ACTIVE_STATUSES, SUPERVISORS, Escalation, Status
+from tracker.actors import Actor
+from tracker.enums import Escalation
 from tracker.errors import Conflict, ValidationError
 from tracker.models import ProgressReport, Urge
-from tracker.services.common import ItemState, load_item, now, record, snapshot
-from tracker.workflow import UNIT, Scope
-
-REPORTABLE = frozenset({Status.IN_PROGRESS, Status.CLOSURE_REQUESTED})
+from tracker.services.common import ItemState, now, permit, record, snapshot
 
 
 def report_progress(
@@ -29,11 +26,7 @@ def report_progress(
     at: dt.datetime | None = None,
 ) -> ItemState:
     """Add a dated progress report; the newest one becomes the ledger's 进展 column."""
-    require_role(actor, UNIT, "报送进展")
-    item = load_item(s, item_id)
-    require_scope(s, actor, item, Scope.LEAD_OR_CO, "报送进展")
-    if item.status not in REPORTABLE:
-        raise Conflict(f"事项当前为“{Status(item.status).label}”，签收后、办结前才能报送进展。")
+    item = permit(s, actor, item_id, "progress")
     if not text.strip():
         raise ValidationError("text", "进展情况不能为空。")
     if percent is not None and not 0 <= percent <= 100:
@@ -74,10 +67,7 @@ def urge(
     at: dt.datetime | None = None,
 ) -> ItemState:
     """Send a dated reminder (催办) to the lead unit; counted per unit."""
-    require_role(actor, SUPERVISORS, "催办")
-    item = load_item(s, item_id)
-    if item.status not in ACTIVE_STATUSES:
-        raise Conflict(f"事项当前为“{Status(item.status).label}”，不需要催办。")
+    item = permit(s, actor, item_id, "urge")
     stamp = now(at)
     before = snapshot(item)
     s.add(
@@ -106,10 +96,7 @@ def escalate(
     at: dt.datetime | None = None,
 ) -> ItemState:
     """Set the supervision level (常规/重点督办/挂牌督办/提级督办) with a reason."""
-    require_role(actor, SUPERVISORS, "调整督办级别")
-    item = load_item(s, item_id)
-    if item.status not in ACTIVE_STATUSES | {Status.SUSPENDED}:
-        raise Conflict(f"事项当前为“{Status(item.status).label}”，不能调整督办级别。")
+    item = permit(s, actor, item_id, "escalate")
     if not reason.strip():
         raise ValidationError("reason", "调整督办级别必须填写理由。")
     if item.escalation == level:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from tracker.actors import Actor, require_role
-from tracker.enums import DONE_STATUSES, SUPERVISORS, Rating, Status
-from tracker.errors import Conflict, ValidationError
+from tracker.actors import Actor
+from tracker.enums import Rating
+from tracker.errors import ValidationError
 from tracker.models import SatisfactionSurvey
-from tracker.services.common import ItemState, load_item, now, record, snapshot
+from tracker.services.common import ItemState, now, permit, record, snapshot
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,7 @@ def record_visit(
 ) -> ItemState:
     """Record one visit. A dissatisfied verdict does not reopen the item by itself:
     回头看 is a supervisor's decision, taken with ``move(..., "reopen")``."""
-    require_role(actor, SUPERVISORS, "登记回访")
-    item = load_item(s, item_id)
-    if item.status not in DONE_STATUSES:
-        raise Conflict(f"事项当前为“{Status(item.status).label}”，办结后才能回访。")
+    item = permit(s, actor, item_id, "visit")
     stamp = now(at)
     day = visited_on or stamp.date()
     if day > stamp.date():

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from tracker.diff_text import diff_text
 from tracker.errors import TrackerError, ValidationError
-from tracker.item_fields import EDITABLE
+from tracker.item_fields import EDITABLE, field_texts
 from tracker.query import ItemDetail
 from tracker.services.common import ItemState, StaleItem
 from tracker.services.desk import Desk
@@ -27,12 +27,6 @@ from ui.dialogs.form_parts import error_label, ok_cancel
 from ui.errors import show_error
 
 LONG_FIELDS = {"content", "remarks"}
-
-
-def field_texts(d: ItemDetail) -> dict[str, str]:
-    """The editable fields of ``d`` as the form shows them."""
-    values = {f: getattr(d, f) for f in EDITABLE}
-    return {f: "" if v is None else str(v) for f, v in values.items()}
 
 
 RELOAD, KEEP, BACK = "reload", "keep", "back"

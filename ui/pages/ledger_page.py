@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker import workflow
 from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
@@ -250,7 +251,8 @@ class LedgerPage(QWidget):
         if item is None:
             return
         menu = QMenu(self)
-        for t in self._desk.allowed_actions(item.status):
+        allowed = self._desk.allowed_actions(item.status)
+        for t in (t for t in workflow.TRANSITIONS.values() if t.action in allowed):
             action = menu.addAction(t.label)
             action.triggered.connect(
                 lambda _=False, a=t.action, i=item.id: self.move_requested.emit(i, a)
