@@ -23,7 +23,7 @@ from tracker.services.desk import Desk
 from ui import gui_gc
 from ui.dialogs.connection_dialog import ConnectionDialog
 from ui.dialogs.login_dialog import desk_for
-from ui.errors import install_excepthook
+from ui.errors import install_excepthook, log_to_file
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.settings import UiSettings
@@ -130,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window: MainWindow | None = None
     try:
         install_excepthook()
+        log_to_file()
         desk = start_desk(db, prefs)
         if desk is None:
             return 0

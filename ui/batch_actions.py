@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from tracker.enums import SUPERVISORS
 from tracker.errors import ValidationError
 from tracker.services import batch
+from ui.background import run_with_progress
 from ui.dialogs.supervision_dialogs import EscalateDialog
 from ui.errors import show_error
-from ui.tasks import run_with_progress
 
 if TYPE_CHECKING:
     from ui.window_host import WindowHost

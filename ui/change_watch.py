@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tracker.services.desk import Desk
-from ui.workers import LatestOnly
+from ui.background import LatestOnly
 
 INTERVAL_MS = 15_000
 

@@ -11,12 +11,14 @@ import logging
 import platform
 import sys
 import traceback
+from logging.handlers import RotatingFileHandler
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker import __version__
 from tracker.errors import TrackerError
+from tracker.paths import app_paths
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,23 @@ def show_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     )
     box.setDetailedText(report)
     box.exec()
+
+
+def log_to_file() -> logging.Handler:
+    """Keep the program's log (crash reports, import failures: "技术细节已记入日志") in
+    ``logs/shishi.log`` of the data folder, a few rotated files of 1 MB at most."""
+    folder = app_paths().logs_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(
+        folder / "shishi.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return handler
 
 
 def install_excepthook() -> None:

@@ -254,3 +254,21 @@ def test_filter_bar_list_unit_category_escalation(window, demo_db, qtbot):
     with qtbot.waitSignal(page.refreshed):
         page.bar.escalation.setCurrentIndex(page.bar.escalation.findText("挂牌督办"))
     assert page.model.rowCount() == 0
+
+
+def test_the_program_log_is_kept_in_the_data_folder(tmp_path, monkeypatch):
+    """Crash reports and "技术细节已记入日志" land in logs/shishi.log, not nowhere."""
+    import logging
+
+    from ui.errors import log_to_file
+
+    monkeypatch.setenv("SHISHI_DATA_DIR", str(tmp_path))
+    handler = log_to_file()
+    try:
+        logging.getLogger("tracker.services.imports").error("planning 清单.xlsx failed")
+        handler.flush()
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    text = (tmp_path / "logs" / "shishi.log").read_text(encoding="utf-8")
+    assert "ERROR tracker.services.imports: planning 清单.xlsx failed" in text

@@ -422,7 +422,7 @@ class _ItemMaker:
             return self.org.township_names[idx], self.org.townships[idx]
         return rng.choice(self.org.villages)
 
-    def _deadline(self) -> tuple[dt.date | None, str, str, str]:
+    def _deadline(self) -> tuple[dt.date | None, str, DeadlinePrecision, DeadlineKind]:
         rng, y = self.rng, self.year
         r = rng.random()
         if r < 0.06:
@@ -432,9 +432,19 @@ class _ItemMaker:
         month = rng.randrange(3, 13)
         if r < 0.36:
             day = rng.randrange(1, 29)
-            return dt.date(y, month, day), f"{y}年{month}月{day}日", DeadlinePrecision.DAY, "fixed"
+            return (
+                dt.date(y, month, day),
+                f"{y}年{month}月{day}日",
+                DeadlinePrecision.DAY,
+                DeadlineKind.FIXED,
+            )
         last = calendar.monthrange(y, month)[1]
-        return dt.date(y, month, last), f"{y}年{month}月底前", DeadlinePrecision.MONTH, "fixed"
+        return (
+            dt.date(y, month, last),
+            f"{y}年{month}月底前",
+            DeadlinePrecision.MONTH,
+            DeadlineKind.FIXED,
+        )
 
     def _status(self, deadline: dt.date | None) -> str:
         rng = self.rng

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from tracker.backup import BackupInfo, describe_backups, manual_backup
 from tracker.errors import TrackerError
 from tracker.paths import backups_dir_for
+from ui.background import LatestOnly
 from ui.errors import show_error
-from ui.workers import LatestOnly
 
 
 class BackupDialog(QDialog):

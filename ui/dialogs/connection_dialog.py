@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from tracker.server_check import check_server
+from ui.background import LatestOnly
 from ui.dialogs.form_parts import ERROR_STYLE, ok_cancel
-from ui.workers import LatestOnly
 
 
 class ConnectionDialog(QDialog):

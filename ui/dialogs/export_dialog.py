@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from tracker.excel.ledger_export import HEADERS
 from tracker.query import ItemFilter
 from tracker.services.excel_desk import ExcelDesk
+from ui.background import run_with_progress
 from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
-from ui.tasks import run_with_progress
 
 DEFAULT_TITLE = "“我为群众办实事”台账"
 FORMATS = (("Excel 打印版（.xlsx）", ".xlsx"), ("CSV 文本（.csv，可用 WPS/Excel 打开）", ".csv"))

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.excel_desk import ExcelDesk
+from ui.background import run_with_progress
 from ui.choices import fill_choices
 from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
-from ui.tasks import run_with_progress
 
 
 class PackDialog(QDialog):

@@ -9,11 +9,11 @@ from tracker.errors import Cancelled, TrackerError
 from tracker.query import ItemFilter
 from tracker.services.excel_desk import Applied
 from tracker.tasks import Progress
+from ui.background import Task
 from ui.dialogs.form_parts import ERROR_STYLE
 from ui.import_wizard.page import Page
 from ui.import_wizard.preview_page import CREATE_UNITS
 from ui.import_wizard.state import ImportState
-from ui.tasks import Task
 
 
 class ApplyPage(Page):

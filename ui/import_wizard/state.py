@@ -17,7 +17,7 @@ from tracker.errors import ImportFileError, TrackerError
 from tracker.excel.reader import Grid
 from tracker.services.excel_desk import ExcelDesk
 from tracker.services.imports import ImportPlan
-from ui.workers import LatestOnly
+from ui.background import LatestOnly
 
 #: What a new file starts with; the pages fill these in as the clerk chooses.
 FRESH: dict[str, Any] = {

@@ -37,8 +37,8 @@ from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import KPI_FIGURES, LIGHT_TITLES, kpi_boxes
 from tracker.reports.summary import backlog_text
 from tracker.services.desk import Desk
+from ui.background import LatestOnly
 from ui.choices import fill_choices
-from ui.workers import LatestOnly
 
 #: Rows shown per warning list here; the ledger (one click away) holds them all.
 LIST_ROWS = 200

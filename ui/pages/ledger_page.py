@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 from tracker import workflow
 from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
+from ui.background import LatestOnly
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
 from ui.models.status_chip import StatusChipDelegate
 from ui.pages.filter_bar import FilterBar
 from ui.saved_filters import SavedFilterButton, SavedFilters
 from ui.settings import UiSettings
-from ui.workers import LatestOnly
 
 #: Column widths in Chinese characters (others 6): wide enough to read, no fitting pass.
 WIDTHS = {"title": 30, "latest": 30, "lead_unit": 14, "deadline": 12, "code": 12}

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QTabWidget, QVBoxLa
 
 from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
+from ui.background import LatestOnly
 from ui.models.ledger_model import LedgerTableModel, PageFetcher
 from ui.pages.ledger_page import size_columns
-from ui.workers import LatestOnly
 
 #: (light, tab label) in order of urgency.
 LISTS = (("red", "红灯（逾期）"), ("orange", "橙灯（进度滞后）"), ("yellow", "黄灯（临近时限）"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from tracker.errors import StorageError
-from ui.workers import LatestOnly
+from ui.background import LatestOnly
 
 
 def test_newest_result_wins_and_runs_on_the_gui_thread(qtbot):

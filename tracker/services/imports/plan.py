@@ -1,0 +1,243 @@
+"""Plan an import: read the sheet, detect its layout, parse every cell, resolve unit names
+and match existing items (by code, else by title within the list). Writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.errors import ImportFileError
+from tracker.excel import layout as layouts
+from tracker.excel.cells import normalise_unit
+from tracker.excel.plan import PlannedItem, Problem, plan_sheet
+from tracker.excel.reader import Grid, read_grid
+from tracker.models import Item, ItemList, Unit
+from tracker.services import import_layouts
+from tracker.services.imports import fields
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ImportPlan:
+    """Everything the clerk needs to see before confirming an import."""
+
+    file: Path
+    sheet: str
+    sheets: list[str]
+    header_rows: list[int]  # Excel row numbers
+    mapping: dict[str, str]  # field → header text
+    unmapped: list[str]
+    items: list[PlannedItem]
+    skipped: list[tuple[int, str]]
+    errors: list[Problem]
+    list_name: str
+    list_id: int | None
+    year: int
+    unknown_units: list[str] = field(default_factory=list)
+    #: field → 0-based column and column → header text, for the wizard's mapping step
+    columns: dict[str, int] = field(default_factory=dict)
+    headers: dict[int, str] = field(default_factory=dict)
+    #: the header's name in the remembered mappings, and whether one was applied
+    signature: str = ""
+    remembered: bool = False
+    grid: Grid | None = field(default=None, repr=False, compare=False)
+
+    def counts(self) -> dict[str, int]:
+        out = {"create": 0, "update": 0, "unchanged": 0}
+        for item in self.items:
+            out[item.action] += 1
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape promised by ``shishi-cli import --dry-run --json``."""
+        return {
+            "file": str(self.file),
+            "sheet": self.sheet,
+            "sheets": self.sheets,
+            "header_rows": self.header_rows,
+            "mapping": self.mapping,
+            "unmapped_columns": self.unmapped,
+            "list": self.list_name,
+            "year": self.year,
+            "counts": self.counts(),
+            "unknown_units": self.unknown_units,
+            "items": [fields.preview(i) for i in self.items],
+            "skipped_rows": [{"row": r, "reason": why} for r, why in self.skipped],
+            "errors": [
+                {"row": p.row, "column": p.column, "header": p.header, "message": p.message}
+                for p in self.errors
+            ],
+        }
+
+
+def best_sheet(grids: list[Grid]) -> Grid:
+    """The sheet whose header matches most fields (the ledger, not the instructions)."""
+
+    def score(g: Grid) -> int:
+        return max(
+            (len(layouts.fields_in(row)) for row in g.filled()[: layouts.SCAN_ROWS]), default=0
+        )
+
+    return max(grids, key=score)
+
+
+def plan_import(
+    s: Session,
+    path: Path,
+    *,
+    list_name: str | None = None,
+    year: int | None = None,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    header_rows: list[int] | None = None,
+    columns: dict[str, int] | None = None,
+    unit_aliases: dict[str, str] | None = None,
+    grid: Grid | None = None,
+) -> ImportPlan:
+    """Read ``path`` and plan its import into ``list_name``; writes nothing.
+
+    Args:
+        mapping: field → header text (the CLI's ``--map``), on top of the synonyms.
+        header_rows: Excel row numbers of the header, when the clerk corrected them.
+        columns: field → 0-based column, the whole mapping as confirmed in the wizard.
+            Without it (and without ``mapping``) the mapping last confirmed for the same
+            header is used.
+        unit_aliases: unit name as written → existing unit it means.
+        grid: the sheet already read (the wizard re-plans without re-reading the file).
+    """
+    if grid is None or grid.path != path or (sheet and grid.sheet != sheet):
+        grid = read_grid(path, sheet, choose=best_sheet)
+    existing = s.scalar(select(ItemList).where(ItemList.name == list_name)) if list_name else None
+    year = year or (existing.year if existing else None)
+    rows0 = [r - 1 for r in header_rows] if header_rows else None
+    try:
+        layout, remembered = _layout(s, grid, mapping, rows0, columns)
+        sheet_plan = plan_sheet(grid, layout, year)
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a planner bug must not crash the app on somebody's file
+        log.exception("planning %s failed", path)
+        raise ImportFileError(
+            "解析表格时出错（技术细节已记入日志），请把文件发给技术支持。",
+            path=path,
+            sheet=grid.sheet,
+        ) from exc
+    year = year or sheet_plan.title_year or dt.date.today().year
+    name = list_name or _list_name_from(grid, layout) or path.stem
+    if existing is None and list_name is None:
+        existing = s.scalar(select(ItemList).where(ItemList.name == name))
+    plan = ImportPlan(
+        file=path,
+        sheet=grid.sheet,
+        sheets=grid.sheets,
+        header_rows=[r + 1 for r in layout.header_rows],
+        mapping={
+            f: layout.headers[c] for f, c in sorted(layout.columns.items(), key=lambda t: t[1])
+        },
+        unmapped=layout.unmapped,
+        items=sheet_plan.items,
+        skipped=sheet_plan.skipped,
+        errors=sheet_plan.problems,
+        list_name=name,
+        list_id=existing.id if existing else None,
+        year=year,
+        columns=dict(layout.columns),
+        headers=dict(layout.headers),
+        signature=import_layouts.signature(layout.headers),
+        remembered=remembered,
+        grid=grid,
+    )
+    _resolve_units(s, plan, unit_aliases or {})
+    if plan.list_id is not None:
+        _match_existing(s, plan)
+    return plan
+
+
+def _layout(
+    s: Session,
+    grid: Grid,
+    mapping: dict[str, str] | None,
+    header_rows: list[int] | None,
+    columns: dict[str, int] | None,
+) -> tuple[layouts.Layout, bool]:
+    """The layout to plan with, and whether it is the one remembered for this header.
+
+    A mapping the clerk confirmed for the same header text wins over the synonyms, unless
+    this call names a mapping itself; one that no longer fits the sheet is ignored.
+    """
+    if columns is None and not mapping:
+        rows = header_rows if header_rows is not None else layouts.detect(grid).header_rows
+        sig = import_layouts.signature(layouts.header_texts(grid, rows))
+        recalled = import_layouts.recall(s, sig)
+        if recalled:
+            try:
+                return layouts.detect(grid, header_rows=rows, columns=recalled), True
+            except ImportFileError:
+                pass
+    return layouts.detect(grid, mapping, header_rows=header_rows, columns=columns), False
+
+
+def _list_name_from(grid: Grid, layout: layouts.Layout) -> str | None:
+    for row in grid.rows[: layout.header_rows[0]]:
+        for value in row:
+            if isinstance(value, str) and "清单" in value and len(value) <= 80:
+                return value.strip()
+    return None
+
+
+def _resolve_units(s: Session, plan: ImportPlan, aliases: dict[str, str]) -> None:
+    names = list(s.scalars(select(Unit.name)))
+    exact = set(names)
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_key[normalise_unit(name)].append(name)
+    unknown: list[str] = []
+
+    def resolve(name: str) -> str:
+        name = aliases.get(name, name)
+        if name in exact:
+            return name
+        candidates = by_key.get(normalise_unit(name), [])
+        if len(candidates) == 1:
+            return candidates[0]
+        if name not in unknown:
+            unknown.append(name)
+        return name
+
+    for item in plan.items:
+        if item.lead_unit:
+            item.lead_unit = resolve(item.lead_unit)
+        item.co_units = list(dict.fromkeys(resolve(u) for u in item.co_units))
+    plan.unknown_units = unknown
+
+
+def _match_existing(s: Session, plan: ImportPlan) -> None:
+    items = s.scalars(select(Item).where(Item.list_id == plan.list_id)).all()
+    by_code = {i.code: i for i in items}
+    by_title: dict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        by_title[i.title].append(i)
+    for p in plan.items:
+        match = by_code.get(p.code) if p.code else None
+        if match is None:
+            same = by_title.get(p.title, [])
+            match = next((i for i in same if i.serial == p.serial), same[0] if same else None)
+        if match is None:
+            continue
+        p.item_id = match.id
+        p.changes = fields.changes(s, match, p)
+        p.action = "update" if p.changes else "unchanged"
+
+
+def require_plan_ok(plan: ImportPlan) -> None:
+    """Refuse to apply a plan that would import nothing."""
+    if not plan.items:
+        raise ImportFileError("没有读到任何事项行。", path=plan.file, sheet=plan.sheet)
