@@ -19,6 +19,7 @@ from tracker.services import batch
 from ui.background import run_with_progress
 from ui.dialogs.supervision_dialogs import EscalateDialog
 from ui.errors import show_error
+from ui.i18n import filled
 
 if TYPE_CHECKING:
     from ui.window_host import WindowHost
@@ -76,7 +77,7 @@ class BatchActions(QObject):
         desk = self._w.desk
         outcome = run_with_progress(
             self._parent,
-            self._parent.tr("正在{0} {1} 项…").replace("{0}", label).replace("{1}", str(len(ids))),
+            filled(self._parent.tr("正在{0} {1} 项…"), label, str(len(ids))),
             lambda progress: desk.each(label, ids, act, progress),
         )
         if outcome is None:
@@ -95,7 +96,7 @@ class BatchActions(QObject):
         unit, ok = QInputDialog.getItem(
             self._parent,
             self._parent.tr("批量交办"),
-            self._parent.tr("将所选 {0} 项交办给：").replace("{0}", str(len(ids))),
+            filled(self._parent.tr("将所选 {0} 项交办给："), str(len(ids))),
             units,
             0,
             False,
@@ -111,7 +112,7 @@ class BatchActions(QObject):
         note, ok = QInputDialog.getText(
             self._parent,
             self._parent.tr("批量催办"),
-            self._parent.tr("催办所选 {0} 项。催办说明（可不填）：").replace("{0}", str(len(ids))),
+            filled(self._parent.tr("催办所选 {0} 项。催办说明（可不填）："), str(len(ids))),
         )
         if ok:
             self._run("催办", ids, lambda i: self._w.desk.urge(i, note.strip() or None))
@@ -120,7 +121,7 @@ class BatchActions(QObject):
         ids = self._selection()
         if ids is None:
             return
-        title = self._parent.tr("所选 {0} 项").replace("{0}", str(len(ids)))
+        title = filled(self._parent.tr("所选 {0} 项"), str(len(ids)))
         answer = EscalateDialog.ask(self._parent, title, self._parent.tr("（各不相同）"))
         if answer is not None:
             self._run(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from tracker.query import ItemFilter
 from tracker.services.desk import Desk
+from ui.i18n import filled
 
 if TYPE_CHECKING:  # the Excel core loads openpyxl (≈0.3 s): not on the start-up path
     from tracker.services.excel_desk import ExcelDesk
@@ -111,9 +112,7 @@ class ExcelActions(QObject):
         dialog = ExportDialog(self._window, self._excel(), f, shown, scope)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path_written is not None:
             self.message.emit(
-                self.tr("已导出 {0} 项：{1}")
-                .replace("{0}", str(dialog.written))
-                .replace("{1}", str(dialog.path_written))
+                filled(self.tr("已导出 {0} 项：{1}"), str(dialog.written), str(dialog.path_written))
             )
 
     def export_packs(self) -> None:
@@ -124,6 +123,6 @@ class ExcelActions(QObject):
             QMessageBox.information(
                 self._window,
                 self.tr("填报包已导出"),
-                self.tr("共导出 {0} 个单位的填报包：\n").replace("{0}", str(len(dialog.written)))
+                filled(self.tr("共导出 {0} 个单位的填报包：\n"), str(len(dialog.written)))
                 + "\n".join(str(p) for p in dialog.written),
             )

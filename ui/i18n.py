@@ -30,3 +30,15 @@ def install_translators(app: QCoreApplication) -> list[QTranslator]:
             app.installTranslator(translator)
             kept.append(translator)
     return kept
+
+
+def filled(text: str, *values: object) -> str:
+    """``text`` (already translated) with ``{0}``, ``{1}``… replaced by ``values``.
+
+    Placeholders rather than f-strings keep each sentence one translatable unit whose word
+    order a translator may change; ``str.format`` is not used because report texts may hold
+    braces of their own.
+    """
+    for i, value in enumerate(values):
+        text = text.replace("{" + str(i) + "}", str(value))
+    return text

@@ -43,6 +43,7 @@ from ui.dialogs.reason import ReasonDialog
 from ui.edit_history import EditHistory
 from ui.errors import show_error
 from ui.excel_actions import ExcelActions, dropped_workbook
+from ui.i18n import filled
 from ui.ledger_switch import LedgerSwitch
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
             self.ledger.reload_rows([item_id])
             self.show_item(item_id)
             self.statusBar().showMessage(
-                self.tr("已保存：{0}（Ctrl+Z 撤销）").replace("{0}", detail.code), 5000
+                filled(self.tr("已保存：{0}（Ctrl+Z 撤销）"), detail.code), 5000
             )
 
     def _edit_applied(self, item_id: int) -> None:
@@ -389,19 +390,18 @@ class MainWindow(QMainWindow):
         self.ledger.reload_rows([item_id])
         self.show_item(item_id)
         self.statusBar().showMessage(
-            self.tr("已{0}：{1}，当前状态：{2}")
-            .replace("{0}", label)
-            .replace("{1}", state.code)
-            .replace("{2}", state.status_label),
+            filled(self.tr("已{0}：{1}，当前状态：{2}"), label, state.code, state.status_label),
             5000,
         )
 
     def _show_counts(self, shown: int, overdue: int, total: int) -> None:
         self.counts.setText(
-            self.tr("显示 {0} 项（共 {2} 项），其中逾期 {1} 项")
-            .replace("{0}", str(shown))
-            .replace("{1}", str(overdue))
-            .replace("{2}", str(total))
+            filled(
+                self.tr("显示 {0} 项（共 {2} 项），其中逾期 {1} 项"),
+                str(shown),
+                str(overdue),
+                str(total),
+            )
         )
 
     def move_item(self, item_id: int, action: str) -> None:
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         t = workflow.TRANSITIONS[action]
         reason = None
         if t.needs_reason:
-            prompt = self.tr("请填写“{0}”的理由：").replace("{0}", t.label)
+            prompt = filled(self.tr("请填写“{0}”的理由："), t.label)
             if t.action == "request_closure":
                 prompt = self.tr("请填写完成情况：")
             reason = ReasonDialog.ask(self, t.label, prompt)
@@ -472,9 +472,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(
                 self,
                 self.tr("已恢复"),
-                self.tr("台账已从备份恢复。原台账文件另存为：\n{0}").replace(
-                    "{0}", str(restored.aside)
-                ),
+                filled(self.tr("台账已从备份恢复。原台账文件另存为：\n{0}"), str(restored.aside)),
             )
 
     def use_desk(self, desk: Desk) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton
 
+from ui.i18n import filled
 from ui.pages.filter_bar import FilterBar
 from ui.settings import UiSettings
 
@@ -77,7 +78,5 @@ class SavedFilterButton(QToolButton):
             QMessageBox.information(
                 self,
                 self.tr("常用筛选"),
-                self.tr("本台账中没有：{0}。这些条件已改为“全部”。").replace(
-                    "{0}", "、".join(missing)
-                ),
+                filled(self.tr("本台账中没有：{0}。这些条件已改为“全部”。"), "、".join(missing)),
             )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from tracker import query
 from tracker.backup import pre_import_backup
@@ -43,17 +44,38 @@ class ExcelDesk:
         self.desk = desk
 
     @property
-    def _sessions(self) -> Any:
+    def _sessions(self) -> sessionmaker[Session]:
         return self.desk.db.sessions
 
     def read_sheet(self, path: Path, sheet: str | None = None) -> Grid:
         """The sheet as the wizard previews it (the ledger sheet when none is named)."""
         return read_grid(path, sheet, choose=imports.best_sheet)
 
-    def plan_import(self, path: Path, **options: Any) -> imports.ImportPlan:
-        """``imports.plan_import`` in a read-only step; nothing is written."""
+    def plan_import(
+        self,
+        path: Path,
+        *,
+        list_name: str | None = None,
+        year: int | None = None,
+        sheet: str | None = None,
+        header_rows: list[int] | None = None,
+        columns: dict[str, int] | None = None,
+        unit_aliases: dict[str, str] | None = None,
+        grid: Grid | None = None,
+    ) -> imports.ImportPlan:
+        """``imports.plan_import`` in a read-only step (the wizard's choices); nothing is written."""
         with self._sessions.begin() as s:
-            return imports.plan_import(s, path, **options)
+            return imports.plan_import(
+                s,
+                path,
+                list_name=list_name,
+                year=year,
+                sheet=sheet,
+                header_rows=header_rows,
+                columns=columns,
+                unit_aliases=unit_aliases,
+                grid=grid,
+            )
 
     def unit_directory_empty(self) -> bool:
         """A first import into an empty directory creates its units without asking."""

@@ -31,6 +31,7 @@ from tracker.errors import TrackerError
 from tracker.paths import backups_dir_for
 from ui.background import LatestOnly
 from ui.errors import show_error
+from ui.i18n import filled
 
 
 class BackupDialog(QDialog):
@@ -74,10 +75,13 @@ class BackupDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        hint = self.tr(
-            "程序每天自动备份，导入和升级前也会自动备份；备份保存在：{0}。"
-            "旧的自动备份按“近一周每天、近五周每周、近一年每月”保留。"
-        ).replace("{0}", str(self._folder))
+        hint = filled(
+            self.tr(
+                "程序每天自动备份，导入和升级前也会自动备份；备份保存在：{0}。"
+                "旧的自动备份按“近一周每天、近五周每周、近一年每月”保留。"
+            ),
+            str(self._folder),
+        )
         label = QLabel(hint)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -99,7 +103,7 @@ class BackupDialog(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, col, item)
-        self.status.setText(self.tr("共 {0} 个备份。").replace("{0}", str(len(self._backups))))
+        self.status.setText(filled(self.tr("共 {0} 个备份。"), str(len(self._backups))))
         self._enable()
 
     def selected(self) -> BackupInfo | None:
@@ -124,10 +128,13 @@ class BackupDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),
-            self.tr(
-                "用 {0} 的备份替换当前台账？\n此后录入的内容将不在恢复后的台账中；"
-                "当前台账文件会先另存一份，不会丢失。"
-            ).replace("{0}", f"{chosen.taken:%Y-%m-%d %H:%M}"),
+            filled(
+                self.tr(
+                    "用 {0} 的备份替换当前台账？\n此后录入的内容将不在恢复后的台账中；"
+                    "当前台账文件会先另存一份，不会丢失。"
+                ),
+                f"{chosen.taken:%Y-%m-%d %H:%M}",
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._restore(chosen.path)

@@ -26,6 +26,7 @@ from tracker.query import ItemFilter
 from tracker.services.excel_desk import ExcelDesk
 from ui.background import run_with_progress
 from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
+from ui.i18n import filled
 
 DEFAULT_TITLE = "“我为群众办实事”台账"
 FORMATS = (("Excel 打印版（.xlsx）", ".xlsx"), ("CSV 文本（.csv，可用 WPS/Excel 打开）", ".csv"))
@@ -45,9 +46,7 @@ class ExportDialog(QDialog):
         self.excel, self.current = excel, current
         self.written: int | None = None
         self.path_written: Path | None = None
-        self.use_current = QRadioButton(
-            self.tr(scope) + self.tr("（{0} 项）").replace("{0}", str(shown))
-        )
+        self.use_current = QRadioButton(self.tr(scope) + filled(self.tr("（{0} 项）"), str(shown)))
         self.use_all = QRadioButton(self.tr("全部事项"))
         self.use_list = QRadioButton(self.tr("一个清单："))
         self.lists = QComboBox()

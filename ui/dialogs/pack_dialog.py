@@ -23,6 +23,7 @@ from tracker.services.excel_desk import ExcelDesk
 from ui.background import run_with_progress
 from ui.choices import fill_choices
 from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
+from ui.i18n import filled
 
 
 class PackDialog(QDialog):
@@ -35,9 +36,7 @@ class PackDialog(QDialog):
         units = excel.pack_units()
         for unit in sorted(units, key=lambda u: u.open_items == 0):  # units with work first
             item = QListWidgetItem(
-                self.tr("{0}（{1} 项待填报）")
-                .replace("{0}", unit.name)
-                .replace("{1}", str(unit.open_items))
+                filled(self.tr("{0}（{1} 项待填报）"), unit.name, str(unit.open_items))
             )
             item.setData(Qt.ItemDataRole.UserRole, unit.name)
             if unit.open_items:

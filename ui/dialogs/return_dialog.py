@@ -29,6 +29,7 @@ from tracker.services.excel_desk import Applied, ExcelDesk
 from tracker.services.returns import VERDICT_LABELS, ReturnPlan
 from ui.dialogs.form_parts import error_label
 from ui.errors import show_error
+from ui.i18n import filled
 from ui.table_parts import cell_at
 
 HEADERS = ["行", "编号", "结果", "变化", "说明", "采用表格"]
@@ -50,15 +51,17 @@ class ReturnDialog(QDialog):
         self._fill()
         counts = {v: sum(1 for ln in plan.lines if ln.verdict == v) for v in VERDICT_LABELS}
         summary = QLabel(
-            self.tr(
-                "填报包：{0}，导出于 {1}。将更新 {2} 项，冲突 {3} 项，无变化 {4} 项，有问题 {5} 行。"
+            filled(
+                self.tr(
+                    "填报包：{0}，导出于 {1}。将更新 {2} 项，冲突 {3} 项，无变化 {4} 项，有问题 {5} 行。"
+                ),
+                plan.file.name,
+                plan.exported_at,
+                str(counts["change"]),
+                str(counts["conflict"]),
+                str(counts["unchanged"]),
+                str(sum(counts[v] for v in WARN)),
             )
-            .replace("{0}", plan.file.name)
-            .replace("{1}", plan.exported_at)
-            .replace("{2}", str(counts["change"]))
-            .replace("{3}", str(counts["conflict"]))
-            .replace("{4}", str(counts["unchanged"]))
-            .replace("{5}", str(sum(counts[v] for v in WARN)))
         )
         summary.setWordWrap(True)
         self.clerk = QComboBox()
@@ -72,9 +75,12 @@ class ReturnDialog(QDialog):
         buttons.rejected.connect(self.reject)
         if not self.clerk.count():
             self.message.setText(
-                self.tr(
-                    "“{0}”还没有承办单位账号，无法以该单位的名义写入。请先在“单位与人员”中添加。"
-                ).replace("{0}", plan.unit)
+                filled(
+                    self.tr(
+                        "“{0}”还没有承办单位账号，无法以该单位的名义写入。请先在“单位与人员”中添加。"
+                    ),
+                    plan.unit,
+                )
             )
         form = QFormLayout(self)
         form.addRow(summary)
@@ -139,10 +145,8 @@ class ReturnDialog(QDialog):
             show_error(self, exc)
             return
         result = self.applied.result
-        text = (
-            self.tr("已写入 {0} 项，未写入 {1} 行。")
-            .replace("{0}", str(result.applied))
-            .replace("{1}", str(result.skipped))
+        text = filled(
+            self.tr("已写入 {0} 项，未写入 {1} 行。"), str(result.applied), str(result.skipped)
         )
         if self.applied.backup is not None:
             text += "\n" + self.tr("写入前的台账已备份到：") + str(self.applied.backup)

@@ -11,6 +11,7 @@ from tracker.services.excel_desk import Applied
 from tracker.tasks import Progress
 from ui.background import Task
 from ui.dialogs.form_parts import ERROR_STYLE
+from ui.i18n import filled
 from ui.import_wizard.page import Page
 from ui.import_wizard.preview_page import CREATE_UNITS
 from ui.import_wizard.state import ImportState
@@ -71,12 +72,14 @@ class ApplyPage(Page):
         assert plan is not None
         r = applied.result
         lines = [
-            self.tr("已导入“{0}”：新增 {1} 项，更新 {2} 项，{3} 项不变，跳过 {4} 行。")
-            .replace("{0}", plan.list_name)
-            .replace("{1}", str(r.created))
-            .replace("{2}", str(r.updated))
-            .replace("{3}", str(r.unchanged))
-            .replace("{4}", str(len(plan.skipped)))
+            filled(
+                self.tr("已导入“{0}”：新增 {1} 项，更新 {2} 项，{3} 项不变，跳过 {4} 行。"),
+                plan.list_name,
+                str(r.created),
+                str(r.updated),
+                str(r.unchanged),
+                str(len(plan.skipped)),
+            )
         ]
         if r.units_created:
             lines.append(self.tr("新建单位：") + "、".join(r.units_created))
@@ -107,11 +110,7 @@ class ApplyPage(Page):
     def _open(self) -> None:
         plan, applied = self.state.plan, self.applied
         assert plan is not None and applied is not None
-        caption = (
-            self.tr("导入：{0}（{1}）")
-            .replace("{0}", plan.file.name)
-            .replace("{1}", plan.list_name)
-        )
+        caption = filled(self.tr("导入：{0}（{1}）"), plan.file.name, plan.list_name)
         self.state.open_items.emit(ItemFilter(imported_at=applied.result.at), caption)
 
     def isComplete(self) -> bool:

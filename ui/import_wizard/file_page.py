@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.form_parts import browse_row
+from ui.i18n import filled
 from ui.import_wizard.page import Page
 from ui.import_wizard.state import ImportState
 
@@ -75,7 +76,7 @@ class FilePage(Page):
             if plan.list_id
             else self.tr("新清单，导入时新建")
         )
-        return self.tr("清单“{0}”：{1}。").replace("{0}", plan.list_name).replace("{1}", where)
+        return filled(self.tr("清单“{0}”：{1}。"), plan.list_name, where)
 
     def isComplete(self) -> bool:
         return self.state.grid is not None

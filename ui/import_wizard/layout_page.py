@@ -7,6 +7,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTableView
 
 from tracker.excel.reader import Grid
+from ui.i18n import filled
 from ui.import_wizard.page import Page
 from ui.import_wizard.state import ImportState
 from ui.models.grid_model import GridModel
@@ -76,11 +77,11 @@ class LayoutPage(Page):
             return ""
         rows = plan.header_rows
         where = str(rows[0]) if len(rows) == 1 else f"{rows[0]}–{rows[-1]}"
-        return (
-            self.tr("表头在第 {0} 行，读到 {1} 个事项行，跳过 {2} 行。")
-            .replace("{0}", where)
-            .replace("{1}", str(len(plan.items)))
-            .replace("{2}", str(len(plan.skipped)))
+        return filled(
+            self.tr("表头在第 {0} 行，读到 {1} 个事项行，跳过 {2} 行。"),
+            where,
+            str(len(plan.items)),
+            str(len(plan.skipped)),
         )
 
     def isComplete(self) -> bool:

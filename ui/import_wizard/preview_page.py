@@ -20,6 +20,7 @@ from tracker.diff_text import diff_text
 from tracker.enums import DeadlinePrecision
 from tracker.excel.layout import FIELD_LABELS
 from tracker.excel.plan import PlannedItem
+from ui.i18n import filled
 from ui.import_wizard.layout_page import grid_view, show_merges
 from ui.import_wizard.page import Page
 from ui.import_wizard.state import ImportState
@@ -141,10 +142,8 @@ class PreviewPage(Page):
         self.sheet_model.show(self.state.grid, plan.header_rows, plan.skipped, problems)
         show_merges(self.sheet, self.state.grid)
         self._fill_units()
-        self.tabs.setTabText(1, self.tr("问题（{0}）").replace("{0}", str(len(plan.errors))))
-        self.tabs.setTabText(
-            3, self.tr("新单位（{0}）").replace("{0}", str(len(plan.unknown_units)))
-        )
+        self.tabs.setTabText(1, filled(self.tr("问题（{0}）"), str(len(plan.errors))))
+        self.tabs.setTabText(3, filled(self.tr("新单位（{0}）"), str(len(plan.unknown_units))))
         self._ask_units()
 
     def _fill_units(self) -> None:
@@ -181,9 +180,11 @@ class PreviewPage(Page):
             self._directory_empty = self.state.excel.unit_directory_empty()
         self.create_units.setVisible(bool(unknown))
         self.create_units.setText(
-            self.tr("新建单位名录中没有的 {0} 个单位：{1}")
-            .replace("{0}", str(len(unknown)))
-            .replace("{1}", "、".join(unknown[:8]) + ("等" if len(unknown) > 8 else ""))
+            filled(
+                self.tr("新建单位名录中没有的 {0} 个单位：{1}"),
+                str(len(unknown)),
+                "、".join(unknown[:8]) + ("等" if len(unknown) > 8 else ""),
+            )
         )
         if self._directory_empty:
             self.create_units.setChecked(True)
@@ -193,13 +194,13 @@ class PreviewPage(Page):
         if plan is None:
             return ""
         c = plan.counts()
-        text = (
-            self.tr("将新增 {0} 项，更新 {1} 项，{2} 项不变；跳过 {3} 行；发现 {4} 个问题。")
-            .replace("{0}", str(c["create"]))
-            .replace("{1}", str(c["update"]))
-            .replace("{2}", str(c["unchanged"]))
-            .replace("{3}", str(len(plan.skipped)))
-            .replace("{4}", str(len(plan.errors)))
+        text = filled(
+            self.tr("将新增 {0} 项，更新 {1} 项，{2} 项不变；跳过 {3} 行；发现 {4} 个问题。"),
+            str(c["create"]),
+            str(c["update"]),
+            str(c["unchanged"]),
+            str(len(plan.skipped)),
+            str(len(plan.errors)),
         )
         if not (c["create"] or c["update"]):
             text += self.tr("表格与台账一致，没有需要写入的变化。")

@@ -39,6 +39,7 @@ from tracker.reports.summary import backlog_text
 from tracker.services.desk import Desk
 from ui.background import LatestOnly
 from ui.choices import fill_choices
+from ui.i18n import filled
 
 #: Rows shown per warning list here; the ledger (one click away) holds them all.
 LIST_ROWS = 200
@@ -164,10 +165,12 @@ class DashboardPage(QWidget):
     def _show(self, d: BulletinData) -> None:
         self._data = d
         self.state.setText(
-            self.tr("{0} · {1} · 数据截至 {2}")
-            .replace("{0}", d.scope_label)
-            .replace("{1}", d.period.label)
-            .replace("{2}", d.as_of.isoformat())
+            filled(
+                self.tr("{0} · {1} · 数据截至 {2}"),
+                d.scope_label,
+                d.period.label,
+                d.as_of.isoformat(),
+            )
         )
         self.backlog.setText(backlog_text(d))
         self.backlog.setVisible(bool(self.backlog.text()))
@@ -184,11 +187,11 @@ class DashboardPage(QWidget):
 
     def _caption(self, what: str) -> str:
         assert self._data is not None
-        return (
-            self.tr("统计：{0}（{1}，截至 {2}）")
-            .replace("{0}", what)
-            .replace("{1}", self._data.scope_label)
-            .replace("{2}", self._data.as_of.isoformat())
+        return filled(
+            self.tr("统计：{0}（{1}，截至 {2}）"),
+            what,
+            self._data.scope_label,
+            self._data.as_of.isoformat(),
         )
 
     def _show_cards(self, d: BulletinData) -> None:
@@ -208,7 +211,7 @@ class DashboardPage(QWidget):
     def open_unit(self, unit: str) -> None:
         """Show the items a unit's bar counts (its lead-unit items in this scope)."""
         f = self._scope(figure="counted", lead_unit=unit)
-        self.open_items.emit(f, self._caption(self.tr("{0}牵头的事项").replace("{0}", unit)))
+        self.open_items.emit(f, self._caption(filled(self.tr("{0}牵头的事项"), unit)))
 
     def _show_charts(self, d: BulletinData) -> None:
         _clear(self.charts)
@@ -293,7 +296,7 @@ class DashboardPage(QWidget):
                 lambda row, _c, rows=lines: self.item_chosen.emit(rows[row].id)
             )
             box.addWidget(table)
-            more = QPushButton(self.tr("在台账中查看全部 {0} 项").replace("{0}", str(total)))
+            more = QPushButton(filled(self.tr("在台账中查看全部 {0} 项"), str(total)))
             more.clicked.connect(
                 lambda _=False, n=narrow, t=title: self.open_items.emit(
                     self._scope(**n), self._caption(t)

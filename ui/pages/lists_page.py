@@ -18,6 +18,7 @@ from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
 from tracker.services.lists_overview import ListSummary
 from ui.dialogs import admin_dialogs as forms
+from ui.i18n import filled
 from ui.table_parts import fill_table, read_only_table
 
 
@@ -118,15 +119,15 @@ class ListsPage(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("年度结转"),
-                self.tr("没有 {0} 年以后的清单，请先新建下一年度的清单。").replace(
-                    "{0}", str(source.year)
+                filled(
+                    self.tr("没有 {0} 年以后的清单，请先新建下一年度的清单。"), str(source.year)
                 ),
             )
             return
         target, ok = QInputDialog.getItem(
             self,
             self.tr("年度结转"),
-            self.tr("把“{0}”中未办结的事项转入：").replace("{0}", source.name),
+            filled(self.tr("把“{0}”中未办结的事项转入："), source.name),
             later,
             0,
             False,
@@ -141,9 +142,7 @@ class ListsPage(QWidget):
         QMessageBox.information(
             self,
             self.tr("年度结转"),
-            self.tr("已把 {0} 项未办结事项转入“{1}”。")
-            .replace("{0}", str(carried))
-            .replace("{1}", target)
+            filled(self.tr("已把 {0} 项未办结事项转入“{1}”。"), str(carried), target)
             if carried
             else self.tr("没有需要结转的事项（未办结的都已结转过）。"),
         )

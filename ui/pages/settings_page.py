@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
 from ui.dialogs.form_parts import error_label
+from ui.i18n import filled
 
 WEIGHTS = (("on_time", "按时办结"), ("satisfaction", "群众满意"), ("progress", "进展报送"))
 
@@ -124,7 +125,7 @@ class SettingsPage(QWidget):
             return
         self.message.clear()
         self.note.setText(
-            self.tr("已保存 {0} 项设置。").replace("{0}", str(len(changed)))
+            filled(self.tr("已保存 {0} 项设置。"), str(len(changed)))
             if changed
             else self.tr("设置没有变化。")
         )

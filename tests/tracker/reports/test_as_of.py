@@ -221,8 +221,11 @@ def test_stats_page_export_footer_and_bulletin_agree(db, tmp_path):
     path = tmp_path / "台账.xlsx"
     with db.sessions.begin() as s:
         export_xlsx(s, ItemFilter(), path, "台账")
-    ws = load_workbook(path, read_only=True).active
-    footer = [r[0] for r in ws.iter_rows(values_only=True) if r and r[0]][-1]
+    wb = load_workbook(path, read_only=True)  # read-only keeps the file open until closed
+    try:
+        footer = [r[0] for r in wb.active.iter_rows(values_only=True) if r and r[0]][-1]
+    finally:
+        wb.close()
     k = d.kpi
     assert metrics.as_dict(page.kpi) == metrics.as_dict(k) == metrics.as_dict(stats)
     assert footer.startswith(
