@@ -103,6 +103,28 @@ def test_downgrade_to_base_and_back(db_path):
         engine.dispose()
 
 
+def test_each_downgrade_leaves_what_the_upgrade_made(db_path, tmp_path):
+    from alembic import command
+
+    made, up = {}, tmp_path / "up.db"
+    for revision in schema.known_revisions()[:-1]:
+        engine = make_sqlite_engine(up, foreign_keys=False)
+        try:
+            schema.upgrade(engine, revision)
+        finally:
+            engine.dispose()
+        made[revision] = _schema(up)
+    open_database(str(db_path)).close()
+    for revision in reversed(made):
+        engine = make_sqlite_engine(db_path, foreign_keys=False)
+        try:
+            with engine.begin() as conn:
+                command.downgrade(schema.alembic_config(conn), revision)
+        finally:
+            engine.dispose()
+        assert _schema(db_path) == made[revision], revision
+
+
 def test_revisions_read_from_the_scripts_equal_alembics():
     """Opening a ledger reads the scripts' revision lines without Alembic: same answer."""
     script = schema.script_directory()

@@ -73,9 +73,32 @@ def upgrade() -> None:
         )
 
 
+# 0005's search-index triggers on item, frozen: on SQLite the downgrade's batch rebuild of
+# item drops them, and they are made again (the index itself keeps its rows).
+SEARCH_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS item_fts_ai AFTER INSERT ON item BEGIN "
+    "INSERT INTO item_fts(rowid, code, title, content) "
+    "VALUES (new.id, new.code, new.title, new.content); END",
+    "CREATE TRIGGER IF NOT EXISTS item_fts_ad AFTER DELETE ON item BEGIN "
+    "INSERT INTO item_fts(item_fts, rowid, code, title, content) "
+    "VALUES('delete', old.id, old.code, old.title, old.content); END",
+    "CREATE TRIGGER IF NOT EXISTS item_fts_au AFTER UPDATE OF code, title, content ON item BEGIN "
+    "INSERT INTO item_fts(item_fts, rowid, code, title, content) "
+    "VALUES('delete', old.id, old.code, old.title, old.content); "
+    "INSERT INTO item_fts(rowid, code, title, content) "
+    "VALUES (new.id, new.code, new.title, new.content); END",
+)
+
+
 def downgrade() -> None:
     with op.batch_alter_table("item") as batch:
         batch.drop_column("requested_on")
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.execute(
+        sa.text("SELECT 1 FROM sqlite_master WHERE name = 'item_fts'")
+    ).first():
+        for sql in SEARCH_TRIGGERS:
+            op.execute(sql)
     op.drop_index("ix_item_history_at", "item_history")
     op.drop_index("ix_item_history_item_at", "item_history")
     op.drop_table("item_history")
