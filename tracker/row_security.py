@@ -30,10 +30,11 @@ ITEM_CHILDREN = (
     "extension",
     "satisfaction_survey",
     "attachment",
+    "item_history",
 )
 #: What a unit role may write (its own items' records and state history, people it assigns,
-#: the audit log). ``item_history``'s row security comes with its own migration (0006).
-CLERK_WRITES = ("item", "person", "audit_entry", "item_history", *ITEM_CHILDREN)
+#: the audit log).
+CLERK_WRITES = ("item", "person", "audit_entry", *ITEM_CHILDREN)
 
 _FUNCTIONS = (
     # NULL: not limited; -1: a stopped account or a clerk without unit (sees nothing).
@@ -67,7 +68,14 @@ _UNLIMITED = "(SELECT shishi_scope_unit()) IS NULL"
 
 
 def enable_sql() -> list[str]:
-    """Statements that create the functions and switch the policies on (run by a migration)."""
+    """Statements that make today's functions and policies on a ledger without any.
+
+    No migration runs these: each revision holds its own copy of the SQL it applied (0004,
+    0006, 0007), frozen, so that a change here cannot change what an old revision did. This
+    is the one definition of the policy the program expects; a test holds every ledger,
+    fresh or upgraded from any revision, equal to a database made by these statements. A
+    change here therefore needs a new revision that brings existing ledgers to it.
+    """
     sql = [*_FUNCTIONS]
     sql += [
         "ALTER TABLE item ENABLE ROW LEVEL SECURITY",
@@ -90,24 +98,6 @@ def enable_sql() -> list[str]:
         f"USING ({_UNLIMITED} OR db_role = session_user)",
         f"CREATE POLICY admin_insert ON app_user FOR INSERT WITH CHECK ({_UNLIMITED})",
         f"CREATE POLICY admin_delete ON app_user FOR DELETE USING ({_UNLIMITED})",
-    ]
-    return sql
-
-
-def disable_sql() -> list[str]:
-    sql = []
-    for table in ("item", *ITEM_CHILDREN):
-        sql += [
-            f"DROP POLICY IF EXISTS unit_scope ON {table}",
-            f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY",
-        ]
-    for policy in ("read_all", "own_row", "admin_insert", "admin_delete"):
-        sql.append(f"DROP POLICY IF EXISTS {policy} ON app_user")
-    sql.append("ALTER TABLE app_user DISABLE ROW LEVEL SECURITY")
-    sql += [
-        "DROP FUNCTION IF EXISTS shishi_item_visible(integer)",
-        "DROP FUNCTION IF EXISTS shishi_unit_sees(integer, integer)",
-        "DROP FUNCTION IF EXISTS shishi_scope_unit()",
     ]
     return sql
 

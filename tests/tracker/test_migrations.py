@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
+from tests.tracker.catalogue import schema_of
 from tracker import schema
 from tracker.db import make_sqlite_engine, open_database
 from tracker.models import Base
@@ -31,8 +32,17 @@ def test_empty_database_migrates_to_head_and_matches_models(db_path):
         engine.dispose()
 
 
+def _schema(path):
+    engine = make_sqlite_engine(path)
+    try:
+        return schema_of(engine)
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.parametrize("start", schema.known_revisions())
-def test_every_revision_upgrades_to_head(db_path, start):
+def test_every_revision_upgrades_to_head(db_path, tmp_path, start):
+    """A ledger made at any revision and upgraded is the ledger a new program makes."""
     engine = make_sqlite_engine(db_path, foreign_keys=False)
     try:
         schema.upgrade(engine, start)
@@ -46,6 +56,36 @@ def test_every_revision_upgrades_to_head(db_path, start):
         assert _diff(engine) == []
     finally:
         engine.dispose()
+    fresh = tmp_path / "fresh.db"
+    open_database(str(fresh)).close()
+    assert _schema(db_path) == _schema(fresh)
+
+
+def test_no_migration_imports_the_program():
+    """A revision holds its own SQL and code: one that imported ``tracker`` would change
+    what it does to a ledger whenever the program changed. Only alembic, sqlalchemy and the
+    standard library (not importlib, a way round this test) may be imported."""
+    import ast
+    import sys
+    from pathlib import Path
+
+    import tracker.migrations
+
+    allowed = {"alembic", "sqlalchemy", *sys.stdlib_module_names} - {"importlib"}
+    versions = Path(tracker.migrations.__file__).parent / "versions"
+    scripts = sorted(versions.glob("*.py"))
+    assert len(scripts) == len(schema.known_revisions())
+    found = []
+    for script in scripts:
+        for node in ast.walk(ast.parse(script.read_text("utf-8"), str(script))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = ["." * node.level + (node.module or "")]
+            else:
+                continue
+            found += [f"{script.name}: {n}" for n in names if n.split(".")[0] not in allowed]
+    assert found == []
 
 
 def test_downgrade_to_base_and_back(db_path):
@@ -61,6 +101,28 @@ def test_downgrade_to_base_and_back(db_path):
         assert _diff(engine) == []
     finally:
         engine.dispose()
+
+
+def test_each_downgrade_leaves_what_the_upgrade_made(db_path, tmp_path):
+    from alembic import command
+
+    made, up = {}, tmp_path / "up.db"
+    for revision in schema.known_revisions()[:-1]:
+        engine = make_sqlite_engine(up, foreign_keys=False)
+        try:
+            schema.upgrade(engine, revision)
+        finally:
+            engine.dispose()
+        made[revision] = _schema(up)
+    open_database(str(db_path)).close()
+    for revision in reversed(made):
+        engine = make_sqlite_engine(db_path, foreign_keys=False)
+        try:
+            with engine.begin() as conn:
+                command.downgrade(schema.alembic_config(conn), revision)
+        finally:
+            engine.dispose()
+        assert _schema(db_path) == made[revision], revision
 
 
 def test_revisions_read_from_the_scripts_equal_alembics():

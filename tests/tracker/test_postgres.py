@@ -6,16 +6,21 @@ Each test gets a PostgreSQL database of its own (``tests/tracker/pg.py``).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import TODAY
-from tests.tracker.pg import needs_pg
-from tracker import audit, lights, metrics, query, schema
+from tests.tracker import pg
+from tests.tracker.catalogue import schema_of, security_of
+from tests.tracker.pg import PG_URL, needs_pg
+from tracker import audit, lights, metrics, query, row_security, schema
 from tracker.db import open_database, upgrade_database
 from tracker.demo import generate_demo
 from tracker.errors import SchemaTooOldError
+from tracker.models import Base
 
 pytestmark = needs_pg
 
@@ -49,17 +54,159 @@ def test_same_numbers_on_postgresql_and_sqlite(pg_ledger, tmp_path):
     assert pg == sqlite
 
 
+#: What ``row_security.grant_unit_role`` granted when unit roles came (0004) and until
+#: item_history's writes were added: what a role mapped on an older ledger holds.
+_GRANTS_OF_0004 = (
+    "GRANT USAGE ON SCHEMA public TO {role}",
+    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+    "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}",
+    "GRANT INSERT, UPDATE ON item, person, audit_entry, item_co_unit, checkpoint, "
+    "progress_report, closure_request, urge, extension, satisfaction_survey, attachment "
+    "TO {role}",
+    "GRANT DELETE ON item_co_unit, attachment TO {role}",
+    "GRANT UPDATE (failed_logins, locked_until, password_hash) ON app_user TO {role}",
+)
+
+
+def _unit_role(pg_roles: list[str]) -> str:
+    role = f"t_mig_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {role}"))
+    admin.dispose()
+    pg_roles.append(role)
+    return role
+
+
+def _map_clerk(url: str, role: str, *, as_of_0004: bool = False) -> None:
+    """A clerk's account mapped to ``role``, granted what the program of the day granted."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO app_user (login, display_name, role, active, created_at, db_role) "
+                "VALUES ('jy', '教育局', 'clerk', true, now(), :role)"
+            ),
+            {"role": role},
+        )
+        if as_of_0004:
+            for sql in _GRANTS_OF_0004:
+                conn.execute(text(sql.format(role=role)))
+        else:
+            row_security.grant_unit_role(conn, role)
+    engine.dispose()
+
+
+def _catalogue(url: str) -> tuple[dict, dict]:
+    engine = create_engine(url)
+    try:
+        return schema_of(engine), security_of(engine)
+    finally:
+        engine.dispose()
+
+
+def _differences(ledger: dict, today: dict) -> dict[str, dict[str, list]]:
+    """Per catalogue, the rows only the ledger has and those only today's definitions have."""
+    out = {}
+    for key in today:
+        extra = sorted(set(ledger[key]) - set(today[key]), key=repr)
+        missing = sorted(set(today[key]) - set(ledger[key]), key=repr)
+        if extra or missing:
+            out[key] = {"ledger only": extra, "today only": missing}
+    return out
+
+
+@pytest.fixture
+def todays_ledger(pg_roles: list[str]) -> Iterator[str]:
+    """A database made from today's definitions alone, no migration: the models' tables,
+    ``row_security.enable_sql()`` and the head revision stamped."""
+    from alembic import command
+
+    name = f"shishi_t_{uuid.uuid4().hex[:12]}"
+    url = pg._create(name)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        for sql in row_security.enable_sql():
+            conn.execute(text(sql))
+        command.stamp(schema.alembic_config(conn), "head")
+    engine.dispose()
+    yield url
+    pg._discard(name)
+
+
+def test_a_new_ledger_has_the_models_schema_and_todays_row_security(
+    pg_ledger, todays_ledger, pg_roles
+):
+    """(The tables of the two are compared as Alembic does: a migrated table has its added
+    columns last, one made from the models has them where the model lists them.)"""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    engine = create_engine(pg_ledger)
+    with engine.connect() as conn:
+        opts = {"compare_type": True, "include_name": schema.include_name}
+        assert compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata) == []
+    engine.dispose()
+    role = _unit_role(pg_roles)
+    _map_clerk(pg_ledger, role)
+    _map_clerk(todays_ledger, role)
+    fresh, today = _catalogue(pg_ledger), _catalogue(todays_ledger)
+    assert _differences(fresh[1], today[1]) == {}
+    assert fresh[1]["policies"] and fresh[1]["functions"] and fresh[1]["column_grants"]
+
+
 @pytest.mark.parametrize("start", schema.known_revisions()[:-1])
-def test_migrations_on_postgresql(pg_url, start):
+def test_migrations_on_postgresql(pg_url, pg_ledger, todays_ledger, pg_roles, start):
+    """A ledger made at any revision (with a unit role mapped, once there were any) and
+    upgraded is a new ledger: its schema, policies, functions, row-security flags and
+    grants are those of a new ledger and of today's definitions."""
+    role = _unit_role(pg_roles)
     engine = create_engine(pg_url)
     schema.upgrade(engine, start)
     assert schema.current_revision(engine) == start
     engine.dispose()
+    mapped_before = schema.known_revisions().index(start) >= schema.known_revisions().index("0004")
+    if mapped_before:
+        _map_clerk(pg_url, role, as_of_0004=True)
     with pytest.raises(SchemaTooOldError, match="db upgrade"):
         open_database(pg_url)
     assert upgrade_database(pg_url) == (start, schema.head_revision())
     with open_database(pg_url) as db:
         assert schema.current_revision(db.engine) == schema.head_revision()
+    if not mapped_before:
+        _map_clerk(pg_url, role)
+    _map_clerk(pg_ledger, role)
+    _map_clerk(todays_ledger, role)
+    upgraded, fresh, today = (_catalogue(u) for u in (pg_url, pg_ledger, todays_ledger))
+    assert upgraded[0] == fresh[0]
+    assert _differences(upgraded[1], today[1]) == {}
+
+
+def test_downgrade_from_head_and_back_on_postgresql(pg_ledger, pg_url, todays_ledger):
+    """Each downgrade leaves what the upgrade to its revision made; the way back up gives
+    today's ledger again."""
+    from alembic import command
+
+    made = {}
+    engine = create_engine(pg_url)
+    for revision in schema.known_revisions()[:-1]:
+        schema.upgrade(engine, revision)
+        made[revision] = schema_of(engine), security_of(engine)
+    engine.dispose()
+    engine = create_engine(pg_ledger)
+    try:
+        for revision in reversed(made):
+            with engine.begin() as conn:
+                command.downgrade(schema.alembic_config(conn), revision)
+            assert schema_of(engine) == made[revision][0], revision
+            assert _differences(security_of(engine), made[revision][1]) == {}, revision
+        with engine.begin() as conn:
+            command.downgrade(schema.alembic_config(conn), "base")
+        schema.upgrade(engine)
+    finally:
+        engine.dispose()
+    assert _differences(_catalogue(pg_ledger)[1], _catalogue(todays_ledger)[1]) == {}
 
 
 def _org_db(pg_ledger):

@@ -12,6 +12,7 @@ later change to the program cannot change what it did.
 
 import datetime as dt
 import json
+from typing import Any
 from collections import defaultdict
 
 import sqlalchemy as sa
@@ -73,9 +74,32 @@ def upgrade() -> None:
         )
 
 
+# 0005's search-index triggers on item, frozen: on SQLite the downgrade's batch rebuild of
+# item drops them, and they are made again (the index itself keeps its rows).
+SEARCH_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS item_fts_ai AFTER INSERT ON item BEGIN "
+    "INSERT INTO item_fts(rowid, code, title, content) "
+    "VALUES (new.id, new.code, new.title, new.content); END",
+    "CREATE TRIGGER IF NOT EXISTS item_fts_ad AFTER DELETE ON item BEGIN "
+    "INSERT INTO item_fts(item_fts, rowid, code, title, content) "
+    "VALUES('delete', old.id, old.code, old.title, old.content); END",
+    "CREATE TRIGGER IF NOT EXISTS item_fts_au AFTER UPDATE OF code, title, content ON item BEGIN "
+    "INSERT INTO item_fts(item_fts, rowid, code, title, content) "
+    "VALUES('delete', old.id, old.code, old.title, old.content); "
+    "INSERT INTO item_fts(rowid, code, title, content) "
+    "VALUES (new.id, new.code, new.title, new.content); END",
+)
+
+
 def downgrade() -> None:
     with op.batch_alter_table("item") as batch:
         batch.drop_column("requested_on")
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.execute(
+        sa.text("SELECT 1 FROM sqlite_master WHERE name = 'item_fts'")
+    ).first():
+        for sql in SEARCH_TRIGGERS:
+            op.execute(sql)
     op.drop_index("ix_item_history_at", "item_history")
     op.drop_index("ix_item_history_item_at", "item_history")
     op.drop_table("item_history")
@@ -117,9 +141,9 @@ def _backfill(bind: sa.Connection, requests: dict[int, list[dt.datetime]]) -> No
         bind.execute(insert, rows)
 
 
-def _audit_snapshots(bind: sa.Connection) -> dict[int, list[tuple[dt.datetime, dict, dict]]]:
+def _audit_snapshots(bind: sa.Connection) -> dict[int, list[tuple[dt.datetime, dict[str, Any], dict[str, Any]]]]:
     """Per item, the audit entries that carry a full state snapshot (time, before, after)."""
-    out: dict[int, list[tuple[dt.datetime, dict, dict]]] = defaultdict(list)
+    out: dict[int, list[tuple[dt.datetime, dict[str, Any], dict[str, Any]]]] = defaultdict(list)
     rows = bind.execute(
         sa.text(
             "SELECT item_id, at, before, after FROM audit_entry "
@@ -136,7 +160,9 @@ def _audit_snapshots(bind: sa.Connection) -> dict[int, list[tuple[dt.datetime, d
     return out
 
 
-def _item_rows(item, snaps, requests) -> list[dict[str, object]]:
+def _item_rows(
+    item: Any, snaps: list[tuple[dt.datetime, dict[str, Any], dict[str, Any]]], requests: Any
+) -> list[dict[str, object]]:  # type annotations only: the SQL and its results are frozen
     item_id, created, status, escalation, deadline, percent, completed, text, unit, category = item[:10]
     assigned = _time(item[10]) if item[10] else None
     # Unit, 领域 and deadline wording were not in the audit snapshots: today's values.
@@ -180,7 +206,7 @@ def _item_rows(item, snaps, requests) -> list[dict[str, object]]:
     return out
 
 
-def _state(snapshot: dict) -> dict[str, object]:
+def _state(snapshot: dict[str, Any]) -> dict[str, object]:
     out: dict[str, object] = {}
     for key in ("status", "escalation", "progress_percent"):
         if snapshot.get(key) is not None:
