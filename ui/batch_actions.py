@@ -34,15 +34,15 @@ class BatchActions(QObject):
         super().__init__(parent)
         self._w = host
         self._parent = parent
-        self.menu = QMenu(parent.tr("批量处理所选事项"), parent)
+        self.menu = QMenu(self.tr("批量处理所选事项"), parent)
         self.actions: dict[str, QAction] = {}
         for name, label, key, slot in (
-            ("assign", "批量交办…", "Ctrl+Shift+J", self.assign),
-            ("urge", "批量催办…", "Ctrl+Shift+U", self.urge),
-            ("escalate", "批量调整督办级别…", "Ctrl+Shift+S", self.escalate),
-            ("export", "导出所选事项…", "Ctrl+Shift+E", self.export),
+            ("assign", self.tr("批量交办…"), "Ctrl+Shift+J", self.assign),
+            ("urge", self.tr("批量催办…"), "Ctrl+Shift+U", self.urge),
+            ("escalate", self.tr("批量调整督办级别…"), "Ctrl+Shift+S", self.escalate),
+            ("export", self.tr("导出所选事项…"), "Ctrl+Shift+E", self.export),
         ):
-            action = QAction(parent.tr(label), parent, shortcut=QKeySequence(key))
+            action = QAction(label, parent, shortcut=QKeySequence(key))
             action.triggered.connect(slot)
             self.menu.addAction(action)
             parent.addAction(action)
@@ -62,8 +62,8 @@ class BatchActions(QObject):
         if count == 0:
             QMessageBox.information(
                 self._parent,
-                self._parent.tr("批量处理"),
-                self._parent.tr("请先在台账中选择事项（可按住 Ctrl 或 Shift 多选）。"),
+                self.tr("批量处理"),
+                self.tr("请先在台账中选择事项（可按住 Ctrl 或 Shift 多选）。"),
             )
             return None
         try:
@@ -77,7 +77,7 @@ class BatchActions(QObject):
         desk = self._w.desk
         outcome = run_with_progress(
             self._parent,
-            filled(self._parent.tr("正在{0} {1} 项…"), label, str(len(ids))),
+            filled(self.tr("正在{0} {1} 项…"), label, str(len(ids))),
             lambda progress: desk.each(label, ids, act, progress),
         )
         if outcome is None:
@@ -86,7 +86,7 @@ class BatchActions(QObject):
         if self._w.current_item is not None:
             self._w.show_item(self._w.current_item, quiet=True)
         box = QMessageBox.warning if outcome.refused else QMessageBox.information
-        box(self._parent, self._parent.tr("批量") + label, outcome.summary())
+        box(self._parent, self.tr("批量") + label, outcome.summary())
 
     def assign(self) -> None:
         ids = self._selection()
@@ -95,8 +95,8 @@ class BatchActions(QObject):
         units = [KEEP_UNIT, *self._w.desk.unit_names()]
         unit, ok = QInputDialog.getItem(
             self._parent,
-            self._parent.tr("批量交办"),
-            filled(self._parent.tr("将所选 {0} 项交办给："), str(len(ids))),
+            self.tr("批量交办"),
+            filled(self.tr("将所选 {0} 项交办给："), str(len(ids))),
             units,
             0,
             False,
@@ -111,8 +111,8 @@ class BatchActions(QObject):
             return
         note, ok = QInputDialog.getText(
             self._parent,
-            self._parent.tr("批量催办"),
-            filled(self._parent.tr("催办所选 {0} 项。催办说明（可不填）："), str(len(ids))),
+            self.tr("批量催办"),
+            filled(self.tr("催办所选 {0} 项。催办说明（可不填）："), str(len(ids))),
         )
         if ok:
             self._run("催办", ids, lambda i: self._w.desk.urge(i, note.strip() or None))
@@ -121,8 +121,8 @@ class BatchActions(QObject):
         ids = self._selection()
         if ids is None:
             return
-        title = filled(self._parent.tr("所选 {0} 项"), str(len(ids)))
-        answer = EscalateDialog.ask(self._parent, title, self._parent.tr("（各不相同）"))
+        title = filled(self.tr("所选 {0} 项"), str(len(ids)))
+        answer = EscalateDialog.ask(self._parent, title, self.tr("（各不相同）"))
         if answer is not None:
             self._run(
                 "调整督办级别",

@@ -102,13 +102,13 @@ class ExcelActions(QObject):
 
     def export_ledger(self, selected: list[int] | None = None) -> None:
         """导出台账 (Ctrl+E): the filter in front, or the ``selected`` items (批量处理)."""
-        from ui.dialogs.export_dialog import ExportDialog
+        from ui.dialogs.export_dialog import SCOPES, ExportDialog
 
         if selected is not None:
-            f, shown, scope = ItemFilter(ids=tuple(selected)), len(selected), "所选事项"
+            f, shown, scope = ItemFilter(ids=tuple(selected)), len(selected), SCOPES[1]
         else:
             f, shown = self._ledger.current_filter(), self._ledger.model.rowCount()
-            scope = "当前筛选的事项"
+            scope = SCOPES[0]
         dialog = ExportDialog(self._window, self._excel(), f, shown, scope)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path_written is not None:
             self.message.emit(

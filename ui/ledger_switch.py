@@ -50,7 +50,7 @@ class LedgerSwitch(QObject):
     def open_file(self) -> None:
         """打开台账文件 (Ctrl+O): another SQLite ledger (a copy brought back on a USB stick)."""
         name, _ = QFileDialog.getOpenFileName(
-            self._parent, self._parent.tr("打开台账文件"), "", self._parent.tr(FILE_FILTER)
+            self._parent, self.tr("打开台账文件"), "", self.tr(FILE_FILTER)
         )
         if name:
             self._switch_to_file(Path(name))
@@ -59,9 +59,9 @@ class LedgerSwitch(QObject):
         """新建台账文件: an empty ledger (its first administrator is this desktop's user)."""
         name, _ = QFileDialog.getSaveFileName(
             self._parent,
-            self._parent.tr("新建台账文件"),
+            self.tr("新建台账文件"),
             "实事台账.db",
-            self._parent.tr(FILE_FILTER),
+            self.tr(FILE_FILTER),
         )
         if name:  # an existing ledger chosen here is opened, never overwritten
             path = Path(name)
@@ -70,7 +70,7 @@ class LedgerSwitch(QObject):
     def _switch_to_file(self, path: Path) -> None:
         current = self._w.desk.db.path
         if current is not None and current.resolve() == path.resolve():
-            self._w.show_status(self._parent.tr("这个台账已经打开。"))
+            self._w.show_status(self.tr("这个台账已经打开。"))
             return
         db = self._open(str(path))
         if db is not None and self._switch(db):

@@ -48,7 +48,7 @@ class WorkflowActions(QObject):
     def __init__(self, desk: Desk, parent: QWidget) -> None:
         super().__init__(parent)
         self._desk = desk
-        self.menu = QMenu(parent.tr("办理(&W)"), parent)
+        self.menu = QMenu(self.tr("办理(&W)"), parent)
         self.actions: dict[str, QAction] = {}
         for a in ITEM_ACTIONS.values():
             self._add(parent, a.name, a.label + ("" if a.name == "urge" else "…"))

@@ -26,10 +26,19 @@ from tracker.query import ItemFilter
 from tracker.services.excel_desk import ExcelDesk
 from ui.background import run_with_progress
 from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
-from ui.i18n import filled
+from ui.i18n import QT_TRANSLATE_NOOP, filled
 
 DEFAULT_TITLE = "“我为群众办实事”台账"
-FORMATS = (("Excel 打印版（.xlsx）", ".xlsx"), ("CSV 文本（.csv，可用 WPS/Excel 打开）", ".csv"))
+FORMATS = (
+    (QT_TRANSLATE_NOOP("ExportDialog", "Excel 打印版（.xlsx）"), ".xlsx"),
+    (QT_TRANSLATE_NOOP("ExportDialog", "CSV 文本（.csv，可用 WPS/Excel 打开）"), ".csv"),
+)
+
+#: What the export covers, as ``ExcelActions`` names it.
+SCOPES = (
+    QT_TRANSLATE_NOOP("ExportDialog", "当前筛选的事项"),
+    QT_TRANSLATE_NOOP("ExportDialog", "所选事项"),
+)
 
 
 class ExportDialog(QDialog):
@@ -39,7 +48,7 @@ class ExportDialog(QDialog):
         excel: ExcelDesk,
         current: ItemFilter,
         shown: int,
-        scope: str = "当前筛选的事项",
+        scope: str = SCOPES[0],
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出台账"))

@@ -29,10 +29,17 @@ from tracker.services.excel_desk import Applied, ExcelDesk
 from tracker.services.returns import VERDICT_LABELS, ReturnPlan
 from ui.dialogs.form_parts import error_label
 from ui.errors import show_error
-from ui.i18n import filled
+from ui.i18n import QT_TRANSLATE_NOOP, filled
 from ui.table_parts import cell_at
 
-HEADERS = ["行", "编号", "结果", "变化", "说明", "采用表格"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("ReturnDialog", "行"),
+    QT_TRANSLATE_NOOP("ReturnDialog", "编号"),
+    QT_TRANSLATE_NOOP("ReturnDialog", "结果"),
+    QT_TRANSLATE_NOOP("ReturnDialog", "变化"),
+    QT_TRANSLATE_NOOP("ReturnDialog", "说明"),
+    QT_TRANSLATE_NOOP("ReturnDialog", "采用表格"),
+]
 VERDICT_COLOURS = {"change": "#e2f0d9", "conflict": "#fff2cc"}
 WARN = ("tampered", "foreign", "duplicate", "invalid")
 

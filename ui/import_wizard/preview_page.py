@@ -20,7 +20,7 @@ from tracker.diff_text import diff_text
 from tracker.enums import DeadlinePrecision
 from tracker.excel.layout import FIELD_LABELS
 from tracker.excel.plan import PlannedItem
-from ui.i18n import filled
+from ui.i18n import QT_TRANSLATE_NOOP, filled
 from ui.import_wizard.layout_page import grid_view, show_merges
 from ui.import_wizard.page import Page
 from ui.import_wizard.state import ImportState
@@ -31,15 +31,15 @@ ACTIONS = {"create": "新增", "update": "更新", "unchanged": "不变"}
 ACTION_COLOURS = {"create": "#e2f0d9", "update": "#fff2cc"}
 LABELS = {**FIELD_LABELS, "assignee_phone": FIELD_LABELS["phone"]}
 ITEM_HEADERS = [
-    "行",
-    "标记",
-    "项目名称",
-    "牵头单位",
-    "配合单位",
-    "责任人",
-    "完成时限",
-    "类别",
-    "变化",
+    QT_TRANSLATE_NOOP("PreviewPage", "行"),
+    QT_TRANSLATE_NOOP("PreviewPage", "标记"),
+    QT_TRANSLATE_NOOP("PreviewPage", "项目名称"),
+    QT_TRANSLATE_NOOP("PreviewPage", "牵头单位"),
+    QT_TRANSLATE_NOOP("PreviewPage", "配合单位"),
+    QT_TRANSLATE_NOOP("PreviewPage", "责任人"),
+    QT_TRANSLATE_NOOP("PreviewPage", "完成时限"),
+    QT_TRANSLATE_NOOP("PreviewPage", "类别"),
+    QT_TRANSLATE_NOOP("PreviewPage", "变化"),
 ]
 NEW_UNIT = "（新建该单位）"
 #: The wizard field saying the clerk confirmed creating the unknown units.
@@ -93,13 +93,13 @@ class PreviewPage(Page):
         self.sheet = grid_view(self.sheet_model)
         self.units = read_only_table([self.tr("表格中的单位"), self.tr("对应名录中的单位")])
         for widget, label in (
-            (self.items, "事项"),
-            (self.problems, "问题"),
-            (self.skipped, "跳过的行"),
-            (self.units, "新单位"),
-            (self.sheet, "原表"),
+            (self.items, self.tr("事项")),
+            (self.problems, self.tr("问题")),
+            (self.skipped, self.tr("跳过的行")),
+            (self.units, self.tr("新单位")),
+            (self.sheet, self.tr("原表")),
         ):
-            self.tabs.addTab(widget, self.tr(label))
+            self.tabs.addTab(widget, label)
         self.create_units = QCheckBox()
         self.create_units.toggled.connect(self.completeChanged)
         self.registerField(CREATE_UNITS, self.create_units)

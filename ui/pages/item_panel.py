@@ -18,14 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.query import AttachmentInfo, HistoryEvent, ItemDetail
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.table_parts import cell_at, fill_table, read_only_table
 
 #: Tabs of dated records: title and the history kinds each shows.
+#: The panel's history tabs: (title, tooltip, the history kinds shown).
 TIMELINES = (
-    ("进展", "进展报送", ("进展",)),
-    ("审核", "销号申请与审核", ("申请销号", "审核")),
-    ("督办", "催办、延期与督办", ("催办", "申请延期", "延期审批", "督办")),
-    ("回访", "回访评价", ("回访",)),
+    (QT_TRANSLATE_NOOP("ItemPanel", "进展"), QT_TRANSLATE_NOOP("ItemPanel", "进展报送"), ("进展",)),
+    (
+        QT_TRANSLATE_NOOP("ItemPanel", "审核"),
+        QT_TRANSLATE_NOOP("ItemPanel", "销号申请与审核"),
+        ("申请销号", "审核"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ItemPanel", "督办"),
+        QT_TRANSLATE_NOOP("ItemPanel", "催办、延期与督办"),
+        ("催办", "申请延期", "延期审批", "督办"),
+    ),
+    (QT_TRANSLATE_NOOP("ItemPanel", "回访"), QT_TRANSLATE_NOOP("ItemPanel", "回访评价"), ("回访",)),
 )
 
 

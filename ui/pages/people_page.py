@@ -58,7 +58,7 @@ class PeoplePage(QWidget):
         self.units.currentItemChanged.connect(lambda *_: self._show_people())
 
     def _button(self, key: str, label: str, slot) -> QPushButton:
-        button = QPushButton(self.tr(label))
+        button = QPushButton(label)
         button.clicked.connect(slot)
         self.buttons[key] = button
         return button
@@ -67,11 +67,11 @@ class PeoplePage(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addWidget(self.units)
-        lv.addWidget(self._button("unit", "新增单位…", self.new_unit))
+        lv.addWidget(self._button("unit", self.tr("新增单位…"), self.new_unit))
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.addWidget(self.people)
-        rv.addWidget(self._button("person", "登记责任人…", self.new_person))
+        rv.addWidget(self._button("person", self.tr("登记责任人…"), self.new_person))
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -80,11 +80,11 @@ class PeoplePage(QWidget):
         bv.addWidget(self.accounts)
         row = QHBoxLayout()
         for key, label, slot in (
-            ("account", "新建账号…", self.new_account),
-            ("password", "设置密码…", self.set_password),
-            ("active", "停用/启用", self.toggle_active),
-            ("unlock", "解除锁定", self.unlock),
-            ("role", "修改角色…", self.set_role),
+            ("account", self.tr("新建账号…"), self.new_account),
+            ("password", self.tr("设置密码…"), self.set_password),
+            ("active", self.tr("停用/启用"), self.toggle_active),
+            ("unlock", self.tr("解除锁定"), self.unlock),
+            ("role", self.tr("修改角色…"), self.set_role),
         ):
             row.addWidget(self._button(key, label, slot))
         row.addStretch(1)

@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
 from ui.dialogs.form_parts import error_label
-from ui.i18n import filled
+from ui.i18n import QT_TRANSLATE_NOOP, filled
 
-WEIGHTS = (("on_time", "按时办结"), ("satisfaction", "群众满意"), ("progress", "进展报送"))
+WEIGHTS = (
+    ("on_time", QT_TRANSLATE_NOOP("SettingsPage", "按时办结")),
+    ("satisfaction", QT_TRANSLATE_NOOP("SettingsPage", "群众满意")),
+    ("progress", QT_TRANSLATE_NOOP("SettingsPage", "进展报送")),
+)
 
 
 def _spin(low: int, high: int, suffix: str) -> QSpinBox:

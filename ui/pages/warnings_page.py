@@ -15,11 +15,16 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QTabWidget, QVBoxLa
 from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
 from ui.background import LatestOnly
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.ledger_model import LedgerTableModel, PageFetcher
 from ui.pages.ledger_page import size_columns
 
 #: (light, tab label) in order of urgency.
-LISTS = (("red", "红灯（逾期）"), ("orange", "橙灯（进度滞后）"), ("yellow", "黄灯（临近时限）"))
+LISTS = (
+    ("red", QT_TRANSLATE_NOOP("WarningsPage", "红灯（逾期）")),
+    ("orange", QT_TRANSLATE_NOOP("WarningsPage", "橙灯（进度滞后）")),
+    ("yellow", QT_TRANSLATE_NOOP("WarningsPage", "黄灯（临近时限）")),
+)
 
 
 class WarningsPage(QWidget):
