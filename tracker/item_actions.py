@@ -8,6 +8,7 @@ the actions (which asks ``allowed`` instead of repeating the rules). State moves
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, SUPERVISORS, Role, Status
 from tracker.workflow import TRANSITIONS, UNIT, Scope
@@ -63,11 +64,12 @@ ITEM_ACTIONS: dict[str, ItemAction] = {
             Scope.LEAD_OR_CO,
         ),
         ItemAction("extend", "申请延期", UNIT, ACTIVE_STATUSES, "不能申请延期", Scope.LEAD),
+        # A request still waiting when the item was approved must stay decidable.
         ItemAction(
             "decide_extension",
             "审批延期",
             SUPERVISORS,
-            ACTIVE_STATUSES,
+            frozenset(Status),
             "不能审批延期",
             needs_pending_extension=True,
         ),
@@ -83,23 +85,45 @@ ITEM_ACTIONS: dict[str, ItemAction] = {
 }
 
 
-def allowed(role: Role, status: Status, pending_extension: bool = False) -> set[str]:
-    """Names of the moves and actions ``role`` may take on an item in ``status``.
+class Relation(StrEnum):
+    """How the acting clerk's unit stands to an item (what ``actors.require_scope`` checks)."""
 
-    Unit scope needs the item's units and is checked by the service when the action runs.
-    """
+    LEAD = "lead"  # the unit leads it
+    CO = "co"  # the unit cooperates on it
+    OTHER = "other"  # another unit's item, or one not yet assigned
+
+
+def in_scope(role: Role, scope: Scope, relation: Relation) -> bool:
+    """Whether a ``role`` user in ``relation`` to the item may act with ``scope``; only unit
+    clerks are limited by scope."""
+    if role != Role.CLERK or scope == Scope.OPEN:
+        return True
+    if scope == Scope.LEAD:
+        return relation == Relation.LEAD
+    if scope == Scope.LEAD_OR_CO:
+        return relation in (Relation.LEAD, Relation.CO)
+    return False  # Scope.ANY: supervisors' moves
+
+
+def allowed(
+    role: Role,
+    status: Status,
+    pending_extension: bool = False,
+    relation: Relation = Relation.LEAD,
+) -> set[str]:
+    """Names of the moves and actions ``role`` may take on an item in ``status``, its
+    clerk's unit standing in ``relation`` to it."""
     moves = {
         t.action
         for t in TRANSITIONS.values()
-        if status in t.sources
-        and role in t.roles
-        and not (role == Role.CLERK and t.scope == Scope.ANY)
+        if status in t.sources and role in t.roles and in_scope(role, t.scope, relation)
     }
     actions = {
         a.name
         for a in ITEM_ACTIONS.values()
         if role in a.roles
         and status in a.states
+        and in_scope(role, a.scope, relation)
         and (pending_extension or not a.needs_pending_extension)
     }
     return moves | actions

@@ -34,10 +34,11 @@ class EditStep:
 
 
 class EditHistory(QObject):
-    """Signals: applied(item_id) after an undo or redo was saved; failed(TrackerError)."""
+    """Signals: applied(item_id) after an undo or redo was saved; failed(item_id,
+    TrackerError) when it was refused."""
 
     applied = Signal(int)
-    failed = Signal(object)
+    failed = Signal(int, object)
 
     def __init__(self, desk: Callable[[], Desk], parent: QWidget) -> None:
         super().__init__(parent)
@@ -83,7 +84,7 @@ class EditHistory(QObject):
             del self._steps[index]  # it cannot be taken back (or again) any more
             self._done = index
             self._update()
-            self.failed.emit(exc)
+            self.failed.emit(step.item_id, exc)
             return
         self._done = index if undo else index + 1
         self._update()

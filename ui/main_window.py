@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.history = EditHistory(lambda: self._desk, self)
         self.switch = LedgerSwitch(self, self)
         self.history.applied.connect(self._edit_applied)
-        self.history.failed.connect(lambda exc: show_error(self, exc))
+        self.history.failed.connect(self._edit_refused)
         self.ledger.batch_menu = self.batch.menu
         self.setAcceptDrops(True)
         self._current: int | None = None
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
                 show_error(self, exc)
             return
         self.panel.show_detail(detail)
-        self.workflow.update_for(detail.status, detail.pending_extension is not None)
+        self.workflow.update_for(detail.id)
         self.panel.add_file.setEnabled(self.workflow.actions["attach"].isEnabled())
 
     def _act_on_current(self, name: str) -> None:
@@ -362,6 +362,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 filled(self.tr("已保存：{0}（Ctrl+Z 撤销）"), detail.code), 5000
             )
+
+    def _edit_refused(self, item_id: int, exc: TrackerError) -> None:
+        """An undo or redo was refused (someone changed the field since): say why, and show
+        the row and the panel as the ledger now holds them, not as this desk left them."""
+        show_error(self, exc)
+        self._edit_applied(item_id)
 
     def _edit_applied(self, item_id: int) -> None:
         """An undo or redo was saved: show the item as it now is."""
@@ -492,6 +498,8 @@ class MainWindow(QMainWindow):
         self.excel.use_desk(desk)
         self.watch.follow(desk)
         self.panel.show_detail(None)
+        self.workflow.update_for(None)  # the item it offered actions on is not in this ledger
+        self.panel.add_file.setEnabled(False)
         self._current = None
         self._show_identity()
         self.ledger.refresh()

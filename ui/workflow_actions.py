@@ -68,9 +68,9 @@ class WorkflowActions(QObject):
         parent.addAction(action)  # shortcuts work without opening the menu
         self.actions[name] = action
 
-    def update_for(self, status: str | None, pending_extension: bool = False) -> None:
-        """Enable exactly what this user may do to an item in ``status`` (the services'
-        own table, ``item_actions``); unit scope is checked when the action runs."""
-        allowed = self._desk.allowed_actions(status, pending_extension) if status else set()
+    def update_for(self, item_id: int | None) -> None:
+        """Enable exactly what this user may do to the item now (the services' own table,
+        ``item_actions``, asked through the desk); nothing without an item."""
+        allowed = self._desk.allowed_actions(item_id) if item_id is not None else set()
         for name, action in self.actions.items():
             action.setEnabled(name in allowed)

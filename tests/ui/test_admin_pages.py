@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from tests.tracker.org import new_item
-from tracker import query, settings
+from tracker import settings
 from tracker.enums import Role
 from tracker.models import Person, Unit, User
 from tracker.services import accounts
@@ -116,7 +116,7 @@ def test_a_clerk_sees_the_units_but_administers_nothing(qtbot, db, org):
     assert not window.settings_page.save.isEnabled()
     assert window.settings_page.note.text() == "只有管理员可以修改设置。"
     window.pages.setCurrentWidget(window.lists)
-    assert not window.lists.new.isEnabled() and not window.lists.carry.isEnabled()
+    assert not window.lists.new.isEnabled()
 
 
 def test_lists_page_counts_and_opens_a_list(qtbot, db, org, monkeypatch):
@@ -188,55 +188,3 @@ def test_the_fair_clock_is_a_shared_audited_setting(qtbot, db, org):
             -1
         ]
     assert '"fair_clock"' in entry.after and "false" in entry.after
-
-
-def test_year_carry_over_from_the_lists_page(qtbot, db, org, monkeypatch):
-    """年度结转: the open items go into the later list, once; a list with no later year and no
-    chosen list are told what to do instead."""
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-    from tests.tracker.org import working_item
-    from tracker.enums import ListKind
-    from tracker.models import Item
-    from tracker.services import registry, transitions
-
-    with db.sessions.begin() as s:
-        working_item(s, org, "K1")
-        done = working_item(s, org, "K2")
-        transitions.move(s, org.supervisor, done, "cancel", reason="重复登记")
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
-    window = _window(qtbot, db, "dc")
-    window.pages.setCurrentWidget(window.lists)
-    page, table = window.lists, window.lists.table
-    table.setCurrentCell(-1, -1)
-    page.carry.click()
-    assert told[-1] == "请先选择要结转的清单。"
-    names = [table.item(r, 0).text() for r in range(table.rowCount())]
-    table.setCurrentCell(names.index("2026年重点民生实事"), 0)
-    page.carry.click()
-    assert told[-1] == "没有 2026 年以后的清单，请先新建下一年度的清单。"
-    with db.sessions.begin() as s:
-        registry.add_list(s, org.admin, "2027年重点民生实事", ListKind.KEY_LIVELIHOOD, 2027)
-    page.refresh()
-    names = [table.item(r, 0).text() for r in range(table.rowCount())]
-    offered: list[list[str]] = []
-
-    def choose(_parent, _title, _label, items, *_args):
-        offered.append(list(items))
-        return items[0], True
-
-    monkeypatch.setattr(QInputDialog, "getItem", choose)
-    table.setCurrentCell(names.index("2026年重点民生实事"), 0)
-    page.carry.click()
-    assert offered == [["2027年重点民生实事"]]
-    assert told[-1] == "已把 1 项未办结事项转入“2027年重点民生实事”。"
-    table.setCurrentCell(
-        [table.item(r, 0).text() for r in range(table.rowCount())].index("2026年重点民生实事"), 0
-    )
-    page.carry.click()  # again: nothing left to carry
-    assert told[-1] == "没有需要结转的事项（未办结的都已结转过）。"
-    with db.sessions.begin() as s:
-        target = query.list_id(s, "2027年重点民生实事")
-        codes = s.scalars(select(Item.code).where(Item.list_id == target)).all()
-    assert codes == ["K1"]

@@ -81,3 +81,7 @@ def test_undo_refused_after_someone_else_changed_the_item(qtbot, db, item_id, mo
     detail = window.desk.detail(item_id)
     assert (detail.title, detail.remarks) == ("管理员的名称", "管理员补充")  # nothing forced
     assert not window.history.undo_action.isEnabled()
+    # the row and the panel show what the ledger holds now, not this desk's stale title
+    qtbot.waitUntil(lambda: window.ledger.model.row_of(0) is not None, timeout=5000)
+    assert window.ledger.model.row_of(0).title == "管理员的名称"
+    assert "管理员的名称" in window.panel.view.toPlainText()

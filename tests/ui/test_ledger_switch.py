@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tracker.org import build_org, new_item
+from tests.tracker.org import build_org, new_item, working_item
 from tracker.db import open_database
 from tracker.services.ledger_files import local_desk
 from ui import app
@@ -30,9 +30,13 @@ def _choose(monkeypatch, how, path):
 
 
 def test_open_another_ledger_file_and_remember_it(qtbot, db, org, other_ledger, monkeypatch):
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "K1")
     window = MainWindow(local_desk(db))
     qtbot.addWidget(window)
     window.show()
+    window.show_item(item_id)
+    assert window.workflow.actions["urge"].isEnabled()
     _choose(monkeypatch, "getOpenFileName", other_ledger)
     switched = []
     window.ledger_changed.connect(switched.append)  # the single-instance socket follows
@@ -41,6 +45,8 @@ def test_open_another_ledger_file_and_remember_it(qtbot, db, org, other_ledger, 
     assert switched == [window.desk.db.url]
     assert window.desk.db.path == other_ledger
     assert window.ledger.model.rowCount() == 3
+    # the item the 办理 menu acted on is not in this ledger: nothing stays offered
+    assert not any(a.isEnabled() for a in window.workflow.actions.values())
     assert str(other_ledger) in window.statusBar().currentMessage()
     assert UiSettings().last_file() == str(other_ledger)
     reopened = open_database(str(db.path))  # the first ledger was released

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tracker import query, settings
+from tracker import settings
 from tracker.enums import ADMINS, SUPERVISORS, ListKind, Role, UnitKind
-from tracker.services import accounts, carry_over, lists_overview, registry
+from tracker.services import accounts, lists_overview, registry
 from tracker.services.desk import Desk
 
 
@@ -73,16 +73,6 @@ class AdminDesk:
     def add_list(self, name: str, kind: ListKind, year: int, period: str) -> None:
         with self._sessions.begin() as s:
             registry.add_list(s, self._actor, name, kind, year, period)
-
-    def carry_over(self, from_list: str, to_list: str) -> int:
-        """年度结转: the open items of ``from_list`` copied into the later ``to_list``;
-        returns how many were carried (items carried before are skipped)."""
-        with self._sessions.begin() as s:
-            return len(
-                carry_over.carry_over(
-                    s, self._actor, query.list_id(s, from_list), query.list_id(s, to_list)
-                )
-            )
 
     def settings(self) -> dict[str, Any]:
         with self._sessions.begin() as s:

@@ -164,10 +164,19 @@ class Desk:
                 n += 1
             return f"{lst.year}-{n:03d}"
 
-    def allowed_actions(self, status: str, pending_extension: bool = False) -> set[str]:
-        """Moves and actions this user may take on an item in ``status`` (``item_actions``;
-        unit scope is checked when one runs)."""
-        return item_actions.allowed(self.actor.role, Status(status), pending_extension)
+    def allowed_actions(self, item_id: int) -> set[str]:
+        """Moves and actions this user may take on the item now (``item_actions``): its
+        state, a waiting extension request and, for a unit clerk, whose item it is."""
+        with self.db.sessions.begin() as s:
+            item = s.get(Item, item_id)
+            if item is None:
+                return set()
+            return item_actions.allowed(
+                self.actor.role,
+                Status(item.status),
+                query.pending_row(s, item_id) is not None,
+                query.relation_of(s, item_id, self.actor.unit_id),
+            )
 
     def take_back_edit(
         self, item_id: int, values: Mapping[str, str], expected: Mapping[str, str], what: str

@@ -251,7 +251,7 @@ class LedgerPage(QWidget):
         if item is None:
             return
         menu = QMenu(self)
-        allowed = self._desk.allowed_actions(item.status)
+        allowed = self._desk.allowed_actions(item.id)
         for t in (t for t in workflow.TRANSITIONS.values() if t.action in allowed):
             action = menu.addAction(t.label)
             action.triggered.connect(

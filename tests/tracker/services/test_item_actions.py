@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.tracker.org import at, new_item, working_item
-from tracker import item_actions
+from tracker import item_actions, query
 from tracker.enums import Escalation, Rating, Status
 from tracker.errors import Conflict, PermissionDenied, TrackerError
 from tracker.models import Item
@@ -114,3 +114,39 @@ def test_an_edit_is_taken_back_unless_someone_changed_its_field_since(db, org):
         )
     with db.sessions.begin() as s:
         assert s.get(Item, item_id).remarks == "他人改过"
+
+
+def test_a_clerk_is_offered_only_what_its_unit_may_do_on_each_item(db, org):
+    """县教育局's clerk: its own item, one it cooperates on, another unit's — the desk asks
+    the service's scope rule too, so nothing is offered that would be refused with 无权."""
+    from tracker.services.desk import Desk
+
+    with db.sessions.begin() as s:
+        own = working_item(s, org, "2026-T-010")
+        helping = working_item(s, org, "2026-T-011", unit="县民政局", clerk=org.civil_clerk)
+        helping_co = working_item(
+            s, org, "2026-T-012", unit="县民政局", clerk=org.civil_clerk, co_units=("县教育局",)
+        )
+    clerk, supervisor = Desk(db, "jy"), Desk(db, "dc")
+    assert {"progress", "attach", "extend", "request_closure"} <= clerk.allowed_actions(own)
+    assert clerk.allowed_actions(helping) == set()
+    co = clerk.allowed_actions(helping_co)
+    assert {"progress", "attach"} <= co and not co & {"extend", "request_closure", "hand_back"}
+    assert {"urge", "escalate", "edit"} <= supervisor.allowed_actions(helping)
+    assert clerk.allowed_actions(999_999) == set()  # deleted meanwhile: nothing offered
+
+
+def test_an_extension_request_waiting_at_approval_can_still_be_decided(db, org):
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "2026-T-013")
+        extensions.request_extension(
+            s, org.edu_clerk, item_id, dt.date(2026, 9, 30), "汛期影响施工", at=at(5, 1)
+        )
+        progress.report_progress(s, org.edu_clerk, item_id, "已完工", percent=100, at=at(5, 2))
+        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完成", at=at(5, 3))
+        transitions.move(s, org.supervisor, item_id, "approve", at=at(5, 4))
+        assert "decide_extension" in item_actions.allowed(
+            org.supervisor.role, Status.COMPLETED, pending_extension=True
+        )
+        extensions.decide_extension(s, org.supervisor, item_id, False, "已办结，无需延期")
+        assert query.pending(s, item_id) is None

@@ -1,4 +1,4 @@
-"""Progress, urges, escalation, extensions, visits, checkpoints, evidence and carry-over."""
+"""Progress, urges, escalation, extensions, visits, checkpoints and evidence."""
 
 from __future__ import annotations
 
@@ -9,16 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from tests.tracker.org import at, new_item, working_item
-from tracker.enums import Escalation, ListKind, Rating
+from tracker.enums import Escalation, Rating
 from tracker.errors import Conflict, DuplicateError, PermissionDenied, ValidationError
 from tracker.models import Attachment, Checkpoint, Item, ProgressReport
 from tracker.services import (
     attachments,
-    carry_over,
     checkpoints,
     extensions,
     progress,
-    registry,
     surveys,
     transitions,
 )
@@ -175,20 +173,3 @@ def test_attachment_is_stored_by_hash_with_a_safe_name(db, org, tmp_path):
     assert att.filename == "passwd"
     assert attachments.stored_path(store, att.sha256).read_bytes() == b"%PDF-1.4 evidence"
     assert att.sha256 == hashlib.sha256(b"%PDF-1.4 evidence").hexdigest()
-
-
-def test_carry_over_copies_open_items_with_a_link(db, org):
-    with db.sessions.begin() as s:
-        open_id = working_item(s, org, "K1", co_units=("县民政局",))
-        done_id = working_item(s, org, "K2", list_id=org.key_list)
-        transitions.move(s, org.edu_clerk, done_id, "request_closure", reason="完成")
-        transitions.move(s, org.supervisor, done_id, "approve")
-        next_year = registry.add_list(
-            s, org.admin, "2027年重点民生实事", ListKind.KEY_LIVELIHOOD, 2027
-        )
-        first = carry_over.carry_over(s, org.supervisor, org.key_list, next_year)
-        again = carry_over.carry_over(s, org.supervisor, org.key_list, next_year)
-        copy = s.get(Item, first[0])
-        assert len(first) == 1 and again == []
-        assert (copy.carried_from_id, copy.code, copy.status) == (open_id, "K1", "in_progress")
-        assert [u.name for u in copy.co_units] == ["县民政局"]
