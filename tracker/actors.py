@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from tracker.enums import Role
 from tracker.errors import NotFoundError, PermissionDenied
 from tracker.models import Item, Unit, User, item_co_unit
-from tracker.workflow import Scope
+from tracker.workflow import Relation, Scope, in_scope
 
 
 @dataclass(frozen=True)
@@ -58,22 +58,27 @@ def require_role(actor: Actor, roles: frozenset[Role] | set[Role], what: str) ->
         raise PermissionDenied(f"{actor.describe()}无权{what}。")
 
 
+def relation_of(s: Session, item_id: int, unit_id: int | None) -> Relation:
+    """How unit ``unit_id`` stands to the item: leads it, cooperates on it, or neither."""
+    if unit_id is None:
+        return Relation.OTHER
+    if s.scalar(select(Item.id).where(Item.id == item_id, Item.lead_unit_id == unit_id)):
+        return Relation.LEAD
+    co = select(item_co_unit.c.unit_id).where(
+        item_co_unit.c.item_id == item_id, item_co_unit.c.unit_id == unit_id
+    )
+    return Relation.CO if s.scalar(co) is not None else Relation.OTHER
+
+
 def require_scope(s: Session, actor: Actor, item: Item, scope: Scope, what: str) -> None:
-    """Unit clerks may act only on their own unit's items; others are not limited here."""
-    if actor.role != Role.CLERK or scope == Scope.OPEN:
+    """Unit clerks may act only on their own unit's items (``workflow.in_scope``); others
+    are not limited here."""
+    if in_scope(actor.role, scope, Relation.OTHER):  # open to anyone: nothing to look up
         return
-    if scope == Scope.ANY:
+    if actor.role == Role.CLERK and scope == Scope.ANY:
         raise PermissionDenied(f"{actor.describe()}无权{what}。")
-    if actor.unit_id is not None and item.lead_unit_id == actor.unit_id:
+    if in_scope(actor.role, scope, relation_of(s, item.id, actor.unit_id)):
         return
-    if scope == Scope.LEAD_OR_CO and actor.unit_id is not None:
-        co = s.scalar(
-            select(item_co_unit.c.unit_id).where(
-                item_co_unit.c.item_id == item.id, item_co_unit.c.unit_id == actor.unit_id
-            )
-        )
-        if co is not None:
-            return
     lead = s.get(Unit, item.lead_unit_id) if item.lead_unit_id else None
     owner = f"“{lead.name}”牵头的" if lead else "未交办的"
     raise PermissionDenied(f"{actor.describe()}无权对{owner}事项“{item.code}”{what}。")

@@ -8,10 +8,9 @@ the actions (which asks ``allowed`` instead of repeating the rules). State moves
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from tracker.enums import ACTIVE_STATUSES, DONE_STATUSES, SUPERVISORS, Role, Status
-from tracker.workflow import TRANSITIONS, UNIT, Scope
+from tracker.workflow import TRANSITIONS, UNIT, Relation, Scope, in_scope
 
 #: States in which an item's basic information is no longer edited.
 FINISHED = frozenset({Status.CLOSED, Status.CANCELLED})
@@ -83,26 +82,6 @@ ITEM_ACTIONS: dict[str, ItemAction] = {
         ItemAction("visit", "回访评价", SUPERVISORS, DONE_STATUSES, "办结后才能回访"),
     )
 }
-
-
-class Relation(StrEnum):
-    """How the acting clerk's unit stands to an item (what ``actors.require_scope`` checks)."""
-
-    LEAD = "lead"  # the unit leads it
-    CO = "co"  # the unit cooperates on it
-    OTHER = "other"  # another unit's item, or one not yet assigned
-
-
-def in_scope(role: Role, scope: Scope, relation: Relation) -> bool:
-    """Whether a ``role`` user in ``relation`` to the item may act with ``scope``; only unit
-    clerks are limited by scope."""
-    if role != Role.CLERK or scope == Scope.OPEN:
-        return True
-    if scope == Scope.LEAD:
-        return relation == Relation.LEAD
-    if scope == Scope.LEAD_OR_CO:
-        return relation in (Relation.LEAD, Relation.CO)
-    return False  # Scope.ANY: supervisors' moves
 
 
 def allowed(

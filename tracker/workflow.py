@@ -26,6 +26,26 @@ class Scope(StrEnum):
     OPEN = "open"  # any unit may take it (a party member claiming a wish)
 
 
+class Relation(StrEnum):
+    """How the acting clerk's unit stands to an item (``actors.relation_of``)."""
+
+    LEAD = "lead"  # the unit leads it
+    CO = "co"  # the unit cooperates on it
+    OTHER = "other"  # another unit's item, or one not yet assigned
+
+
+def in_scope(role: Role, scope: Scope, relation: Relation) -> bool:
+    """Whether a ``role`` user in ``relation`` to the item may act with ``scope``; only unit
+    clerks are limited by scope."""
+    if role != Role.CLERK or scope == Scope.OPEN:
+        return True
+    if scope == Scope.LEAD:
+        return relation == Relation.LEAD
+    if scope == Scope.LEAD_OR_CO:
+        return relation in (Relation.LEAD, Relation.CO)
+    return False  # Scope.ANY: supervisors' moves
+
+
 @dataclass(frozen=True)
 class Transition:
     """One allowed move.

@@ -24,7 +24,7 @@ from tracker.query.item_view import (
     pending,
     pending_row,
 )
-from tracker.query.names import list_id, relation_of, unit_id
+from tracker.query.names import list_id, unit_id
 from tracker.query.rows import (
     SORT_KEYS,
     ItemRow,
@@ -64,7 +64,6 @@ __all__ = [
     "page_rows",
     "pending",
     "pending_row",
-    "relation_of",
     "rows_by_ids",
     "subtree_ids",
     "unit_id",

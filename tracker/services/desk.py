@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from tracker import item_actions, query, settings
-from tracker.actors import Actor, actor_by_login
+from tracker.actors import Actor, actor_by_login, relation_of
 from tracker.db import Database
 from tracker.enums import Escalation, Status
 from tracker.models import AuditEntry, Item, ItemList, Unit
@@ -175,7 +175,7 @@ class Desk:
                 self.actor.role,
                 Status(item.status),
                 query.pending_row(s, item_id) is not None,
-                query.relation_of(s, item_id, self.actor.unit_id),
+                relation_of(s, item_id, self.actor.unit_id),
             )
 
     def take_back_edit(
