@@ -14,12 +14,12 @@ def desktop(
     url: str, login: str, password: str, item_id: int, rounds: int, barrier: Any, out: Any
 ) -> None:
     from tracker.db import open_database
+    from tracker.services import ledger_files
     from tracker.services.common import StaleItem
-    from tracker.services.desk import Desk
 
     outcomes = []
     with open_database(url) as db:
-        desk = Desk.log_in(db, login, password)
+        desk = ledger_files.log_in(db, login, password)
         for n in range(rounds):
             seen = desk.detail(item_id).version
             barrier.wait(timeout=60)

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from tracker import item_actions, query, settings
+from tracker import item_actions, query
 from tracker.actors import Actor, actor_by_login, relation_of
 from tracker.db import Database
 from tracker.enums import Escalation, Status
 from tracker.models import AuditEntry, Item, ItemList, Unit
 from tracker.services import (
-    accounts,
     assignment,
     attachments,
     batch,
@@ -49,19 +48,6 @@ class Desk:
             return
         with db.sessions.begin() as s:
             self.actor = actor_by_login(s, login)
-
-    @classmethod
-    def log_in(cls, db: Database, login: str, password: str) -> Desk:
-        """The desk of a user who proved who they are (shared ledgers; see ``accounts``)."""
-        return cls(db, actor=accounts.log_in(db.sessions, login, password))
-
-    @staticmethod
-    def needs_login(db: Database) -> bool:
-        """Shared ledgers always ask; a local one when its administrator switched it on."""
-        if not db.is_sqlite:
-            return True
-        with db.sessions.begin() as s:
-            return bool(settings.get(s, "login_required"))
 
     def item_ids(
         self, f: query.ItemFilter, sort: str = "ledger", descending: bool = False

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker import settings
 from tracker.backup import quick_check, restore_sqlite
 from tracker.db import Database, open_database
 from tracker.errors import CorruptDatabaseError, StorageError, TrackerError
 from tracker.paths import resolve_db_url, sqlite_file
+from tracker.services import accounts
 from tracker.services.desk import Desk
 from tracker.services.registry import ensure_admin
 
@@ -42,7 +44,10 @@ def open_ledger(url: str | None, restore_asked: RestoreQuestion | None = None) -
 
 def needs_login(db: Database) -> bool:
     """Shared ledgers always ask; a local one when its administrator switched it on."""
-    return Desk.needs_login(db)
+    if not db.is_sqlite:
+        return True
+    with db.sessions.begin() as s:
+        return bool(settings.get(s, "login_required"))
 
 
 def local_desk(db: Database) -> Desk:
@@ -55,7 +60,7 @@ def local_desk(db: Database) -> Desk:
 
 def log_in(db: Database, login: str, password: str) -> Desk:
     """The desk of a user who proved who they are (see ``accounts``)."""
-    return Desk.log_in(db, login, password)
+    return Desk(db, actor=accounts.log_in(db.sessions, login, password))
 
 
 @dataclass(frozen=True)

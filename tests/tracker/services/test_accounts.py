@@ -12,8 +12,7 @@ from tracker import audit
 from tracker.enums import Role
 from tracker.errors import LoginFailed, PermissionDenied, ValidationError
 from tracker.models import AuditEntry, User
-from tracker.services import accounts
-from tracker.services.desk import Desk
+from tracker.services import accounts, ledger_files
 
 T0 = dt.datetime(2026, 11, 22, 9, 0)
 
@@ -110,17 +109,17 @@ def test_unlock_and_role_change_by_the_administrator(db, org):
 
 
 def test_desk_logs_in_and_login_can_be_required_locally(db, org):
-    assert Desk.needs_login(db) is not db.is_sqlite  # a shared ledger always asks
+    assert ledger_files.needs_login(db) is not db.is_sqlite  # a shared ledger always asks
     with db.sessions.begin() as s:
         from tracker import settings
 
         settings.put(s, org.admin, "login_required", True)
-    assert Desk.needs_login(db) is True
+    assert ledger_files.needs_login(db) is True
     _set(db, org.admin, "dc", "correct-horse")
-    desk = Desk.log_in(db, "dc", "correct-horse")
+    desk = ledger_files.log_in(db, "dc", "correct-horse")
     assert desk.actor.role == Role.SUPERVISOR
     with pytest.raises(LoginFailed):
-        Desk.log_in(db, "dc", "wrong")
+        ledger_files.log_in(db, "dc", "wrong")
 
 
 def test_cli_manages_accounts(cli, db_path, monkeypatch):
