@@ -76,9 +76,9 @@ def excel_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> 
     packs.grab().save(str(out / "pack-dialog.png"))
     packs.close()
     unit = next(u.name for u in excel.pack_units() if u.open_items)
-    (pack,) = excel.export_unit_packs(tmp / "packs", [unit])
+    (pack,) = excel.export_unit_packs(tmp / "packs", [unit]).written
     wb = load_workbook(pack)
-    wb["填报表"]["F4"], wb["填报表"]["G4"] = "已完成主体施工，正在验收", 90
+    wb["填报表"]["I4"], wb["填报表"]["J4"] = "已完成主体施工，正在验收", 90
     wb.save(pack)
     back = ReturnDialog(window, excel, excel.plan_return(pack))
     back.show()

@@ -119,10 +119,14 @@ class ExcelActions(QObject):
         from ui.dialogs.pack_dialog import PackDialog
 
         dialog = PackDialog(self._window, self._excel())
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.written is not None:
-            QMessageBox.information(
-                self._window,
-                self.tr("填报包已导出"),
-                filled(self.tr("共导出 {0} 个单位的填报包：\n"), str(len(dialog.written)))
-                + "\n".join(str(p) for p in dialog.written),
-            )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.written is None:
+            return
+        result = dialog.written
+        text = filled(self.tr("共导出 {0} 个单位的填报包：\n"), str(len(result.written)))
+        text += "\n".join(str(p) for p in result.written)
+        if result.failed:
+            text += "\n\n" + self.tr("以下单位的填报包未能导出，其他单位不受影响：") + "\n"
+            text += "\n".join(f"{unit}：{why}" for unit, why in result.failed)
+            QMessageBox.warning(self._window, self.tr("部分填报包未能导出"), text)
+            return
+        QMessageBox.information(self._window, self.tr("填报包已导出"), text)

@@ -220,13 +220,15 @@ def returned_pack(tmp_path_factory) -> tuple[Path, Path, int]:
             .order_by(func.count().desc())
             .limit(1)
         )
-        (pack,) = returns.export_unit_packs(s, folder / "packs", [unit])
+        (pack,) = returns.export_unit_packs(s, folder / "packs", [unit]).written
     wb = load_workbook(pack)
     ws = wb["填报表"]
     rows = 0
     for r in range(4, ws.max_row + 1):
+        if str(ws.cell(row=r, column=1).value or "").startswith("填报人"):
+            break  # the sign-off lines under the table
         if ws.cell(row=r, column=1).value:
-            ws.cell(row=r, column=6).value = f"回收包进展{r}"
+            ws.cell(row=r, column=9).value = f"回收包进展{r}"
             rows += 1
     wb.save(pack)
     return base, pack, rows

@@ -77,22 +77,22 @@ def test_pack_export_then_returned_pack_with_a_conflict(qtbot, db, org, excel, i
     dialog.units.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.folder.setText(str(tmp_path / "packs"))
     dialog.export()
-    assert [p.name.split("-")[0] for p in dialog.written] == ["县教育局"]
-    pack = dialog.written[0]
+    assert [p.name.split("-")[0] for p in dialog.written.written] == ["县教育局"]
+    pack = dialog.written.written[0]
     wb = load_workbook(pack)
     ws = wb["填报表"]
-    ws["F4"], ws["G4"] = "主体完工", 90
-    ws["F5"] = "表格里的进展"
+    ws["I4"], ws["J4"] = "主体完工", 90
+    ws["I5"] = "表格里的进展"
     wb.save(pack)
     with db.sessions.begin() as s:  # meanwhile the ledger moved on for E2
         progress.report_progress(s, org.edu_clerk, items[1], "台账里的新进展", at=at(4, 2))
     back = ReturnDialog(None, excel, excel.plan_return(pack))
     qtbot.addWidget(back)
-    verdicts = [back.table.item(r, 2).text() for r in range(back.table.rowCount())]
+    verdicts = [back.table.item(r, 3).text() for r in range(back.table.rowCount())]
     assert verdicts == ["将更新", "冲突", "无变化"]
-    assert back.table.item(0, 3).text() == "进展情况：（空） → 主体完工；完成百分比：0 → 90"
+    assert back.table.item(0, 4).text() == "进展情况：（空） → 主体完工；完成百分比：0 → 90"
     assert back.clerk.currentData() == "jy" and back.write.isEnabled()
-    back.table.item(1, 5).setCheckState(Qt.CheckState.Checked)  # take the pack's E2
+    back.table.item(1, 6).setCheckState(Qt.CheckState.Checked)  # take the pack's E2
     assert back.taken() == {"E2"}
     back.apply()
     assert back.applied.result.applied == 2 and "已写入 2 项" in back.result_text
@@ -106,9 +106,9 @@ def test_return_without_a_unit_account_cannot_be_written(qtbot, db, org, excel, 
 
     from tracker.models import User
 
-    written = excel.export_unit_packs(tmp_path, ["县民政局"])
+    written = excel.export_unit_packs(tmp_path, ["县民政局"]).written
     wb = load_workbook(written[0])
-    wb["填报表"]["F4"] = "新进展"
+    wb["填报表"]["I4"] = "新进展"
     wb.save(written[0])
     with db.sessions.begin() as s:
         s.execute(update(User).where(User.login == "mz").values(active=False))
@@ -143,6 +143,6 @@ def test_dropped_list_opens_the_wizard_and_a_dropped_pack_the_return(
     wizard.reject()
     returned = []
     monkeypatch.setattr(window.excel, "import_return", returned.append)
-    (pack,) = excel.export_unit_packs(tmp_path / "packs", ["县民政局"])
+    (pack,) = excel.export_unit_packs(tmp_path / "packs", ["县民政局"]).written
     _drop(window, pack)
     assert returned == [pack]

@@ -172,7 +172,7 @@ def register_export(sub: Any) -> None:
         action="append",
         default=[],
         metavar="编号",
-        help="对有冲突的事项采用表格中的填报（可重复）",
+        help="对有冲突或需确认的事项采用表格中的填报（可重复）",
     )
     p.add_argument(
         "--as", dest="login", help="以哪个承办单位账号的身份写入（默认该单位的第一个账号）"
@@ -198,11 +198,13 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
 
 def cmd_export_packs(args: argparse.Namespace) -> int:
     with open_database(args.db) as db, db.sessions.begin() as s:
-        files = returns.export_unit_packs(s, args.out, args.unit or None, args.list_name)
-    for path in files:
+        result = returns.export_unit_packs(s, args.out, args.unit or None, args.list_name)
+    for path in result.written:
         print(path)
-    print(f"共导出 {len(files)} 个单位的填报包。")
-    return 0
+    print(f"共导出 {len(result.written)} 个单位的填报包。")
+    for unit, why in result.failed:
+        print(f"错误：“{unit}”的填报包未能导出：{why}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def cmd_import_return(args: argparse.Namespace) -> int:
@@ -222,7 +224,9 @@ def cmd_import_return(args: argparse.Namespace) -> int:
             f"已写入 {result.applied} 项，未写入 {result.skipped} 行。"
             + (f"导入前的台账已备份到：{backup}" if backup else "")
         )
-    return 0
+    for code, why in result.failed:
+        print(f"错误：{code} 未能写入：{why}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def _print_return(plan: Any, as_json: bool) -> None:
@@ -232,6 +236,7 @@ def _print_return(plan: Any, as_json: bool) -> None:
     print(f"填报包：{plan.file.name}  单位：{plan.unit}  导出时间：{plan.exported_at}")
     for line in plan.lines:
         detail = diff_text(line.changes)
+        label = returns.ACTION_LABELS[line.action]
         print(
-            f"  第{line.row}行 {line.code or ''} [{returns.VERDICT_LABELS[line.verdict]}] {detail} {line.message}".rstrip()
+            f"  {line.sheet}第{line.row}行 {line.code or ''} [{label}] {detail} {line.message}".rstrip()
         )

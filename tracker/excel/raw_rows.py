@@ -22,7 +22,8 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+from tracker.excel.safe_cell import MAX_CELL_CHARS, cell_text
+
 _SPECIAL = re.compile(r"[&<>\000-\010\013\014\016-\037]")
 _SPACES = (" ", "\t", "\n", "\r")
 _LETTERS = [get_column_letter(i) for i in range(1, 16385)]
@@ -86,7 +87,7 @@ class _Raw:
 
 
 def _cell(ref: str, value: Any, s: int) -> str:
-    if isinstance(value, str) and _SPECIAL.search(value):
+    if isinstance(value, str) and (_SPECIAL.search(value) or len(value) > MAX_CELL_CHARS):
         value = _escaped(value)
     if value is None or value == "":
         return f'<c r="{ref}" s="{s}"/>'
@@ -102,7 +103,7 @@ def _cell(ref: str, value: Any, s: int) -> str:
 
 
 def _escaped(text: str) -> str:
-    text = _ILLEGAL.sub("", text)
+    text = cell_text(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import python_calamine as pc
 
 from tracker.errors import ImportFileError
-from tracker.excel.ods_merges import ods_merges
+from tracker.excel.ods_cells import ods_merges
 from tracker.excel.safety import check_workbook
 
 log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ types, a leading apostrophe is added as OWASP recommends.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from copy import copy
 from decimal import Decimal
 from typing import Any
@@ -17,12 +18,28 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Characters an XML worksheet cannot hold (control characters but tab, CR and LF); openpyxl
+#: raises on them, and one such title used to stop every unit's pack.
+ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+#: Excel refuses to open a file with a longer cell.
+MAX_CELL_CHARS = 32767
+CUT_NOTE = "…（超长，已截断）"
+
+
+def cell_text(text: str) -> str:
+    """``text`` as a cell can hold it: illegal characters dropped, cut to Excel's limit."""
+    text = ILLEGAL.sub("", text)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - len(CUT_NOTE)] + CUT_NOTE
+    return text
 
 
 def cell(ws: Any, value: Any, **style: Any) -> Cell:
     """A write-only cell holding ``value``; strings are always stored as text."""
     if isinstance(value, Decimal):
         value = float(value)
+    if isinstance(value, str):
+        value = cell_text(value)
     c = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         c.data_type = "s"

@@ -35,8 +35,10 @@ from tracker.models import (
     Person,
     ProgressReport,
     SatisfactionSurvey,
+    Unit,
     Urge,
     User,
+    item_co_unit,
 )
 from tracker.query.item_record import AttachmentInfo, AuditLine, attachments_of, audit_of
 from tracker.workflow import label_for
@@ -174,17 +176,28 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
 
 def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
     """Progress, reviews, urges, extensions, visits and audit entries, oldest first."""
-    users = s.execute(select(User.id, User.login, User.display_name)).tuples().all()
-    names: dict[int | None, str] = {uid: name for uid, _login, name in users}
-    by_login = {login: name for _uid, login, name in users}
+    users = s.execute(select(User.id, User.login, User.display_name, User.unit_id)).tuples().all()
+    names: dict[int | None, str] = {uid: name for uid, _login, name, _unit in users}
+    by_login = {login: name for _uid, login, name, _unit in users}
+    unit_of: dict[int | None, int | None] = {uid: unit for uid, _login, _name, unit in users}
+    co_units: dict[int | None, str] = dict(
+        s.execute(
+            select(Unit.id, Unit.name)
+            .join(item_co_unit, item_co_unit.c.unit_id == Unit.id)
+            .where(item_co_unit.c.item_id == item_id)
+        )
+        .tuples()
+        .all()
+    )
     events: list[HistoryEvent] = []
     for p in s.scalars(select(ProgressReport).where(ProgressReport.item_id == item_id)):
-        pct = f"（{p.percent}%）" if p.percent is not None else ""
+        co_unit = co_units.get(unit_of.get(p.user_id))
+        text = _report_text(p)
         events.append(
             HistoryEvent(
                 p.created_at,
-                "进展",
-                f"{p.reported_on} {p.text}{pct}",
+                "配合单位进展" if co_unit else "进展",
+                f"{co_unit}：{text}" if co_unit else text,
                 names.get(p.user_id) or p.reporter,
             )
         )
@@ -242,6 +255,18 @@ def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
         events.append(HistoryEvent(a.at, kind, text, by_login.get(a.actor, a.actor)))
     events.sort(key=lambda ev: ev.at)
     return events
+
+
+def _report_text(p: ProgressReport) -> str:
+    """A progress report as one line: date, text, percent, problems and needs."""
+    parts = [f"{p.reported_on} {p.text or '（未填写进展情况）'}"]
+    if p.percent is not None:
+        parts[0] += f"（{p.percent}%）"
+    if p.problems:
+        parts.append(f"存在问题：{p.problems}")
+    if p.needs:
+        parts.append(f"需协调事项：{p.needs}")
+    return "；".join(parts)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from tracker.backup import pre_import_backup
 from tracker.enums import ListKind, Role
 from tracker.excel import ledger_export
 from tracker.excel.reader import Grid, read_grid
-from tracker.models import Item, Unit, User
+from tracker.models import Item, Unit, User, item_co_unit
 from tracker.services import imports, returns
 from tracker.services.desk import Desk
 from tracker.tasks import Progress
@@ -115,19 +115,22 @@ class ExcelDesk:
             return ledger_export.export_xlsx(s, f, path, title, columns=columns, progress=progress)
 
     def pack_units(self) -> list[PackUnit]:
-        """Units in directory order with how many items a pack for them would hold."""
+        """Units in directory order with how many items a pack for them would hold (those
+        they lead and those they co-organise)."""
+        open_ = Item.status.in_(returns.PACK_STATUSES)
         with self._sessions.begin() as s:
-            open_items = dict(
-                s.execute(
-                    select(Item.lead_unit_id, func.count(Item.id))
-                    .where(Item.status.in_(returns.PACK_STATUSES))
-                    .group_by(Item.lead_unit_id)
-                )
-                .tuples()
-                .all()
+            counts: dict[int | None, int] = {}
+            led = select(Item.lead_unit_id, func.count(Item.id)).where(open_)
+            co = (
+                select(item_co_unit.c.unit_id, func.count(Item.id))
+                .join(Item, Item.id == item_co_unit.c.item_id)
+                .where(open_, Item.lead_unit_id.is_distinct_from(item_co_unit.c.unit_id))
             )
+            for stmt, key in ((led, Item.lead_unit_id), (co, item_co_unit.c.unit_id)):
+                for uid, n in s.execute(stmt.group_by(key)).tuples():
+                    counts[uid] = counts.get(uid, 0) + n
             units = s.execute(select(Unit.id, Unit.name).order_by(Unit.sort_order, Unit.id))
-            return [PackUnit(name, open_items.get(uid, 0)) for uid, name in units]
+            return [PackUnit(name, counts.get(uid, 0)) for uid, name in units]
 
     def export_unit_packs(
         self,
@@ -135,7 +138,7 @@ class ExcelDesk:
         units: list[str],
         list_name: str | None = None,
         progress: Progress | None = None,
-    ) -> list[Path]:
+    ) -> returns.PackExport:
         with self._sessions.begin() as s:
             return returns.export_unit_packs(s, folder, units, list_name, progress=progress)
 

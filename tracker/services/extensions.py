@@ -13,9 +13,25 @@ from sqlalchemy.orm import Session
 from tracker.actors import Actor
 from tracker.enums import Decision
 from tracker.errors import Conflict, NotFoundError, ValidationError
-from tracker.models import Extension
+from tracker.models import Extension, Item
 from tracker.query import pending_row
 from tracker.services.common import ItemState, now, permit, record, snapshot
+
+
+def check_request(s: Session, item: Item, new_date: dt.date, reason: str, today: dt.date) -> None:
+    """Refuse a request the rules do not allow (a returned pack asks before writing)."""
+    if item.deadline_date is None:
+        raise ValidationError("deadline", "长期坚持事项没有完成时限，无需延期。")
+    if today > item.deadline_date:
+        raise ValidationError(
+            "deadline", f"已超过完成时限（{item.deadline_date}），延期须在到期前申请。"
+        )
+    if new_date <= item.deadline_date:
+        raise ValidationError("new_date", "延期后的日期必须晚于现在的完成时限。")
+    if not reason.strip():
+        raise ValidationError("reason", "申请延期必须说明理由。")
+    if pending_row(s, item.id) is not None:
+        raise Conflict(f"事项“{item.code}”已有待审批的延期申请。")
 
 
 def request_extension(
@@ -30,18 +46,7 @@ def request_extension(
     """File a request; returns its id."""
     item = permit(s, actor, item_id, "extend")
     stamp = now(at)
-    if item.deadline_date is None:
-        raise ValidationError("deadline", "长期坚持事项没有完成时限，无需延期。")
-    if stamp.date() > item.deadline_date:
-        raise ValidationError(
-            "deadline", f"已超过完成时限（{item.deadline_date}），延期须在到期前申请。"
-        )
-    if new_date <= item.deadline_date:
-        raise ValidationError("new_date", "延期后的日期必须晚于现在的完成时限。")
-    if not reason.strip():
-        raise ValidationError("reason", "申请延期必须说明理由。")
-    if pending_row(s, item.id) is not None:
-        raise Conflict(f"事项“{item.code}”已有待审批的延期申请。")
+    check_request(s, item, new_date, reason, stamp.date())
     ext = Extension(
         item_id=item.id,
         requested_at=stamp,

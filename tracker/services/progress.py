@@ -6,11 +6,12 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from tracker.actors import Actor
-from tracker.enums import Escalation
+from tracker.actors import Actor, relation_of
+from tracker.enums import Escalation, Role
 from tracker.errors import Conflict, ValidationError
 from tracker.models import ProgressReport, Urge
 from tracker.services.common import ItemState, now, permit, record, snapshot
+from tracker.workflow import Relation
 
 
 def report_progress(
@@ -25,12 +26,23 @@ def report_progress(
     needs: str | None = None,
     at: dt.datetime | None = None,
 ) -> ItemState:
-    """Add a dated progress report; the newest one becomes the ledger's 进展 column."""
+    """Add a dated progress report; the newest one becomes the ledger's 进展 column.
+
+    The text may be left out when the report says something else: a new percent, a problem
+    or a need for coordination (a unit pack's row often holds only those); the ledger then
+    keeps showing the last real progress text. A co-organising unit's report (its percent is
+    that of its own part) is kept on the item for the lead unit to see, but the item's
+    progress and percent stay the lead unit's.
+    """
     item = permit(s, actor, item_id, "progress")
-    if not text.strip():
+    text = text.strip()
+    problems, needs = (problems or "").strip() or None, (needs or "").strip() or None
+    new_percent = percent is not None and percent != item.progress_percent
+    if not text and not (new_percent or problems or needs):
         raise ValidationError("text", "进展情况不能为空。")
     if percent is not None and not 0 <= percent <= 100:
         raise ValidationError("percent", "完成百分比必须在 0 到 100 之间。")
+    co_unit = actor.role == Role.CLERK and relation_of(s, item.id, actor.unit_id) == Relation.CO
     stamp = now(at)
     day = reported_on or stamp.date()
     if day > stamp.date():
@@ -40,7 +52,7 @@ def report_progress(
         ProgressReport(
             item_id=item.id,
             reported_on=day,
-            text=text.strip(),
+            text=text,
             percent=percent,
             problems=problems,
             needs=needs,
@@ -49,11 +61,12 @@ def report_progress(
             created_at=stamp,
         )
     )
-    if item.latest_progress_on is None or day >= item.latest_progress_on:
-        item.latest_progress, item.latest_progress_on = text.strip(), day
+    if not co_unit and (item.latest_progress_on is None or day >= item.latest_progress_on):
+        if text:
+            item.latest_progress, item.latest_progress_on = text, day
         if percent is not None:
             item.progress_percent = percent
-    record(s, actor, item, "progress", before, stamp, text=text.strip(), percent=percent)
+    record(s, actor, item, "progress", before, stamp, text=text, percent=percent)
     return ItemState.of(item)
 
 

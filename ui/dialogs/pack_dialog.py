@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.excel_desk import ExcelDesk
+from tracker.services.returns import PackExport
 from ui.background import run_with_progress
 from ui.choices import fill_choices
 from ui.dialogs.form_parts import browse_row, error_label, ok_cancel
@@ -31,7 +32,7 @@ class PackDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出单位填报包"))
         self.excel = excel
-        self.written: list[Path] | None = None
+        self.written: PackExport | None = None
         self.units = QListWidget()
         units = excel.pack_units()
         for unit in sorted(units, key=lambda u: u.open_items == 0):  # units with work first
@@ -61,7 +62,7 @@ class PackDialog(QDialog):
         form.addRow(
             QLabel(
                 self.tr(
-                    "每个单位一个表格，含该单位牵头、尚未办结的事项；单位离线填好后发回，"
+                    "每个单位一个表格，含该单位牵头和配合、尚未办结的事项；单位离线填好后发回，"
                     "用“导入单位填报包”收回。"
                 )
             )

@@ -1,6 +1,7 @@
 """导入单位填报包: what each returned row will do — changes shown field by field, conflicts
-with both sides and a choice per row — before anything is written; then written as the
-unit's clerk in one transaction, after a backup."""
+with both sides, warnings and refused fields with what to do instead, and a choice per row
+for conflicts and warnings — before anything is written; then written as the unit's clerk,
+after a backup."""
 
 from __future__ import annotations
 
@@ -26,13 +27,14 @@ from PySide6.QtWidgets import (
 from tracker.diff_text import diff_text
 from tracker.errors import TrackerError
 from tracker.services.excel_desk import Applied, ExcelDesk
-from tracker.services.returns import VERDICT_LABELS, ReturnPlan
+from tracker.services.returns import ACTION_LABELS, TAKEN_ONLY, ReturnPlan
 from ui.dialogs.form_parts import error_label
 from ui.errors import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, filled
 from ui.table_parts import cell_at
 
 HEADERS = [
+    QT_TRANSLATE_NOOP("ReturnDialog", "表"),
     QT_TRANSLATE_NOOP("ReturnDialog", "行"),
     QT_TRANSLATE_NOOP("ReturnDialog", "编号"),
     QT_TRANSLATE_NOOP("ReturnDialog", "结果"),
@@ -40,8 +42,13 @@ HEADERS = [
     QT_TRANSLATE_NOOP("ReturnDialog", "说明"),
     QT_TRANSLATE_NOOP("ReturnDialog", "采用表格"),
 ]
-VERDICT_COLOURS = {"change": "#e2f0d9", "conflict": "#fff2cc"}
-WARN = ("tampered", "foreign", "duplicate", "invalid")
+ACTION_COLOURS = {
+    "update": "#e2f0d9",
+    "conflict": "#fff2cc",
+    "warning": "#fce4d6",
+    "problem": "#f4b6b6",
+}
+TAKE_COLUMN = 6
 
 
 class ReturnDialog(QDialog):
@@ -56,18 +63,18 @@ class ReturnDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self._fill()
-        counts = {v: sum(1 for ln in plan.lines if ln.verdict == v) for v in VERDICT_LABELS}
         summary = QLabel(
             filled(
                 self.tr(
-                    "填报包：{0}，导出于 {1}。将更新 {2} 项，冲突 {3} 项，无变化 {4} 项，有问题 {5} 行。"
+                    "填报包：{0}，导出于 {1}。将更新 {2} 项，需确认 {3} 项，冲突 {4} 项，"
+                    "无变化 {5} 项，有问题 {6} 行。需确认和冲突的行，勾选“采用”后才写入。"
                 ),
                 plan.file.name,
                 plan.exported_at,
-                str(counts["change"]),
-                str(counts["conflict"]),
-                str(counts["unchanged"]),
-                str(sum(counts[v] for v in WARN)),
+                *(
+                    str(plan.count(a))
+                    for a in ("update", "warning", "conflict", "unchanged", "problem")
+                ),
             )
         )
         summary.setWordWrap(True)
@@ -103,42 +110,43 @@ class ReturnDialog(QDialog):
     def _fill(self) -> None:
         for r, line in enumerate(self.plan.lines):
             values = [
+                line.sheet,
                 str(line.row),
                 line.code or "",
-                VERDICT_LABELS[line.verdict],
+                ACTION_LABELS[line.action],
                 diff_text(line.changes),
                 line.message,
             ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-            colour = VERDICT_COLOURS.get(line.verdict) or (
-                "#f4b6b6" if line.verdict in WARN else None
-            )
+            colour = ACTION_COLOURS.get(line.action)
+            if colour is None and line.refusals:
+                colour = ACTION_COLOURS["warning"]
             if colour:
-                cell_at(self.table, r, 2).setBackground(QBrush(QColor(colour)))
-            if line.verdict == "conflict":
+                cell_at(self.table, r, 3).setBackground(QBrush(QColor(colour)))
+            if line.action in TAKEN_ONLY:
                 take = QTableWidgetItem(self.tr("采用"))
                 take.setFlags(take.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 take.setCheckState(Qt.CheckState.Unchecked)
-                self.table.setItem(r, 5, take)
+                self.table.setItem(r, TAKE_COLUMN, take)
         self.table.itemChanged.connect(self._enable)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for col in (3, 4):  # changes and explanations wrap instead of running off
+        for col in (4, 5):  # changes and explanations wrap instead of running off
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
 
     def taken(self) -> set[str]:
-        """Codes of conflicting rows the clerk chose to take from the returned pack."""
+        """Codes of rows in conflict or needing confirmation the clerk chose to take."""
         out = set()
         for r, line in enumerate(self.plan.lines):
-            cell = self.table.item(r, 5)
+            cell = self.table.item(r, TAKE_COLUMN)
             if line.code and cell is not None and cell.checkState() == Qt.CheckState.Checked:
                 out.add(line.code)
         return out
 
     def writes(self) -> int:
-        return sum(1 for ln in self.plan.lines if ln.verdict == "change") + len(self.taken())
+        return self.plan.count("update") + len(self.taken())
 
     def _enable(self) -> None:
         self.write.setEnabled(self.clerk.count() > 0 and self.writes() > 0)
@@ -155,6 +163,8 @@ class ReturnDialog(QDialog):
         text = filled(
             self.tr("已写入 {0} 项，未写入 {1} 行。"), str(result.applied), str(result.skipped)
         )
+        for code, why in result.failed:
+            text += "\n" + filled(self.tr("{0} 未能写入：{1}"), code, why)
         if self.applied.backup is not None:
             text += "\n" + self.tr("写入前的台账已备份到：") + str(self.applied.backup)
         self.result_text = text

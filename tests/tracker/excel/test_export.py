@@ -1,4 +1,4 @@
-"""Exports: the printable ledger, CSV, formula injection, and the unit pack round trip."""
+"""Exports: the printable ledger, CSV and formula injection (unit packs: test_unit_pack)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
 
 from tests.tracker.org import at, working_item
 from tracker.enums import Status
 from tracker.errors import Cancelled, ValidationError
 from tracker.excel import ledger_export
 from tracker.excel.safe_cell import TRIGGERS
-from tracker.models import Item, ProgressReport
+from tracker.models import Item
 from tracker.query import ItemFilter
-from tracker.services import progress, returns
+from tracker.services import progress
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by .ci/run")
@@ -153,134 +152,6 @@ def test_generated_ledger_opens_in_libreoffice(db, ledger_items, tmp_path):
         timeout=180,
     )
     assert (tmp_path / "ledger.pdf").stat().st_size > 1000
-
-
-def _pack(db, tmp_path, unit="县教育局"):
-    with db.sessions.begin() as s:
-        (path,) = returns.export_unit_packs(s, tmp_path / "packs", [unit], at=at(4, 1))
-    return path
-
-
-def test_pack_locks_identity_and_hides_its_checksums(db, ledger_items, tmp_path):
-    wb = load_workbook(_pack(db, tmp_path))
-    ws = wb["填报表"]
-    assert wb["_校验"].sheet_state == "veryHidden" and "填报说明" in wb.sheetnames
-    assert ws.protection.sheet
-    assert [ws.cell(row=4, column=c).protection.locked for c in range(1, 11)] == [True] * 5 + [
-        False
-    ] * 5
-    assert [ws.cell(row=r, column=1).value for r in (4, 5, 6)] == ["E1", "E2", "E3"]
-    rules = {str(dv.sqref): dv.type for dv in ws.data_validations.dataValidation}
-    assert rules == {"G4:G6": "whole", "J4:J6": "list"}
-
-
-def _fill(path, edits, out=None):
-    wb = load_workbook(path)
-    ws = wb["填报表"]
-    for ref, value in edits.items():
-        ws[ref] = value
-    wb.save(out or path)
-    return out or path
-
-
-def _plan(db, path):
-    with db.sessions.begin() as s:
-        return returns.plan_return(s, path)
-
-
-def _apply(db, plan, take=frozenset()):
-    with db.sessions.begin() as s:
-        actor = returns.unit_clerk(s, plan.unit_id, None)
-        return returns.apply_return(s, actor, plan, set(take))
-
-
-def test_round_trip_changes_exactly_the_edited_fields(db, ledger_items, tmp_path):
-    path = _fill(
-        _pack(db, tmp_path),
-        {"F4": "主体完工", "G4": 90, "F6": "全部完成", "G6": 100, "J6": "是", "H6": "无"},
-    )
-    plan = _plan(db, path)
-    verdicts = {ln.code: ln.verdict for ln in plan.lines}
-    assert verdicts == {"E1": "change", "E2": "unchanged", "E3": "change"}
-    with db.sessions.begin() as s:
-        before = {i.code: i.version for i in s.scalars(select(Item))}
-    assert _apply(db, plan).applied == 2
-    with db.sessions.begin() as s:
-        items = {i.code: i for i in s.scalars(select(Item))}
-        assert (items["E1"].latest_progress, items["E1"].progress_percent) == ("主体完工", 90)
-        assert items["E3"].status == "closure_requested"
-        assert (
-            s.scalar(select(ProgressReport.problems).where(ProgressReport.text == "全部完成"))
-            == "无"
-        )
-        assert items["E2"].version == before["E2"] and items["M1"].version == before["M1"]
-    assert {ln.verdict for ln in _plan(db, path).lines} == {"unchanged"}
-
-
-def test_tampered_foreign_duplicate_and_invalid_rows_are_refused(db, ledger_items, tmp_path):
-    civil = _pack(db, tmp_path, "县民政局")
-    civil_row = [c.value for c in load_workbook(civil)["填报表"][4]]
-    path = _pack(db, tmp_path)
-    wb = load_workbook(path)
-    ws = wb["填报表"]
-    ws["B4"] = "改过的名称"
-    ws["F4"] = "进展"
-    ws.append([*civil_row[:5], "他单位的进展"])
-    ws.append(["E2", ws["B5"].value, ws["C5"].value, None, None, "重复的一行"])
-    ws["G6"] = 150
-    wb.save(path)
-    lines = {ln.row: (ln.verdict, ln.message) for ln in _plan(db, path).lines}
-    assert lines[4][0] == "tampered" and "被改动" in lines[4][1]
-    assert lines[6] == ("invalid", "完成百分比 150 不在 0–100 之间")
-    assert lines[7][0] == "foreign" and "M1" in lines[7][1]
-    assert lines[8][0] == "duplicate" and "第5行" in lines[8][1]
-
-
-def test_conflict_needs_the_clerks_choice(db, org, ledger_items, tmp_path):
-    path = _fill(_pack(db, tmp_path), {"F5": "表格里的进展"})
-    with db.sessions.begin() as s:
-        progress.report_progress(s, org.edu_clerk, ledger_items[1], "台账里的新进展", at=at(4, 2))
-    (line,) = [ln for ln in _plan(db, path).lines if ln.code == "E2"]
-    assert line.verdict == "conflict" and "台账里的新进展" in line.message
-    assert _apply(db, _plan(db, path)).applied == 0
-    assert _apply(db, _plan(db, path), take={"E2"}).applied == 1
-    with db.sessions.begin() as s:
-        assert s.get(Item, ledger_items[1]).latest_progress == "表格里的进展"
-
-
-def test_deleted_and_reordered_rows_still_match_by_code(db, ledger_items, tmp_path):
-    path = _pack(db, tmp_path)
-    wb = load_workbook(path)
-    ws = wb["填报表"]
-    e3 = [c.value for c in ws[6]]
-    ws.delete_rows(4, 3)
-    ws.append([*e3[:5], "倒序填报"])
-    wb.save(path)
-    lines = _plan(db, path).lines
-    assert [(ln.code, ln.verdict) for ln in lines] == [("E3", "change")]
-
-
-def test_not_a_pack_is_refused_with_exit_2(cli, tmp_path):
-    from tests.tracker.excel.messy import build
-
-    assert cli("init")[0] == 0
-    code, _, err = cli("import-return", str(build(tmp_path / "x.xlsx")), "--dry-run")
-    assert code == 2 and "不是本系统导出的填报包" in err
-
-
-@needs_office
-def test_pack_resaved_by_libreoffice_comes_back(db, ledger_items, tmp_path):
-    path = _fill(_pack(db, tmp_path), {"F4": "用 WPS/LibreOffice 填的"})
-    out = tmp_path / "resaved"
-    subprocess.run(
-        [SOFFICE, "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    plan = _plan(db, out / path.name)
-    assert next((ln.code, ln.verdict) for ln in plan.lines) == ("E1", "change")
-    assert _apply(db, plan).applied == 1
 
 
 def test_cli_export_commands(cli, db_path, tmp_path):

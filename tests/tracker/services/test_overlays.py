@@ -58,13 +58,29 @@ def test_progress_updates_the_ledger_copy_only_when_newest(db, org):
 
 
 @pytest.mark.parametrize(
-    ("percent", "text", "message"), [(101, "进展", "0 到 100"), (50, "  ", "不能为空")]
+    ("percent", "text", "message"),
+    [(101, "进展", "0 到 100"), (None, "  ", "不能为空"), (0, "", "不能为空")],  # 0 is no news
 )
 def test_bad_progress_is_refused(db, org, percent, text, message):
     with db.sessions.begin() as s:
         item_id = working_item(s, org, "G2")
     with pytest.raises(ValidationError, match=message), db.sessions.begin() as s:
         progress.report_progress(s, org.edu_clerk, item_id, text, percent=percent)
+
+
+def test_a_report_without_text_keeps_the_last_progress_text(db, org):
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "G4")
+        progress.report_progress(s, org.edu_clerk, item_id, "已开工", percent=30, at=at(3, 1))
+        progress.report_progress(s, org.edu_clerk, item_id, "", percent=60, at=at(3, 2))
+        progress.report_progress(s, org.edu_clerk, item_id, " ", needs="需协调用地", at=at(3, 3))
+    item = _item(db, item_id)
+    assert (item.latest_progress, item.progress_percent) == ("已开工", 60)
+    with db.sessions.begin() as s:
+        texts = s.execute(
+            select(ProgressReport.text, ProgressReport.needs).order_by(ProgressReport.id)
+        ).all()
+    assert texts == [("已开工", None), ("", None), ("", "需协调用地")]
 
 
 def test_progress_before_signing_is_refused(db, org):

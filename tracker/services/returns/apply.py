@@ -1,0 +1,101 @@
+"""Writing a returned pack: each row as the unit's clerk, through the ordinary services.
+
+Every row is written in its own savepoint: a row the services refuse at the last moment
+(the item moved on while the preview was open) is rolled back alone and reported, and the
+other rows still land. Everything is role-checked and audited like work typed in the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.actors import Actor, actor_by_login
+from tracker.enums import Role, Status
+from tracker.errors import TrackerError, ValidationError
+from tracker.models import Item, User
+from tracker.services import extensions, progress, transitions
+from tracker.services.common import now
+from tracker.services.returns.plan import TAKEN_ONLY, ReturnLine, ReturnPlan
+
+
+@dataclass(frozen=True)
+class ReturnResult:
+    applied: int
+    skipped: int
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (code, why)
+
+
+def unit_clerk(s: Session, unit_id: int, login: str | None) -> Actor:
+    """The clerk the returned pack speaks for (``login`` or the unit's first clerk)."""
+    if login:
+        return actor_by_login(s, login)
+    user = s.scalar(
+        select(User.login)
+        .where(User.unit_id == unit_id, User.role == Role.CLERK, User.active.is_(True))
+        .order_by(User.id)
+    )
+    if user is None:
+        raise ValidationError(
+            "as", "该单位还没有承办单位账号，请先添加（admin add-user），或用 --as 指定。"
+        )
+    return actor_by_login(s, user)
+
+
+def apply_return(
+    s: Session,
+    actor: Actor,
+    plan: ReturnPlan,
+    take: frozenset[str] | set[str] = frozenset(),
+    at: dt.datetime | None = None,
+) -> ReturnResult:
+    """Write the rows that update, and the conflicts and warnings whose code is in ``take``."""
+    stamp = now(at)
+    applied = 0
+    failed: list[tuple[str, str]] = []
+    for line in plan.lines:
+        if not line.changes:
+            continue
+        if line.action in TAKEN_ONLY and line.code not in take:
+            continue
+        try:
+            with s.begin_nested():
+                _apply_line(s, actor, line, stamp)
+        except TrackerError as exc:
+            failed.append((line.code or "", str(exc)))
+        else:
+            applied += 1
+    return ReturnResult(applied, len(plan.lines) - applied, failed)
+
+
+def _apply_line(s: Session, actor: Actor, line: ReturnLine, at: dt.datetime) -> None:
+    assert line.item_id is not None
+    item = s.get_one(Item, line.item_id)
+    v = line.values
+    if item.status == Status.ASSIGNED:
+        transitions.move(s, actor, item.id, "sign", at=at)
+    text = v.get("progress") or ""
+    if v.get("done_on"):
+        text = (text + "\n" if text else "") + f"实际完成日期：{v['done_on']:%Y-%m-%d}"
+    if text or any(k in v for k in ("percent", "problems", "needs")):
+        progress.report_progress(
+            s,
+            actor,
+            item.id,
+            text,
+            percent=v.get("percent"),
+            problems=v.get("problems"),
+            needs=v.get("needs"),
+            at=at,
+        )
+    if "closure" in v:
+        summary = v["closure"]
+        if v.get("done_on"):
+            summary += f"\n实际完成日期：{v['done_on']:%Y-%m-%d}"
+        transitions.move(s, actor, item.id, "request_closure", reason=summary, at=at)
+    if "extension" in v:
+        new_date, reason = v["extension"]
+        extensions.request_extension(s, actor, item.id, new_date, reason, at=at)
