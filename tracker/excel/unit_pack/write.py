@@ -296,9 +296,12 @@ def _validation(col: Column) -> DataValidation:
 
 def _help(wb: Workbook) -> None:
     ws = wb.create_sheet(HELP)
-    width = 100
+    width = 64  # a portrait A4 page holds it without shrinking
     ws.column_dimensions["A"].width = width
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     raw = RawRows(ws)
     title = raw.style(font=TITLE_FONT, alignment=WRAP)
     body = raw.style(font=BODY, alignment=WRAP)
