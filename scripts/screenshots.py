@@ -78,7 +78,11 @@ def excel_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> 
     unit = next(u.name for u in excel.pack_units() if u.open_items)
     (pack,) = excel.export_unit_packs(tmp / "packs", [unit]).written
     wb = load_workbook(pack)
-    wb["填报表"]["I4"], wb["填报表"]["J4"] = "已完成主体施工，正在验收", 90
+    ws = wb["填报表"]
+    ws["I4"], ws["J4"] = "已完成主体施工，正在验收", 0.9  # “90%” typed: read as 90
+    ws["J5"] = 85.5  # refused: not whole
+    ws["I6"], ws["J6"] = "复核后下调", 1  # lower than the ledger's: a warning to take
+    ws["C7"], ws["M7"] = "2027年底", "需财政局拨付资金"  # a locked cell edited, a need
     wb.save(pack)
     back = ReturnDialog(window, excel, excel.plan_return(pack))
     back.show()
@@ -138,7 +142,7 @@ def shared_shots(app: QApplication, window: MainWindow, out: Path) -> None:
 
 def supervision_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     """The dialogs of the 办理 menu's supervision actions."""
-    from tracker.services.extensions import PendingExtension
+    from tracker.query import PendingExtension
     from ui.dialogs import supervision_dialogs as sd
     from ui.dialogs.visit_dialog import VisitDialog
 

@@ -71,3 +71,24 @@ def test_tabs_count_each_kind_and_evidence_opens(qtbot, db, org, tmp_path, monke
     assert QGuiApplication.clipboard().text() == sha
     assert (files.item(0, 4).text(), files.item(0, 4).toolTip()) == (sha[:12] + "…", sha)
     assert window.panel.hash_line.text().replace(" ", "") == "SHA-256：" + sha
+
+
+def test_the_lead_unit_sees_co_units_reports_with_problems_and_needs(qtbot, db, org):
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "P2", co_units=("县民政局",))
+        progress.report_progress(s, org.edu_clerk, item_id, "已完成招标", percent=30)
+        progress.report_progress(
+            s, org.civil_clerk, item_id, "已摸排困难户", problems="人手不足", needs="需协调车辆"
+        )
+    window = MainWindow(Desk(db, "jy"))
+    qtbot.addWidget(window)
+    window.show_item(item_id)
+    assert "进展(2)" in _tab_titles(window)
+    text = window.panel.timelines[0].toPlainText()
+    assert "配合单位进展 县民政局：" in text and "已摸排困难户" in text
+    assert "存在问题：人手不足" in text and "需协调事项：需协调车辆" in text
+    with db.sessions.begin() as s:
+        from tracker.models import Item
+
+        item = s.get(Item, item_id)
+        assert (item.latest_progress, item.progress_percent) == ("已完成招标", 30)

@@ -233,7 +233,7 @@ def _print_return(plan: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
         return
-    print(f"填报包：{plan.file.name}  单位：{plan.unit}  导出时间：{plan.exported_at}")
+    print(f"填报包：{plan.file.name}  单位：{plan.unit}  导出时间：{plan.exported_label}")
     for line in plan.lines:
         detail = diff_text(line.changes)
         label = returns.ACTION_LABELS[line.action]

@@ -70,7 +70,7 @@ class ReturnDialog(QDialog):
                     "无变化 {5} 项，有问题 {6} 行。需确认和冲突的行，勾选“采用”后才写入。"
                 ),
                 plan.file.name,
-                plan.exported_at,
+                plan.exported_label,
                 *(
                     str(plan.count(a))
                     for a in ("update", "warning", "conflict", "unchanged", "problem")

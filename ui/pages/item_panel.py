@@ -24,7 +24,11 @@ from ui.table_parts import cell_at, fill_table, read_only_table
 #: Tabs of dated records: title and the history kinds each shows.
 #: The panel's history tabs: (title, tooltip, the history kinds shown).
 TIMELINES = (
-    (QT_TRANSLATE_NOOP("ItemPanel", "进展"), QT_TRANSLATE_NOOP("ItemPanel", "进展报送"), ("进展",)),
+    (
+        QT_TRANSLATE_NOOP("ItemPanel", "进展"),
+        QT_TRANSLATE_NOOP("ItemPanel", "进展报送（含配合单位）"),
+        ("进展", "配合单位进展"),
+    ),
     (
         QT_TRANSLATE_NOOP("ItemPanel", "审核"),
         QT_TRANSLATE_NOOP("ItemPanel", "销号申请与审核"),

@@ -100,6 +100,11 @@ class ReturnPlan:
     exported_at: str
     lines: list[ReturnLine]
 
+    @property
+    def exported_label(self) -> str:
+        """When the pack was exported, as a clerk reads it (2026-04-01 09:30)."""
+        return self.exported_at[:16].replace("T", " ")
+
     def count(self, action: str) -> int:
         return sum(1 for ln in self.lines if ln.action == action)
 
