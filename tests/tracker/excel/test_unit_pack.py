@@ -503,12 +503,17 @@ MATRIX = {
     (LEAD, "E3", "申请销号"): "是",
     (LEAD, "E3", "完成情况"): "已全部完成",
     (LEAD, "E3", "完成时限"): "2027年",  # a locked cell edited
+    (LEAD, "E4", "完成百分比"): "90%",  # typed as text
+    (LEAD, "E5", "完成百分比"): 85.5,  # refused, the row's text still lands
+    (LEAD, "E5", "进展情况"): "部分完工",
     (CO, "C1", "进展情况"): "配合完成摸排",
 }
 PERCENT_CELLS = {(LEAD, "E1", "完成百分比"): "0%", (LEAD, "E3", "完成百分比"): "0%"}
 
 
 def _matrix_pack(db, org, items, tmp_path):
+    with db.sessions.begin() as s:
+        items.update({code: working_item(s, org, code) for code in ("E4", "E5")})
     path = fill(export(db, tmp_path), MATRIX, PERCENT_CELLS)
     with db.sessions.begin() as s:  # meanwhile: an urge and a supervisor's edit elsewhere
         progress.urge(s, org.supervisor, items["E3"], "请尽快", at=at(4, 2))
@@ -523,12 +528,14 @@ def _assert_matrix_written(db, items, before):
     assert item_changes(changed) == {  # E2 and C1 got reports that leave the item as it was
         pk["E1"]: BUMP | {"latest_progress", "latest_progress_on", "progress_percent"},
         pk["E3"]: BUMP | {"status", "requested_on", "progress_percent"},
+        pk["E4"]: BUMP | {"progress_percent"},
+        pk["E5"]: BUMP | {"latest_progress", "latest_progress_on"},
     }
     assert {t: (c["added"], c["removed"]) for t, c in changed.items() if t != "item"} == {
-        "progress_report": (4, 0),  # E1, E2, E3 and C1's
+        "progress_report": (6, 0),  # E1–E5 and C1's
         "closure_request": (1, 0),
-        "audit_entry": (5, 0),  # four reports and the closure request
-        "item_history": (3, 0),  # E1 and E3 percents, E3 state
+        "audit_entry": (7, 0),  # six reports and the closure request
+        "item_history": (4, 0),  # E1, E3 and E4 percents, E3 state
     }
     with db.sessions.begin() as s:
         got = {
@@ -539,20 +546,20 @@ def _assert_matrix_written(db, items, before):
     assert got["E2"] == ("已开工", 30, Status.IN_PROGRESS)
     assert got["E3"] == (None, 100, Status.CLOSURE_REQUESTED)
     assert got["C1"] == ("牵头单位进展", 0, Status.IN_PROGRESS)
+    assert got["E4"] == (None, 90, Status.IN_PROGRESS)
+    assert got["E5"] == ("部分完工", 0, Status.IN_PROGRESS)
 
 
 def test_matrix_filled_with_openpyxl(db, org, items, tmp_path):
     path = _matrix_pack(db, org, items, tmp_path)
     p = plan(db, path)
-    assert {c: ln.action for c, ln in by_code(p).items()} == {
-        "E1": "update",
-        "E2": "update",
-        "E3": "update",
-        "C1": "update",
-    }
+    assert {c: ln.action for c, ln in by_code(p).items()} == dict.fromkeys(
+        ("E1", "E2", "E3", "E4", "E5", "C1"), "update"
+    )
     assert any("请通过延期申请" in r for r in by_code(p)["E3"].refusals)
+    assert any("带小数" in r for r in by_code(p)["E5"].refusals)
     before = snapshot(db)
-    assert apply(db, p).applied == 4
+    assert apply(db, p).applied == 6
     _assert_matrix_written(db, items, before)
 
 
@@ -572,10 +579,8 @@ def test_matrix_resaved_by_libreoffice(db, org, items, tmp_path, suffix):
     actions = {c: ln.action for c, ln in by_code(p).items()}
     knows = suffix != "xls"  # .xls does not say which cells are percentages
     assert actions == {
-        "E1": "update",
-        "E2": "update",
+        **dict.fromkeys(("E1", "E2", "E4", "E5", "C1"), "update"),
         "E3": "update" if knows else "warning",
-        "C1": "update",
     }
     before = snapshot(db)
     apply(db, p, take={"E3"} if not knows else set())
