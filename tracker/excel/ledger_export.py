@@ -20,12 +20,12 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.enums import Status
 from tracker.errors import ValidationError
+from tracker.excel.print_setup import A3, fit_to_width
 from tracker.excel.raw_rows import RawRows
 from tracker.excel.safe_cell import cell, csv_value
 from tracker.lights import Light, WarningRules, light_expr
@@ -285,13 +285,7 @@ def _layout(ws: Any, cols: list[Column]) -> None:
     for i, col in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = "D5" if len(cols) > 3 else "A5"
-    ws.print_title_rows = "3:4"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A3
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    fit_to_width(ws, A3, title_rows="3:4")
 
 
 def _header(ws: Any, cols: list[Column]) -> None:

@@ -21,8 +21,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
+from tracker.excel.print_setup import A4, fit_to_width
 from tracker.excel.raw_rows import RawRows
 from tracker.excel.safe_cell import cell, cell_text
 from tracker.excel.unit_pack.columns import (
@@ -198,16 +198,9 @@ def _layout(ws: Any, spec: SheetSpec) -> None:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    fit_to_width(ws, A4, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.center.font = FONT_NAME
 
 
@@ -298,10 +291,7 @@ def _help(wb: Workbook) -> None:
     ws = wb.create_sheet(HELP)
     width = 64  # a portrait A4 page holds it without shrinking
     ws.column_dimensions["A"].width = width
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_width(ws, A4, landscape=False)
     raw = RawRows(ws)
     title = raw.style(font=TITLE_FONT, alignment=WRAP)
     body = raw.style(font=BODY, alignment=WRAP)
