@@ -90,7 +90,10 @@ class ExcelActions(QObject):
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
-                self._window, self.tr("选择单位发回的填报包"), "", self.tr("填报包 (*.xlsx)")
+                self._window,
+                self.tr("选择单位发回的填报包"),
+                "",
+                self.tr("填报包 (*.xlsx *.xlsm *.xls *.ods)"),
             )
             if not name:
                 return

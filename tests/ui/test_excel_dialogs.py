@@ -88,14 +88,20 @@ def test_pack_export_then_returned_pack_with_a_conflict(qtbot, db, org, excel, i
         progress.report_progress(s, org.edu_clerk, items[1], "台账里的新进展", at=at(4, 2))
     back = ReturnDialog(None, excel, excel.plan_return(pack))
     qtbot.addWidget(back)
-    verdicts = [back.table.item(r, 3).text() for r in range(back.table.rowCount())]
+    verdicts = [back.table.item(r, 4).text() for r in range(back.table.rowCount())]
     assert verdicts == ["将更新", "冲突", "无变化"]
-    assert back.table.item(0, 4).text() == "进展情况：（空） → 主体完工；完成百分比：0 → 90"
+    assert back.table.item(1, 3).text() == "事项E2"
+    assert back.table.item(0, 5).text() == "进展情况：（空） → 主体完工；完成百分比：0 → 90"
+    assert back.only_changes.isChecked()  # the unchanged row is hidden until asked for
+    assert [back.table.isRowHidden(r) for r in range(3)] == [False, False, True]
+    back.only_changes.setChecked(False)
+    assert not back.table.isRowHidden(2)
     assert back.clerk.currentData() == "jy" and back.write.isEnabled()
-    back.table.item(1, 6).setCheckState(Qt.CheckState.Checked)  # take the pack's E2
+    back.table.item(1, 7).setCheckState(Qt.CheckState.Checked)  # take the pack's E2
     assert back.taken() == {"E2"}
     back.apply()
-    assert back.applied.result.applied == 2 and "已写入 2 项" in back.result_text
+    assert back.applied.result.applied == 2
+    assert "已写入 2 项；无变化 1 行。" in back.result_text
     with db.sessions.begin() as s:
         got = {i.code: (i.latest_progress, i.progress_percent) for i in s.scalars(select(Item))}
     assert got["E1"] == ("主体完工", 90) and got["E2"][0] == "表格里的进展"

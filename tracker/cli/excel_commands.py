@@ -202,6 +202,8 @@ def cmd_export_packs(args: argparse.Namespace) -> int:
     for path in result.written:
         print(path)
     print(f"共导出 {len(result.written)} 个单位的填报包。")
+    if result.empty:
+        print(f"以下单位没有待填报的事项（牵头或配合、未办结），未导出：{'、'.join(result.empty)}")
     for unit, why in result.failed:
         print(f"错误：“{unit}”的填报包未能导出：{why}", file=sys.stderr)
     return 1 if result.failed else 0
@@ -220,10 +222,7 @@ def cmd_import_return(args: argparse.Namespace) -> int:
             result = returns.apply_return(s, actor, plan, set(args.take))
     _print_return(plan, args.json)
     if not args.json:
-        print(
-            f"已写入 {result.applied} 项，未写入 {result.skipped} 行。"
-            + (f"导入前的台账已备份到：{backup}" if backup else "")
-        )
+        print(result.summary() + (f"导入前的台账已备份到：{backup}" if backup else ""))
     for code, why in result.failed:
         print(f"错误：{code} 未能写入：{why}", file=sys.stderr)
     return 1 if result.failed else 0
@@ -236,7 +235,7 @@ def _print_return(plan: Any, as_json: bool) -> None:
     print(f"填报包：{plan.file.name}  单位：{plan.unit}  导出时间：{plan.exported_label}")
     for line in plan.lines:
         detail = diff_text(line.changes)
-        label = returns.ACTION_LABELS[line.action]
+        label = line.label
         print(
             f"  {line.sheet}第{line.row}行 {line.code or ''} [{label}] {detail} {line.message}".rstrip()
         )

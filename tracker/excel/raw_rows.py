@@ -60,25 +60,36 @@ class RawRows:
         return known
 
     def append(
-        self, values: Sequence[Any], styles: Sequence[int], height: float | None = None
+        self,
+        values: Sequence[Any],
+        styles: Sequence[int],
+        height: float | None = None,
+        *,
+        fixed: bool = True,
     ) -> None:
-        """One row: ``values[i]`` with style index ``styles[i]``; ``height`` in points."""
-        error = self.ws._rows.send(_Raw(values, styles, height))
+        """One row: ``values[i]`` with style index ``styles[i]``; ``height`` in points.
+
+        A ``fixed`` height stays as written; otherwise it is only the starting height, and
+        Excel, WPS and LibreOffice grow the row as text is typed into it (a form to fill in).
+        """
+        error = self.ws._rows.send(_Raw(values, styles, height, fixed))
         if error is not None:
             raise error
 
 
 class _Raw:
-    __slots__ = ("height", "styles", "values")
+    __slots__ = ("fixed", "height", "styles", "values")
 
-    def __init__(self, values: Sequence[Any], styles: Sequence[int], height: float | None):
-        self.values, self.styles, self.height = values, styles, height
+    def __init__(
+        self, values: Sequence[Any], styles: Sequence[int], height: float | None, fixed: bool
+    ):
+        self.values, self.styles, self.height, self.fixed = values, styles, height, fixed
 
     def xml(self, r: int) -> str:
         """The ``<row>`` element for row number ``r``."""
         head = f'<row r="{r}"'
         if self.height is not None:
-            head += f' ht="{self.height:g}" customHeight="1"'
+            head += f' ht="{self.height:g}"' + (' customHeight="1"' if self.fixed else "")
         parts = [head, ">"]
         for letter, value, s in zip(_LETTERS, self.values, self.styles, strict=False):
             parts.append(_cell(f"{letter}{r}", value, s))

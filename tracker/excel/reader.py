@@ -13,6 +13,7 @@ import python_calamine as pc
 from tracker.errors import ImportFileError
 from tracker.excel.ods_cells import ods_merges
 from tracker.excel.safety import check_workbook
+from tracker.excel.unit_pack import columns as pack
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,11 @@ def _read_grid(path: Path, sheet: str | None, choose: Any) -> Grid:
     wb = _open(path)
     try:
         names = [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+        if {pack.META, pack.LEAD.name} <= set(names):
+            raise ImportFileError(
+                "这是单位填报包，请用“导入单位填报包”导入；当作清单导入会新增重复的事项。",
+                path=path,
+            )
         if sheet is not None and sheet not in names:
             raise ImportFileError(f"没有名为“{sheet}”的工作表，可选：{'、'.join(names)}", path=path)
         wanted = [sheet] if sheet else names

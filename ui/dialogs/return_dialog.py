@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from tracker.diff_text import diff_text
 from tracker.errors import TrackerError
 from tracker.services.excel_desk import Applied, ExcelDesk
-from tracker.services.returns import ACTION_LABELS, TAKEN_ONLY, ReturnPlan
+from tracker.services.returns import TAKEN_ONLY, ReturnPlan
 from ui.dialogs.form_parts import error_label
 from ui.errors import show_error
 from ui.i18n import QT_TRANSLATE_NOOP, filled
@@ -37,6 +38,7 @@ HEADERS = [
     QT_TRANSLATE_NOOP("ReturnDialog", "表"),
     QT_TRANSLATE_NOOP("ReturnDialog", "行"),
     QT_TRANSLATE_NOOP("ReturnDialog", "编号"),
+    QT_TRANSLATE_NOOP("ReturnDialog", "事项名称"),
     QT_TRANSLATE_NOOP("ReturnDialog", "结果"),
     QT_TRANSLATE_NOOP("ReturnDialog", "变化"),
     QT_TRANSLATE_NOOP("ReturnDialog", "说明"),
@@ -48,7 +50,7 @@ ACTION_COLOURS = {
     "warning": "#fce4d6",
     "problem": "#f4b6b6",
 }
-TAKE_COLUMN = 6
+ACTION_COLUMN, TAKE_COLUMN = 4, 7
 
 
 class ReturnDialog(QDialog):
@@ -97,7 +99,11 @@ class ReturnDialog(QDialog):
                 )
             )
         form = QFormLayout(self)
+        self.only_changes = QCheckBox(self.tr("只看有变化或有问题的行(&O)"))
+        self.only_changes.toggled.connect(self._show_rows)
+        self.only_changes.setChecked(True)
         form.addRow(summary)
+        form.addRow(self.only_changes)
         form.addRow(self.table)
         form.addRow(self.tr("以哪个单位账号写入"), self.clerk)
         form.addRow(self.message)
@@ -113,7 +119,8 @@ class ReturnDialog(QDialog):
                 line.sheet,
                 str(line.row),
                 line.code or "",
-                ACTION_LABELS[line.action],
+                line.title,
+                line.label,
                 diff_text(line.changes),
                 line.message,
             ]
@@ -123,7 +130,7 @@ class ReturnDialog(QDialog):
             if colour is None and line.refusals:
                 colour = ACTION_COLOURS["warning"]
             if colour:
-                cell_at(self.table, r, 3).setBackground(QBrush(QColor(colour)))
+                cell_at(self.table, r, ACTION_COLUMN).setBackground(QBrush(QColor(colour)))
             if line.action in TAKEN_ONLY:
                 take = QTableWidgetItem(self.tr("采用"))
                 take.setFlags(take.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -132,9 +139,13 @@ class ReturnDialog(QDialog):
         self.table.itemChanged.connect(self._enable)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for col in (4, 5):  # changes and explanations wrap instead of running off
+        for col in (ACTION_COLUMN + 1, ACTION_COLUMN + 2):  # changes and explanations wrap
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
+
+    def _show_rows(self, only_changes: bool) -> None:
+        for r, line in enumerate(self.plan.lines):
+            self.table.setRowHidden(r, only_changes and line.action == "unchanged")
 
     def taken(self) -> set[str]:
         """Codes of rows in conflict or needing confirmation the clerk chose to take."""
@@ -160,9 +171,7 @@ class ReturnDialog(QDialog):
             show_error(self, exc)
             return
         result = self.applied.result
-        text = filled(
-            self.tr("已写入 {0} 项，未写入 {1} 行。"), str(result.applied), str(result.skipped)
-        )
+        text = result.summary()
         for code, why in result.failed:
             text += "\n" + filled(self.tr("{0} 未能写入：{1}"), code, why)
         if self.applied.backup is not None:

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,9 @@ from sqlalchemy import select
 from tests.tracker.db_diff import diff, rows
 from tests.tracker.org import at, working_item
 from tracker.enums import Status
-from tracker.errors import ImportFileError
+from tracker.errors import ImportFileError, ValidationError
 from tracker.excel import unit_pack
-from tracker.models import Extension, Item, ProgressReport
+from tracker.models import Extension, Item, ProgressReport, Setting
 from tracker.query import item_history
 from tracker.services import progress, returns, transitions
 
@@ -101,7 +102,8 @@ def item_pk(db, code):
 
 
 def test_pack_has_both_sheets_locked_validated_and_laid_out_for_print(db, items, tmp_path):
-    wb = load_workbook(export(db, tmp_path))
+    path = export(db, tmp_path)
+    wb = load_workbook(path)
     assert wb.sheetnames == [LEAD, CO, "填表说明", "_校验"]
     assert wb["_校验"].sheet_state == "veryHidden"
     ws = wb[LEAD]
@@ -128,6 +130,11 @@ def test_pack_has_both_sheets_locked_validated_and_laid_out_for_print(db, items,
     assert ws.print_title_rows == "$3:$3" and "&P" in ws.oddFooter.center.text
     assert {ws.cell(r, c).font.name for r in (3, 4) for c in (1, 9)} == {"宋体"}
     assert ws.cell(8, 1).value.startswith("填报人") and "单位盖章" in ws.cell(8, 1).value
+    # rows start two lines high (room for a pen) and grow as a clerk types: no fixed height
+    assert ws.row_dimensions[4].height >= 27
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("xl/worksheets/sheet1.xml").decode()
+    assert '<row r="4" ht="30"' in xml and 'r="4" ht="30" customHeight' not in xml
     assert [ws.cell(r, 5).value for r in (4, 5)] == ["0%", "30%"]  # the current percent
     assert ws.cell(5, 7).value == "已开工" and ws.cell(4, 2).data_type == "s"
     co = wb[CO]
@@ -154,26 +161,52 @@ def test_control_characters_and_huge_texts_export_and_come_back_unchanged(db, or
     assert {ln.action for ln in plan(db, result.written[0]).lines} == {"unchanged"}
 
 
-def test_one_unit_that_cannot_be_written_does_not_stop_the_others(db, items, tmp_path):
-    blocked = tmp_path / "县教育局-填报包-20260401.xlsx"
-    blocked.mkdir()  # e.g. a file of that name held open elsewhere
+def test_one_unit_that_cannot_be_written_does_not_stop_the_others(db, items, tmp_path, monkeypatch):
+    real = unit_pack.write_pack
+
+    def disk_full_for_education(path, unit_id, unit, *args):  # a fault, not our logic
+        if unit == "县教育局":
+            path.write_bytes(b"half")
+            raise OSError(28, "磁盘空间不足")
+        return real(path, unit_id, unit, *args)
+
+    monkeypatch.setattr(unit_pack, "write_pack", disk_full_for_education)
     with db.sessions.begin() as s:
-        result = returns.export_unit_packs(s, tmp_path, at=at(4, 1))
+        result = returns.export_unit_packs(s, tmp_path / "packs", at=at(4, 1))
     assert [p.name for p in result.written] == ["县民政局-填报包-20260401.xlsx"]
     assert [unit for unit, _ in result.failed] == ["县教育局"]
-    assert not list(tmp_path.glob("*.part"))
+    assert "磁盘空间不足" in result.failed[0][1]
+    assert [p.name for p in (tmp_path / "packs").iterdir()] == ["县民政局-填报包-20260401.xlsx"]
 
 
-def test_cli_reports_a_failed_unit_and_exits_1(cli, tmp_path):
+def test_a_new_export_never_overwrites_a_pack_already_in_the_folder(db, items, tmp_path):
+    first = fill(export(db, tmp_path), {(LEAD, "E1", "进展情况"): "已填好的内容"})
+    second = export(db, tmp_path)
+    assert second.name == "县教育局-填报包-20260401-2.xlsx"
+    assert by_code(plan(db, first))["E1"].action == "update"
+
+
+def test_units_asked_for_with_nothing_to_fill_are_named(db, items, tmp_path):
+    with db.sessions.begin() as s:
+        result = returns.export_unit_packs(s, tmp_path, ["城关镇", "县民政局"], at=at(4, 1))
+    assert result.empty == ["城关镇"] and len(result.written) == 1
+
+
+def test_cli_reports_a_failed_unit_and_exits_1(cli, tmp_path, monkeypatch):
     assert cli("demo", "--items", "200", "--seed", "3")[0] == 0
-    out = tmp_path / "packs"
-    code, printed, _ = cli("export", "unit-packs", "--out", str(out))
-    first = sorted(out.glob("*.xlsx"))[0]
-    first.unlink()
-    first.mkdir()
-    code, printed, err = cli("export", "unit-packs", "--out", str(out))
-    assert code == 1 and "未能导出" in err and first.name.split("-")[0] in err
-    assert "个单位的填报包" in printed
+    real = unit_pack.write_pack
+    failing = []
+
+    def first_fails(path, unit_id, unit, *args):
+        if not failing:
+            failing.append(unit)
+            raise OSError(13, "拒绝访问")
+        return real(path, unit_id, unit, *args)
+
+    monkeypatch.setattr(unit_pack, "write_pack", first_fails)
+    code, printed, err = cli("export", "unit-packs", "--out", str(tmp_path / "packs"))
+    assert code == 1 and f"“{failing[0]}”的填报包未能导出" in err and "拒绝访问" in err
+    assert "个单位的填报包" in printed and len(list((tmp_path / "packs").glob("*.xlsx"))) > 5
 
 
 def test_unit_names_that_are_not_file_names(db, org, tmp_path):
@@ -268,13 +301,50 @@ def test_a_date_typed_into_progress_reads_as_written_and_the_done_date_is_kept(d
         },
     )
     line = by_code(plan(db, path))["E1"]
-    assert line.changes == {
-        "进展情况": (None, "2026-10-20"),
-        "实际完成日期": (None, dt.date(2026, 10, 18)),
-    }
-    apply(db, plan(db, path))
+    assert line.changes == {"进展情况": (None, "2026-10-20\n实际完成日期：2026-10-18")}
+    assert line.action == "warning" and "填的是日期" in line.warnings[0]  # a wrong column?
+    apply(db, plan(db, path), take={"E1"})
     with db.sessions.begin() as s:
         assert s.get(Item, items["E1"]).latest_progress == "2026-10-20\n实际完成日期：2026-10-18"
+    assert by_code(plan(db, path))["E1"].action == "unchanged"  # the same file again
+
+
+def test_done_date_alone_in_the_future_or_twice(db, items, tmp_path):
+    path = fill(export(db, tmp_path), {(LEAD, "E1", "实际完成日期"): dt.datetime(2026, 3, 30)})
+    line = by_code(plan(db, path))["E1"]
+    assert line.changes == {"进展情况": (None, "实际完成日期：2026-03-30")}
+    apply(db, plan(db, path))
+    assert by_code(plan(db, path))["E1"].action == "unchanged"
+    path = fill(path, {(LEAD, "E2", "实际完成日期"): "2099-01-01"})
+    assert "晚于今天" in by_code(plan(db, path))["E2"].refusals[0]
+
+
+def test_text_longer_than_the_validation_allows_is_refused(db, items, tmp_path):
+    path = fill(
+        export(db, tmp_path),
+        {(LEAD, "E1", "进展情况"): "字" * 3000, (LEAD, "E1", "完成百分比"): 40},
+    )
+    line = by_code(plan(db, path))["E1"]
+    assert line.label == "部分更新" and list(line.changes) == ["完成百分比"]
+    assert "有 3000 字，超过 2000 字的上限" in line.refusals[0]
+
+
+def test_a_pack_sent_back_twice_changes_nothing_the_second_time(db, items, tmp_path):
+    path = fill(
+        export(db, tmp_path),
+        {
+            (LEAD, "E3", "进展情况"): "已完成",
+            (LEAD, "E3", "完成百分比"): 100,
+            (LEAD, "E3", "申请销号"): "是",
+            (LEAD, "E3", "实际完成日期"): "2026-03-30",
+            (LEAD, "E2", "存在问题"): "资金未到位",
+        },
+    )
+    assert apply(db, plan(db, path)).applied == 2
+    before = snapshot(db)
+    again = plan(db, path)
+    assert {ln.action for ln in again.lines} == {"unchanged"}, [ln.message for ln in again.lines]
+    assert apply(db, again).applied == 0 and diff(before, snapshot(db)) == {}
 
 
 # -- the ledger moved on meanwhile --------------------------------------------------------
@@ -317,7 +387,31 @@ def test_only_the_field_changed_on_both_sides_conflicts(db, org, items, tmp_path
     assert by_code(plan(db, path))["E2"].action == "update"
 
 
-def test_a_locked_cell_edited_is_refused_alone_with_what_to_do(db, items, tmp_path):
+@pytest.mark.parametrize(
+    ("header", "typed", "advice"),
+    [
+        ("完成时限", "2026年12月底", "请通过延期申请"),
+        ("事项名称", "改过的名称", "事项名称已锁定"),
+        ("当前进度", "100%", "是只读列"),
+    ],
+)
+def test_a_locked_cell_edited_is_refused_alone_with_what_to_do(
+    db, items, tmp_path, header, typed, advice
+):
+    path = fill(
+        export(db, tmp_path),
+        {(LEAD, "E2", header): typed, (LEAD, "E2", "进展情况"): "主体完工"},
+    )
+    line = by_code(plan(db, path))["E2"]
+    assert line.label == "部分更新" and list(line.changes) == ["进展情况"]
+    assert len(line.refusals) == 1 and advice in line.refusals[0]
+    before = snapshot(db)
+    apply(db, plan(db, path))
+    changed = item_changes(diff(before, snapshot(db)))
+    assert changed == {item_pk(db, "E2"): BUMP | {"latest_progress", "latest_progress_on"}}
+
+
+def test_name_and_deadline_both_edited_cannot_be_told_from_a_changed_code(db, items, tmp_path):
     path = fill(
         export(db, tmp_path),
         {
@@ -327,13 +421,7 @@ def test_a_locked_cell_edited_is_refused_alone_with_what_to_do(db, items, tmp_pa
         },
     )
     line = by_code(plan(db, path))["E2"]
-    assert line.action == "update" and list(line.changes) == ["进展情况"]
-    assert any("请通过延期申请" in r for r in line.refusals)
-    assert any("事项名称已锁定" in r for r in line.refusals)
-    before = snapshot(db)
-    apply(db, plan(db, path))
-    changed = item_changes(diff(before, snapshot(db)))
-    assert changed == {item_pk(db, "E2"): BUMP | {"latest_progress", "latest_progress_on"}}
+    assert line.action == "problem" and "编号可能被改动" in line.refusals[0]
 
 
 def test_a_percent_going_down_needs_a_reason_and_the_clerks_take(db, items, tmp_path):
@@ -610,3 +698,112 @@ def test_not_a_pack_is_refused_with_exit_2(cli, tmp_path):
     assert cli("init")[0] == 0
     code, _, err = cli("import-return", str(build(tmp_path / "x.xlsx")), "--dry-run")
     assert code == 2 and "不是本系统导出的填报包" in err
+
+
+# -- what the first user test found -------------------------------------------------------
+
+
+def test_a_pack_is_refused_by_the_list_import(cli, db, items, tmp_path):
+    from tracker.excel.reader import read_grid
+
+    path = export(db, tmp_path)
+    with pytest.raises(ImportFileError, match="这是单位填报包，请用“导入单位填报包”导入"):
+        read_grid(path)
+
+
+def test_an_unsigned_item_is_signed_and_the_preview_says_so(db, org, items, tmp_path):
+    from tests.tracker.org import new_item
+
+    with db.sessions.begin() as s:
+        fresh = new_item(s, org, "E6")
+        unsigned_co = new_item(s, org, "C2", unit="县民政局", co_units=("县教育局",))
+        for item_id in (fresh, unsigned_co):
+            for action in ("submit", "assign"):
+                transitions.move(s, org.supervisor, item_id, action, at=at(1, 10))
+    path = fill(
+        export(db, tmp_path),
+        {(LEAD, "E6", "进展情况"): "已开始施工", (CO, "C2", "进展情况"): "配合摸排"},
+    )
+    lines = by_code(plan(db, path))
+    assert list(lines["E6"].changes) == ["签收", "进展情况"]
+    assert "将以本单位名义先签收" in lines["E6"].notes[0]
+    assert lines["C2"].action == "problem" and "牵头单位尚未签收" in lines["C2"].refusals[0]
+    assert apply(db, plan(db, path)).failed == []
+    with db.sessions.begin() as s:
+        assert s.get(Item, fresh).status == Status.IN_PROGRESS
+
+
+def test_a_code_typed_over_refuses_the_row(db, items, tmp_path):
+    path = fill(export(db, tmp_path), {(LEAD, "E1", "完成百分比"): 97, (LEAD, "E1", "编号"): "E2"})
+    lines = [ln for ln in plan(db, path).lines if ln.sheet == LEAD]
+    assert (lines[0].code, lines[0].action) == ("E2", "problem")
+    assert "编号可能被改动" in lines[0].refusals[0]
+    assert lines[1].action == "unchanged"  # the real E2 row
+
+
+def test_problems_changed_on_both_sides_conflict_showing_the_ledgers_value(
+    db, org, items, tmp_path
+):
+    path = fill(export(db, tmp_path), {(LEAD, "E2", "存在问题"): "资金未到位"})
+    with db.sessions.begin() as s:
+        progress.report_progress(
+            s, org.edu_clerk, items["E2"], "补报", problems="台账里填的问题", at=at(4, 2)
+        )
+    line = by_code(plan(db, path))["E2"]
+    assert line.action == "conflict"
+    assert line.changes == {"存在问题": ("台账里填的问题", "资金未到位")}
+    assert line.conflicts == ["存在问题：导出后台账中已填为“台账里填的问题”，表中填“资金未到位”"]
+
+
+def test_closure_below_100_percent_needs_the_clerks_take(db, items, tmp_path):
+    path = fill(
+        export(db, tmp_path),
+        {(LEAD, "E2", "申请销号"): "是", (LEAD, "E2", "完成情况"): "基本完成"},
+    )
+    line = by_code(plan(db, path))["E2"]
+    assert line.action == "warning" and "完成百分比为 30%，未到 100%" in line.warnings[0]
+
+
+def test_a_pack_of_another_ledger_is_refused_once(db, items, tmp_path, db_url):
+    from tracker.db import open_database
+    from tracker.services.ledger_files import local_desk
+
+    path = export(db, tmp_path)
+    other = tmp_path / "other.db"
+    with open_database(str(other)) as second:
+        local_desk(second)
+    for read_only in (False, True):  # a dry run opens read-only and must say the same
+        with (
+            open_database(str(other), read_only=read_only) as second,
+            pytest.raises(ValidationError, match="不是本台账导出的"),
+        ):
+            plan(second, path)
+    with db.sessions.begin() as s:  # and a pack signed by another ledger's key
+        s.get(Setting, "pack_secret").value = "0" * 64
+    with pytest.raises(ValidationError, match="不是本台账导出的"):
+        plan(db, path)
+
+
+def test_a_pack_is_written_only_as_its_own_units_clerk(db, org, items, tmp_path):
+    p = plan(db, fill(export(db, tmp_path), {(LEAD, "E1", "进展情况"): "x"}))
+    with db.sessions.begin() as s:
+        for login in ("dc", "mz"):
+            with pytest.raises(ValidationError, match="不是该单位的承办单位账号"):
+                returns.unit_clerk(s, p.unit_id, login)
+        assert returns.unit_clerk(s, p.unit_id, "jy").login == "jy"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("0.96", 96), (" 90 ", 90), ("96.0", 96)])
+def test_percent_typed_as_text_numbers(db, items, tmp_path, typed, expected):
+    path = fill(export(db, tmp_path), {(LEAD, "E1", "完成百分比"): typed})
+    assert by_code(plan(db, path))["E1"].changes == {"完成百分比": (0, expected)}
+
+
+def test_an_inserted_row_without_a_code_says_so(db, items, tmp_path):
+    path = export(db, tmp_path)
+    wb = load_workbook(path)
+    wb[LEAD].insert_rows(5)
+    wb[LEAD].cell(5, 9).value = "插入的一行"
+    wb.save(path)
+    line = next(ln for ln in plan(db, path).lines if ln.row == 5)
+    assert "这一行没有编号（可能是插入的行）" in line.refusals[0]

@@ -11,6 +11,7 @@ from tracker.excel.unit_pack.read import MetaRow, ReturnedPack, ReturnedRow, is_
 from tracker.excel.unit_pack.write import (
     Base,
     PackRow,
+    header_signature,
     meta_fields,
     signature,
     text_hash,
@@ -30,6 +31,7 @@ __all__ = [
     "ReturnedPack",
     "ReturnedRow",
     "SheetSpec",
+    "header_signature",
     "is_pack",
     "meta_fields",
     "read_pack",

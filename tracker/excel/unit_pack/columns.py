@@ -115,6 +115,8 @@ META = "_校验"
 FORMAT = "shishi-pack-2"
 OLD_FORMAT = "shishi-pack-1"
 HEADER_ROW = 3
+#: The longest text a fill-in cell may hold: the validation and the reader say the same.
+MAX_TEXT = 2000
 FIRST_DATA_ROW = 4
 
 #: The sign-off lines under the table; the reader stops at them.

@@ -28,8 +28,9 @@ from tracker.excel.unit_pack.columns import (
 )
 from tracker.excel.unit_pack.formats import percent_rows
 
-#: code, status, percent, progress hash, deadline: before the locked cells' texts
-BASE_FIELDS = 5
+#: code and the base (status, percent, progress, deadline, problems, needs) before the
+#: locked cells' texts
+BASE_FIELDS = 7
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class MetaRow:
     tag: str
     item_id: int
     signature: str
-    fields: list[Any]  # code, status, percent, progress hash, deadline, *shown
+    fields: list[Any]  # code, *Base.fields(), *shown
 
     @property
     def code(self) -> str:
@@ -61,9 +62,18 @@ class MetaRow:
     def deadline(self) -> str:
         return str(self.fields[4] or "")
 
+    @property
+    def problems_hash(self) -> str:
+        return str(self.fields[5])
+
+    @property
+    def needs_hash(self) -> str:
+        return str(self.fields[6])
+
     def shown(self, spec: SheetSpec) -> dict[str, str]:
         """What each locked cell showed at export, by column key."""
-        return {c.key: str(v or "") for c, v in zip(spec.locked, self.fields[5:], strict=False)}
+        texts = self.fields[BASE_FIELDS:]
+        return {c.key: str(v or "") for c, v in zip(spec.locked, texts, strict=False)}
 
 
 @dataclass
@@ -83,6 +93,7 @@ class ReturnedPack:
     unit_id: int
     unit: str
     exported_at: str
+    signature: str  # of the first check row (header_signature)
     meta: dict[tuple[str, str], MetaRow]  # (sheet tag, code) → row
     rows: list[ReturnedRow] = field(default_factory=list)
 
@@ -113,11 +124,11 @@ def read_pack(path: Path) -> ReturnedPack:
             "把旧表黄色列中已填的内容复制到新表后再导入。",
             path=path,
         )
-    if len(head) < 4 or head[0] != FORMAT:
+    if len(head) < 5 or head[0] != FORMAT:
         raise ImportFileError(
             "填报包的校验页已损坏或被改动，无法确认它属于哪个单位。", path=path, sheet=META
         )
-    pack = ReturnedPack(_whole(head[1]), str(head[2]), str(head[3]), {})
+    pack = ReturnedPack(_whole(head[1]), str(head[2]), str(head[3]), str(head[4]), {})
     specs = {s.tag: s for s in SHEETS}
     for r in meta_rows[1:]:
         spec = specs.get(str(r[0])) if r else None

@@ -38,40 +38,42 @@ def percent(raw: object, percent_cell: bool | None) -> Read:
     """A completion percent, 0–100 and whole.
 
     ``percent_cell`` is whether the cell was formatted as a percentage (None when the file
-    format does not tell): 0.9 there means 90. A fraction typed as a plain number is read the
-    same way (nobody reports 0.9 %), and a lone 1 where the format is unknown is read as 1
-    with a note, because it could be 100 %.
+    format does not tell): 0.9 there means 90. A fraction typed as a plain number or text is
+    read the same way (nobody reports 0.9 %), and a lone 1 where the format is unknown is
+    read as 1 with a doubt the clerk must confirm, because it could be 100 %.
     """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return Read()
     shown = _shown(raw)
     if isinstance(raw, bool):
         return Read(problem=f"完成百分比“{shown}”不是数字")
-    note = None
-    if isinstance(raw, int | float):
-        number = float(raw)
-        if percent_cell:
-            number *= 100
-            shown = f"{_plain(number)}%"
-        elif 0 < number < 1:
-            number *= 100
-            note = f"完成百分比“{shown}”按 {_plain(number)}% 读取"
-        elif percent_cell is None and number == 1:
-            return Read(1, note="完成百分比按 1% 读取；如指 100%，请填写 100", doubtful=True)
-    else:
-        text = unicodedata.normalize("NFKC", str(raw)).strip().replace(" ", "")
-        text = text.removesuffix("%")
-        if not _NUMBER.match(text):
+    if isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
+        number_text = text.removesuffix("%")
+        if not _NUMBER.match(number_text):
             return Read(problem=f"完成百分比“{shown}”不是数字，请填写 0 到 100 的整数")
-        number = float(text)
+        if number_text != text:  # “90%”: already a percent
+            return _whole_percent(float(number_text), shown, None)
+        raw, percent_cell = float(number_text), False
+    number = float(raw)  # type: ignore[arg-type]  # int or float here
+    if percent_cell:
+        number *= 100
+        shown = f"{_plain(number)}%"
+    elif 0 < number < 1:
+        number *= 100
+        return _whole_percent(number, shown, f"完成百分比“{shown}”按 {_plain(number)}% 读取")
+    elif percent_cell is None and number == 1:
+        return Read(1, note="完成百分比按 1% 读取；如指 100%，请填写 100", doubtful=True)
+    return _whole_percent(number, shown, None)
+
+
+def _whole_percent(number: float, shown: str, note: str | None) -> Read:
     if math.isnan(number) or not -1e-9 <= number <= 100 + 1e-9:
         return Read(problem=f"完成百分比“{shown}”不在 0 到 100 之间")
     whole = round(number)
     if abs(number - whole) > 1e-6:
-        return Read(
-            problem=f"完成百分比“{shown}”带小数，请填写整数（如 {math.floor(number)} 或 "
-            f"{math.ceil(number)}）"
-        )
+        low, high = math.floor(number), math.ceil(number)
+        return Read(problem=f"完成百分比“{shown}”带小数，请填写整数（如 {low} 或 {high}）")
     return Read(whole, note=note)
 
 

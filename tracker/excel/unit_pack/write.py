@@ -31,6 +31,7 @@ from tracker.excel.unit_pack.columns import (
     HEADER_ROW,
     HELP,
     INSTRUCTIONS,
+    MAX_TEXT,
     META,
     SHEETS,
     SIGN_OFF,
@@ -69,9 +70,18 @@ class Base:
     percent: int
     progress_hash: str
     deadline: str  # ISO date or ""
+    problems_hash: str  # of the latest report's 存在问题 (the unit's own, on the co sheet)
+    needs_hash: str
 
     def fields(self) -> list[Any]:
-        return [self.status, self.percent, self.progress_hash, self.deadline]
+        return [
+            self.status,
+            self.percent,
+            self.progress_hash,
+            self.deadline,
+            self.problems_hash,
+            self.needs_hash,
+        ]
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,11 @@ def signature(secret: str, unit_id: int, tag: str, item_id: int, fields: Sequenc
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
+def header_signature(secret: str, unit_id: int, unit: str, exported_at: str) -> str:
+    """The HMAC of the check sheet's first row: proves the pack is this ledger's."""
+    return signature(secret, unit_id, "pack", 0, [unit, exported_at])
+
+
 def shown_values(spec: SheetSpec, row: PackRow) -> list[str]:
     """The locked cells of ``row`` as written (cut and cleaned as a cell holds them)."""
     return [cell_text(row.shown.get(c.key, "")) for c in spec.locked]
@@ -137,7 +152,9 @@ def write_pack(
     _help(wb)
     meta = wb.create_sheet(META)
     meta.sheet_state = "veryHidden"
-    meta.append([FORMAT, unit_id, cell(meta, unit), exported_at.isoformat(timespec="seconds")])
+    stamp = exported_at.isoformat(timespec="seconds")
+    head_sig = header_signature(secret, unit_id, unit, stamp)
+    meta.append([FORMAT, unit_id, cell(meta, unit), stamp, cell(meta, head_sig)])
     for spec in SHEETS:
         for r in rows.get(spec.tag, []):
             fields = meta_fields(spec, r)
@@ -181,7 +198,7 @@ def _sheet(
     raw.append([c.header for c in spec.columns], styles.header, 2 * LINE_POINTS)
     for r in rows:
         values: list[Any] = [r.shown.get(c.key) if not c.editable else None for c in spec.columns]
-        raw.append(values, styles.body, _height(spec.columns, values))
+        raw.append(values, styles.body, _height(spec.columns, values), fixed=False)
     ws.append([])
     ws.append([cell(ws, SIGN_OFF, font=BODY)])
     ws.append([cell(ws, SIGN_OFF_DATE, font=BODY, alignment=Alignment(horizontal="right"))])
@@ -281,8 +298,8 @@ def _validation(col: Column) -> DataValidation:
     return DataValidation(
         type="textLength",
         operator="lessThanOrEqual",
-        formula1="2000",
-        error="内容请控制在 2000 字以内",
+        formula1=str(MAX_TEXT),
+        error=f"内容请控制在 {MAX_TEXT} 字以内",
         **common,
     )
 

@@ -25,14 +25,27 @@ from tracker.services.returns.plan import TAKEN_ONLY, ReturnLine, ReturnPlan
 @dataclass(frozen=True)
 class ReturnResult:
     applied: int
-    skipped: int
+    unchanged: int
+    not_written: int  # problems, and conflicts or warnings not taken
     failed: list[tuple[str, str]] = field(default_factory=list)  # (code, why)
+
+    def summary(self) -> str:
+        text = f"已写入 {self.applied} 项；无变化 {self.unchanged} 行"
+        if self.not_written:
+            text += f"；未写入 {self.not_written} 行（有问题，或冲突、需确认的行未选择采用）"
+        return text + "。"
 
 
 def unit_clerk(s: Session, unit_id: int, login: str | None) -> Actor:
-    """The clerk the returned pack speaks for (``login`` or the unit's first clerk)."""
+    """The clerk the returned pack speaks for (``login`` or the unit's first clerk): a pack
+    is the unit's word, so only that unit's own clerk may write it."""
     if login:
-        return actor_by_login(s, login)
+        actor = actor_by_login(s, login)
+        if actor.role != Role.CLERK or actor.unit_id != unit_id:
+            raise ValidationError(
+                "as", f"“{login}”不是该单位的承办单位账号，填报包只能以发回它的单位的账号写入。"
+            )
+        return actor
     user = s.scalar(
         select(User.login)
         .where(User.unit_id == unit_id, User.role == Role.CLERK, User.active.is_(True))
@@ -68,7 +81,8 @@ def apply_return(
             failed.append((line.code or "", str(exc)))
         else:
             applied += 1
-    return ReturnResult(applied, len(plan.lines) - applied, failed)
+    unchanged = plan.count("unchanged")
+    return ReturnResult(applied, unchanged, len(plan.lines) - applied - unchanged, failed)
 
 
 def _apply_line(s: Session, actor: Actor, line: ReturnLine, at: dt.datetime) -> None:
@@ -78,8 +92,6 @@ def _apply_line(s: Session, actor: Actor, line: ReturnLine, at: dt.datetime) -> 
     if item.status == Status.ASSIGNED:
         transitions.move(s, actor, item.id, "sign", at=at)
     text = v.get("progress") or ""
-    if v.get("done_on"):
-        text = (text + "\n" if text else "") + f"实际完成日期：{v['done_on']:%Y-%m-%d}"
     if text or any(k in v for k in ("percent", "problems", "needs")):
         progress.report_progress(
             s,
@@ -92,10 +104,7 @@ def _apply_line(s: Session, actor: Actor, line: ReturnLine, at: dt.datetime) -> 
             at=at,
         )
     if "closure" in v:
-        summary = v["closure"]
-        if v.get("done_on"):
-            summary += f"\n实际完成日期：{v['done_on']:%Y-%m-%d}"
-        transitions.move(s, actor, item.id, "request_closure", reason=summary, at=at)
+        transitions.move(s, actor, item.id, "request_closure", reason=v["closure"], at=at)
     if "extension" in v:
         new_date, reason = v["extension"]
         extensions.request_extension(s, actor, item.id, new_date, reason, at=at)

@@ -22,7 +22,7 @@ from tracker import query
 from tracker.enums import ReviewOutcome, Status
 from tracker.errors import NotFoundError
 from tracker.excel import unit_pack
-from tracker.models import ClosureRequest, Item, Setting, Unit, item_co_unit
+from tracker.models import ClosureRequest, Item, ProgressReport, Setting, Unit, User, item_co_unit
 from tracker.services.common import now
 from tracker.tasks import Progress, ticking
 
@@ -42,12 +42,20 @@ def pack_secret(s: Session) -> str:
     return row.value
 
 
+def existing_secret(s: Session) -> str | None:
+    """This ledger's key, if it ever exported a pack (a pack can only come from one that did)."""
+    row = s.get(Setting, SECRET_KEY)
+    return row.value if row else None
+
+
 @dataclass
 class PackExport:
     """The packs written, and the units whose pack could not be written with why."""
 
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: units asked for by name that have nothing to fill in (no pack written)
+    empty: list[str] = field(default_factory=list)
 
 
 def pack_rows(
@@ -66,13 +74,20 @@ def pack_rows(
         if list_id is not None:
             stmt = stmt.where(Item.list_id == list_id)
         items = list(s.scalars(stmt))
-        reviews = _last_reviews(s, [i.id for i in items]) if tag == "lead" else {}
+        ids = [i.id for i in items]
+        reviews = _last_reviews(s, ids) if tag == "lead" else {}
         units = _unit_names(s, {i.lead_unit_id for i in items}) if tag == "co" else {}
-        out[tag] = [_row(i, reviews.get(i.id, ""), units.get(i.lead_unit_id, "")) for i in items]
+        reports = latest_reports(s, ids, unit_id if tag == "co" else None)
+        out[tag] = [
+            _row(i, reviews.get(i.id, ""), units.get(i.lead_unit_id, ""), reports.get(i.id))
+            for i in items
+        ]
     return out
 
 
-def _row(item: Item, review: str, lead_unit: str) -> unit_pack.PackRow:
+def _row(
+    item: Item, review: str, lead_unit: str, report: ProgressReport | None
+) -> unit_pack.PackRow:
     shown = {
         "code": item.code,
         "title": item.title,
@@ -89,8 +104,28 @@ def _row(item: Item, review: str, lead_unit: str) -> unit_pack.PackRow:
         item.progress_percent,
         unit_pack.text_hash(item.latest_progress),
         item.deadline_date.isoformat() if item.deadline_date else "",
+        unit_pack.text_hash(report.problems if report else None),
+        unit_pack.text_hash(report.needs if report else None),
     )
     return unit_pack.PackRow(item.id, shown, base)
+
+
+def latest_reports(
+    s: Session, ids: list[int], unit_id: int | None = None
+) -> dict[int, ProgressReport]:
+    """The newest report of each item; with ``unit_id``, the newest that unit's users made
+    (a co-organiser's own last word)."""
+    out: dict[int, ProgressReport] = {}
+    for chunk in _chunks(ids, 900):
+        latest = select(func.max(ProgressReport.id)).where(ProgressReport.item_id.in_(chunk))
+        if unit_id is not None:
+            latest = latest.join(User, User.id == ProgressReport.user_id).where(
+                User.unit_id == unit_id
+            )
+        latest = latest.group_by(ProgressReport.item_id)
+        for report in s.scalars(select(ProgressReport).where(ProgressReport.id.in_(latest))):
+            out[report.item_id] = report
+    return out
 
 
 def _last_reviews(s: Session, ids: list[int]) -> dict[int, str]:
@@ -125,7 +160,17 @@ def _chunks(values: list[int], size: int) -> Iterable[list[int]]:
 
 def file_name(text: str) -> str:
     """``text`` usable as a file name on Windows and Linux (a unit called “教育局/体育局”)."""
-    return _NOT_IN_NAMES.sub("_", text).strip(" .") or "单位"
+    return _NOT_IN_NAMES.sub("_", text).strip(" .")[:60] or "单位"
+
+
+def free_path(path: Path) -> Path:
+    """``path``, or with -2, -3 … added when a file of that name is already there (a filled
+    pack saved back into the export folder must never be overwritten)."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def export_unit_packs(
@@ -154,8 +199,10 @@ def export_unit_packs(
     for unit in ticking(chosen, progress, len(chosen), 1):
         rows = pack_rows(s, unit.id, list_id)
         if not rows["lead"] and not rows["co"]:
+            if units:
+                result.empty.append(unit.name)
             continue
-        path = folder / f"{file_name(unit.name)}-填报包-{stamp:%Y%m%d}.xlsx"
+        path = free_path(folder / f"{file_name(unit.name)}-填报包-{stamp:%Y%m%d}.xlsx")
         try:
             _write(path, unit, list_name or "全部清单", rows, secret, stamp)
         except Exception as exc:  # one unit's pack must not stop the others'
