@@ -12,13 +12,8 @@ from tracker.services.returns.export import (
     pack_rows,
     pack_secret,
 )
-from tracker.services.returns.plan import (
-    ACTION_LABELS,
-    TAKEN_ONLY,
-    ReturnLine,
-    ReturnPlan,
-    plan_return,
-)
+from tracker.services.returns.lines import ACTION_LABELS, TAKEN_ONLY, ReturnLine, ReturnPlan
+from tracker.services.returns.plan import plan_return
 
 __all__ = [
     "ACTION_LABELS",

@@ -19,7 +19,7 @@ from tracker.errors import TrackerError, ValidationError
 from tracker.models import Item, User
 from tracker.services import extensions, progress, transitions
 from tracker.services.common import now
-from tracker.services.returns.plan import TAKEN_ONLY, ReturnLine, ReturnPlan
+from tracker.services.returns.lines import TAKEN_ONLY, ReturnLine, ReturnPlan
 
 
 @dataclass(frozen=True)
