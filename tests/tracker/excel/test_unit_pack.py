@@ -807,3 +807,14 @@ def test_an_inserted_row_without_a_code_says_so(db, items, tmp_path):
     wb.save(path)
     line = next(ln for ln in plan(db, path).lines if ln.row == 5)
     assert "这一行没有编号（可能是插入的行）" in line.refusals[0]
+
+
+def test_a_co_units_report_is_not_the_lead_units_word(db, org, items, tmp_path):
+    with db.sessions.begin() as s:  # 教育局 co-organises C1; 民政局 leads it and exports
+        path = returns.export_unit_packs(s, tmp_path, ["县民政局"], at=at(4, 1)).written[0]
+        progress.report_progress(
+            s, org.edu_clerk, items["C1"], "配合进展", problems="配合单位的问题", at=at(4, 2)
+        )
+    path = fill(path, {(LEAD, "C1", "存在问题"): "牵头单位的问题"})
+    line = by_code(plan(db, path))["C1"]
+    assert line.action == "update" and line.changes == {"存在问题": (None, "牵头单位的问题")}

@@ -77,7 +77,7 @@ def pack_rows(
         ids = [i.id for i in items]
         reviews = _last_reviews(s, ids) if tag == "lead" else {}
         units = _unit_names(s, {i.lead_unit_id for i in items}) if tag == "co" else {}
-        reports = latest_reports(s, ids, unit_id if tag == "co" else None)
+        reports = latest_reports(s, ids, unit_id)
         out[tag] = [
             _row(i, reviews.get(i.id, ""), units.get(i.lead_unit_id, ""), reports.get(i.id))
             for i in items
@@ -110,19 +110,17 @@ def _row(
     return unit_pack.PackRow(item.id, shown, base)
 
 
-def latest_reports(
-    s: Session, ids: list[int], unit_id: int | None = None
-) -> dict[int, ProgressReport]:
-    """The newest report of each item; with ``unit_id``, the newest that unit's users made
-    (a co-organiser's own last word)."""
+def latest_reports(s: Session, ids: list[int], unit_id: int) -> dict[int, ProgressReport]:
+    """The newest report on each item that the unit's users made: what a returned row's
+    存在问题 and 需协调事项 are compared with (a co-organiser's words are not the lead's)."""
     out: dict[int, ProgressReport] = {}
     for chunk in _chunks(ids, 900):
-        latest = select(func.max(ProgressReport.id)).where(ProgressReport.item_id.in_(chunk))
-        if unit_id is not None:
-            latest = latest.join(User, User.id == ProgressReport.user_id).where(
-                User.unit_id == unit_id
-            )
-        latest = latest.group_by(ProgressReport.item_id)
+        latest = (
+            select(func.max(ProgressReport.id))
+            .join(User, User.id == ProgressReport.user_id)
+            .where(ProgressReport.item_id.in_(chunk), User.unit_id == unit_id)
+            .group_by(ProgressReport.item_id)
+        )
         for report in s.scalars(select(ProgressReport).where(ProgressReport.id.in_(latest))):
             out[report.item_id] = report
     return out

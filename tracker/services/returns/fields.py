@@ -95,7 +95,9 @@ class LeadRow:
                     f"表中填“{text}”"
                 )
         self._percent(bool(w.get("progress")))
-        _append_only(line, _last_report(self.s, item.id, None), w, self.meta)
+        # the unit's own last report: a co-organiser's words are not the lead unit's
+        own = _last_report(self.s, item.id, item.lead_unit_id)
+        _append_only(line, own, w, self.meta)
 
     def _percent(self, explained: bool) -> None:
         item, line = self.item, self.line
@@ -230,8 +232,10 @@ def written_text(text: str | None, done_on: dt.date | None) -> str:
 
 
 def _last_report(s: Session, item_id: int, unit_id: int | None) -> ProgressReport | None:
-    """The item's newest report; with ``unit_id``, the newest one that unit's users made."""
-    stmt = select(ProgressReport).where(ProgressReport.item_id == item_id)
-    if unit_id is not None:
-        stmt = stmt.join(User, User.id == ProgressReport.user_id).where(User.unit_id == unit_id)
+    """The newest report on the item that unit ``unit_id``'s users made."""
+    stmt = (
+        select(ProgressReport)
+        .join(User, User.id == ProgressReport.user_id)
+        .where(ProgressReport.item_id == item_id, User.unit_id == unit_id)
+    )
     return s.scalar(stmt.order_by(ProgressReport.id.desc()).limit(1))
