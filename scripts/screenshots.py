@@ -79,10 +79,10 @@ def excel_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> 
     (pack,) = excel.export_unit_packs(tmp / "packs", [unit]).written
     wb = load_workbook(pack)
     ws = wb["填报表"]
-    ws["I4"], ws["J4"] = "已完成主体施工，正在验收", 0.9  # “90%” typed: read as 90
-    ws["J5"] = 85.5  # refused: not whole
-    ws["I6"], ws["J6"] = "复核后下调", 1  # lower than the ledger's: a warning to take
-    ws["C7"], ws["M7"] = "2027年底", "需财政局拨付资金"  # a locked cell edited, a need
+    ws["J4"], ws["K4"] = "已完成主体施工，正在验收", 0.9  # “90%” typed: read as 90
+    ws["K5"] = 85.5  # refused: not whole
+    ws["J6"], ws["K6"] = "复核后下调", 1  # lower than the ledger's: a warning to take
+    ws["D7"], ws["N7"] = "2027年底", "需财政局拨付资金"  # a locked cell edited, a need
     wb.save(pack)
     back = ReturnDialog(window, excel, excel.plan_return(pack))
     back.show()

@@ -228,7 +228,7 @@ def returned_pack(tmp_path_factory) -> tuple[Path, Path, int]:
         if str(ws.cell(row=r, column=1).value or "").startswith("填报人"):
             break  # the sign-off lines under the table
         if ws.cell(row=r, column=1).value:
-            ws.cell(row=r, column=9).value = f"回收包进展{r}"
+            ws.cell(row=r, column=10).value = f"回收包进展{r}"
             rows += 1
     wb.save(pack)
     return base, pack, rows

@@ -81,8 +81,8 @@ def test_pack_export_then_returned_pack_with_a_conflict(qtbot, db, org, excel, i
     pack = dialog.written.written[0]
     wb = load_workbook(pack)
     ws = wb["填报表"]
-    ws["I4"], ws["J4"] = "主体完工", 90
-    ws["I5"] = "表格里的进展"
+    ws["J4"], ws["K4"] = "主体完工", 90
+    ws["J5"] = "表格里的进展"
     wb.save(pack)
     with db.sessions.begin() as s:  # meanwhile the ledger moved on for E2
         progress.report_progress(s, org.edu_clerk, items[1], "台账里的新进展", at=at(4, 2))
@@ -114,7 +114,7 @@ def test_return_without_a_unit_account_cannot_be_written(qtbot, db, org, excel, 
 
     written = excel.export_unit_packs(tmp_path, ["县民政局"]).written
     wb = load_workbook(written[0])
-    wb["填报表"]["I4"] = "新进展"
+    wb["填报表"]["J4"] = "新进展"
     wb.save(written[0])
     with db.sessions.begin() as s:
         s.execute(update(User).where(User.login == "mz").values(active=False))

@@ -85,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"“{plan.list_name}”中的 {counts['unchanged']} 项与表格一致，没有需要写入的变化。"
             )
             return 0
+        _warn_unknown_takes(plan, args.take)
         backup = pre_import_backup(db.path)
         actor = acting(db, args.login)
         with db.sessions.begin() as s:
@@ -216,6 +217,7 @@ def cmd_import_return(args: argparse.Namespace) -> int:
         if args.dry_run:
             _print_return(plan, args.json)
             return 0
+        _warn_unknown_takes(plan, args.take)
         backup = pre_import_backup(db.path)
         with db.sessions.begin() as s:
             actor = returns.unit_clerk(s, plan.unit_id, args.login)
@@ -228,11 +230,21 @@ def cmd_import_return(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
+def _warn_unknown_takes(plan: Any, take: list[str]) -> None:
+    """A --take that names no row in conflict or needing confirmation is said, not ignored."""
+    takeable = {ln.code for ln in plan.lines if ln.action in returns.TAKEN_ONLY}
+    for code in take:
+        if code not in takeable:
+            print(f"注意：{code} 不是冲突或需确认的行，--take 对它不起作用。", file=sys.stderr)
+
+
 def _print_return(plan: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
         return
     print(f"填报包：{plan.file.name}  单位：{plan.unit}  导出时间：{plan.exported_label}")
+    if plan.missing:
+        print(f"  表中没有这些导出时的事项（行被删除或未发回）：{'、'.join(plan.missing)}")
     for line in plan.lines:
         detail = diff_text(line.changes)
         label = line.label

@@ -11,6 +11,7 @@ from typing import Any
 import python_calamine as pc
 
 from tracker.errors import ImportFileError
+from tracker.excel.cells import clean
 from tracker.excel.ods_cells import ods_merges
 from tracker.excel.safety import check_workbook
 from tracker.excel.unit_pack import columns as pack
@@ -112,7 +113,19 @@ def _read_grid(path: Path, sheet: str | None, choose: Any) -> Grid:
         wb.close()
     if not grids:
         raise ImportFileError("文件里没有工作表。", path=path)
+    if any(_copied_pack(g) for g in grids):
+        raise ImportFileError(
+            "这是从单位填报包复制出来的表格（没有校验页），当作清单导入会新增重复的事项。"
+            "请让单位在原填报包文件中填写后发回，用“导入单位填报包”导入。",
+            path=path,
+        )
     return choose(grids) if choose and len(grids) > 1 else grids[0]
+
+
+def _copied_pack(grid: Grid) -> bool:
+    """Whether a sheet has a unit pack's header row (a pack pasted into a new workbook)."""
+    marks = [[c.header for c in spec.columns[:3]] for spec in pack.SHEETS]
+    return any([clean(v) for v in row[:3]] in marks for row in grid.rows[: pack.HEADER_ROW + 2])
 
 
 def _grid(wb: Any, path: Path, name: str, names: list[str]) -> Grid:

@@ -51,6 +51,8 @@ ACTION_COLOURS = {
     "problem": "#f4b6b6",
 }
 ACTION_COLUMN, TAKE_COLUMN = 4, 7
+#: A row of the preview shows at most this many lines; the tooltip holds the rest.
+MAX_LINES = 3
 
 
 class ReturnDialog(QDialog):
@@ -125,7 +127,9 @@ class ReturnDialog(QDialog):
                 line.message,
             ]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)  # the full text when the row is cut to three lines
+                self.table.setItem(r, c, cell)
             colour = ACTION_COLOURS.get(line.action)
             if colour is None and line.refusals:
                 colour = ACTION_COLOURS["warning"]
@@ -142,6 +146,9 @@ class ReturnDialog(QDialog):
         for col in (ACTION_COLUMN + 1, ACTION_COLUMN + 2):  # changes and explanations wrap
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
+        most = self.fontMetrics().lineSpacing() * MAX_LINES + 8
+        for r in range(self.table.rowCount()):  # long texts must not make a row a screen
+            self.table.setRowHeight(r, min(self.table.rowHeight(r), most))
 
     def _show_rows(self, only_changes: bool) -> None:
         for r, line in enumerate(self.plan.lines):

@@ -21,7 +21,7 @@ from tracker.errors import ImportFileError, ValidationError
 from tracker.excel import unit_pack
 from tracker.models import Extension, Item, ProgressReport, Setting
 from tracker.query import item_history
-from tracker.services import progress, returns, transitions
+from tracker.services import extensions, progress, returns, transitions
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by .ci/run")
@@ -115,30 +115,31 @@ def test_pack_has_both_sheets_locked_validated_and_laid_out_for_print(db, items,
     assert ws.protection.sheet
     rules = {str(dv.sqref): dv.type for dv in ws.data_validations.dataValidation}
     assert rules == {
-        "I4:I6": "textLength",
-        "J4:J6": "decimal",
-        "K4:K6": "date",
-        "L4:L6": "textLength",
+        "J4:J6": "textLength",
+        "K4:K6": "decimal",
+        "L4:L6": "date",
         "M4:M6": "textLength",
-        "N4:N6": "list",
-        "O4:O6": "textLength",
-        "P4:P6": "date",
-        "Q4:Q6": "textLength",
+        "N4:N6": "textLength",
+        "O4:O6": "list",
+        "P4:P6": "textLength",
+        "Q4:Q6": "date",
+        "R4:R6": "textLength",
     }
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$3:$3" and "&P" in ws.oddFooter.center.text
-    assert {ws.cell(r, c).font.name for r in (3, 4) for c in (1, 9)} == {"宋体"}
+    assert {ws.cell(r, c).font.name for r in (3, 4) for c in (1, 10)} == {"宋体"}
     assert ws.cell(8, 1).value.startswith("填报人") and "单位盖章" in ws.cell(8, 1).value
     # rows start two lines high (room for a pen) and grow as a clerk types: no fixed height
     assert ws.row_dimensions[4].height >= 27
     with zipfile.ZipFile(path) as z:
         xml = z.read("xl/worksheets/sheet1.xml").decode()
     assert '<row r="4" ht="30"' in xml and 'r="4" ht="30" customHeight' not in xml
-    assert [ws.cell(r, 5).value for r in (4, 5)] == ["0%", "30%"]  # the current percent
-    assert ws.cell(5, 7).value == "已开工" and ws.cell(4, 2).data_type == "s"
+    assert [ws.cell(r, 6).value for r in (4, 5)] == ["0%", "30%"]  # the current percent
+    assert ws.cell(5, 8).value == "已开工" and ws.cell(4, 3).data_type == "s"
+    assert ws.cell(4, 2).value == "2026年重点民生实事"  # codes are unique only in a list
     co = wb[CO]
-    assert [co.cell(4, c).value for c in (1, 3, 7)] == ["C1", "县民政局", "牵头单位进展"]
+    assert [co.cell(4, c).value for c in (1, 4, 8)] == ["C1", "县民政局", "牵头单位进展"]
     assert "完成百分比" in " ".join(str(r[0].value) for r in wb["填表说明"].iter_rows())
 
 
@@ -156,8 +157,8 @@ def test_control_characters_and_huge_texts_export_and_come_back_unchanged(db, or
         result = returns.export_unit_packs(s, tmp_path, at=at(4, 1))
     assert result.failed == [] and len(result.written) == 2
     ws = load_workbook(result.written[0])[LEAD]
-    assert ws.cell(4, 2).value == "控制符标题"
-    assert len(ws.cell(4, 7).value) == 32767 and ws.cell(4, 7).value.endswith("（超长，已截断）")
+    assert ws.cell(4, 3).value == "控制符标题"
+    assert len(ws.cell(4, 8).value) == 32767 and ws.cell(4, 8).value.endswith("（超长，已截断）")
     assert {ln.action for ln in plan(db, result.written[0]).lines} == {"unchanged"}
 
 
@@ -310,9 +311,12 @@ def test_a_date_typed_into_progress_reads_as_written_and_the_done_date_is_kept(d
 
 
 def test_done_date_alone_in_the_future_or_twice(db, items, tmp_path):
-    path = fill(export(db, tmp_path), {(LEAD, "E1", "实际完成日期"): dt.datetime(2026, 3, 30)})
+    path = fill(
+        export(db, tmp_path),
+        {(LEAD, "E1", "实际完成日期"): dt.datetime(2026, 3, 30), (LEAD, "E1", "完成百分比"): 100},
+    )
     line = by_code(plan(db, path))["E1"]
-    assert line.changes == {"进展情况": (None, "实际完成日期：2026-03-30")}
+    assert line.changes == {"进展情况": (None, "实际完成日期：2026-03-30"), "完成百分比": (0, 100)}
     apply(db, plan(db, path))
     assert by_code(plan(db, path))["E1"].action == "unchanged"
     path = fill(path, {(LEAD, "E2", "实际完成日期"): "2099-01-01"})
@@ -468,9 +472,38 @@ def test_extension_requested_in_the_pack(db, items, tmp_path):
             "汛期施工受阻",
             "pending",
         )
-    assert "已有待审批的延期申请" in by_code(plan(db, path, when))["E1"].refusals[0]
-    late = by_code(plan(db, path, at(7, 1)))["E1"].refusals[0]
-    assert "延期须在到期前申请" in late
+    again = by_code(plan(db, path, when))["E1"]  # the same pack sent again
+    assert again.action == "unchanged" and again.notes == [
+        "延期至 2026-09-30 的申请已提交（待审批）"
+    ]
+    other = fill(export(db, tmp_path / "2"), {(LEAD, "E2", "申请延期至"): "2026-08-31"})
+    other = fill(other, {(LEAD, "E2", "延期理由"): "资金未到位"})
+    assert "延期须在到期前申请" in by_code(plan(db, other, at(7, 1)))["E2"].refusals[0]
+
+
+def test_an_old_pack_sent_again_does_not_undo_the_supervisors_decisions(db, org, items, tmp_path):
+    when = at(4, 5)
+    path = fill(
+        export(db, tmp_path),
+        {
+            (LEAD, "E3", "申请销号"): "是",
+            (LEAD, "E3", "完成情况"): "已完成",
+            (LEAD, "E3", "完成百分比"): 100,
+            (LEAD, "E1", "申请延期至"): "2026-09-30",
+            (LEAD, "E1", "延期理由"): "汛期",
+        },
+    )
+    assert apply(db, plan(db, path, when), when=when).applied == 2
+    with db.sessions.begin() as s:
+        transitions.move(s, org.supervisor, items["E3"], "rectify", reason="材料不全", at=at(4, 6))
+        extensions.decide_extension(s, org.supervisor, items["E1"], False, "理由不足", at=at(4, 6))
+    lines = by_code(plan(db, path, at(4, 7)))
+    assert "申请过销号（需要整改）" in lines["E3"].refusals[0]
+    assert "申请延期至" not in lines["E1"].changes
+    assert lines["E1"].notes == ["延期至 2026-09-30 的申请已提交（不批准）"]
+    before = snapshot(db)
+    apply(db, plan(db, path, at(4, 7)), when=at(4, 7))
+    assert diff(before, snapshot(db)) == {}
 
 
 def test_co_unit_sheet_reports_reach_the_lead_units_view(db, items, tmp_path):
@@ -502,9 +535,9 @@ def test_foreign_duplicate_and_copied_rows_are_problems(db, items, tmp_path):
     wb = load_workbook(path)
     ws = wb[LEAD]
     ws.insert_rows(7, 2)
-    for c, value in enumerate([*civil_row[:8], "他单位的进展"], start=1):
+    for c, value in enumerate([*civil_row[:9], "他单位的进展"], start=1):
         ws.cell(7, c).value = value
-    for c, value in enumerate([*[c.value for c in ws[5]][:8], "重复的一行"], start=1):
+    for c, value in enumerate([*[c.value for c in ws[5]][:9], "重复的一行"], start=1):
         ws.cell(8, c).value = value
     wb.save(path)
     lines = {ln.row: ln for ln in plan(db, path).lines}
@@ -546,8 +579,8 @@ def test_dry_run_json_lists_every_row(cli, db_path, tmp_path):
     wb = load_workbook(path)
     ws = wb[LEAD]
     codes = [ws.cell(r, 1).value for r in (4, 5)]
-    ws.cell(4, 9).value = "进展甲"
-    ws.cell(5, 10).value = "很多"
+    ws.cell(4, 10).value = "进展甲"
+    ws.cell(5, 11).value = "很多"
     wb.save(path)
     code, out, _ = cli("import-return", str(path), "--dry-run", "--json")
     assert code == 0
@@ -685,7 +718,7 @@ def test_deleted_and_reordered_rows_still_match_by_code(db, items, tmp_path):
     ws = wb[LEAD]
     e3 = [c.value for c in ws[6]]
     ws.delete_rows(4, 3)
-    for c, value in enumerate([*e3[:8], "倒序填报"], start=1):
+    for c, value in enumerate([*e3[:9], "倒序填报"], start=1):
         ws.cell(4, c).value = value
     wb.save(path)
     lines = [(ln.code, ln.action) for ln in plan(db, path).lines if ln.sheet == LEAD]
@@ -752,7 +785,10 @@ def test_problems_changed_on_both_sides_conflict_showing_the_ledgers_value(
     line = by_code(plan(db, path))["E2"]
     assert line.action == "conflict"
     assert line.changes == {"存在问题": ("台账里填的问题", "资金未到位")}
-    assert line.conflicts == ["存在问题：导出后台账中已填为“台账里填的问题”，表中填“资金未到位”"]
+    assert line.conflicts == [
+        "存在问题：导出后本单位于 2026-04-02 在台账中已报送过（最近为“台账里填的问题”），"
+        "表中填“资金未到位”"
+    ]
 
 
 def test_closure_below_100_percent_needs_the_clerks_take(db, items, tmp_path):
@@ -803,7 +839,7 @@ def test_an_inserted_row_without_a_code_says_so(db, items, tmp_path):
     path = export(db, tmp_path)
     wb = load_workbook(path)
     wb[LEAD].insert_rows(5)
-    wb[LEAD].cell(5, 9).value = "插入的一行"
+    wb[LEAD].cell(5, 10).value = "插入的一行"
     wb.save(path)
     line = next(ln for ln in plan(db, path).lines if ln.row == 5)
     assert "这一行没有编号（可能是插入的行）" in line.refusals[0]
@@ -818,3 +854,76 @@ def test_a_co_units_report_is_not_the_lead_units_word(db, org, items, tmp_path):
     path = fill(path, {(LEAD, "C1", "存在问题"): "牵头单位的问题"})
     line = by_code(plan(db, path))["C1"]
     assert line.action == "update" and line.changes == {"存在问题": (None, "牵头单位的问题")}
+
+
+# -- what the second user test found ------------------------------------------------------
+
+
+def test_the_same_code_in_two_lists_is_two_rows(db, org, items, tmp_path):
+    from tests.tracker.org import working_item as work
+
+    with db.sessions.begin() as s:
+        other = work(s, org, "E1", list_id=org.promise_list)
+    path = fill(export(db, tmp_path), {(LEAD, "E2", "进展情况"): "x"})
+    wb = load_workbook(path)
+    ws = wb[LEAD]
+    rows = {(ws.cell(r, 1).value, ws.cell(r, 2).value): r for r in range(4, 8)}
+    ws.cell(rows[("E1", "2026年承诺事项")], 10).value = "承诺事项的进展"
+    wb.save(path)
+    lines = [ln for ln in plan(db, path).lines if ln.code == "E1"]
+    assert sorted(ln.action for ln in lines) == ["unchanged", "update"]
+    apply(db, plan(db, path))
+    with db.sessions.begin() as s:
+        assert s.get(Item, other).latest_progress == "承诺事项的进展"
+        assert s.get(Item, items["E1"]).latest_progress is None
+
+
+def test_a_pack_copied_into_a_new_workbook_is_refused_by_both_imports(db, items, tmp_path):
+    from openpyxl import Workbook
+
+    from tracker.excel.reader import read_grid
+
+    source = load_workbook(export(db, tmp_path))[LEAD]
+    copy = Workbook()
+    for row in source.iter_rows(values_only=True):
+        copy.active.append(row)
+    copy.save(tmp_path / "复制.xlsx")
+    with pytest.raises(ImportFileError, match="从单位填报包复制出来的表格"):
+        read_grid(tmp_path / "复制.xlsx")
+    with pytest.raises(ImportFileError, match="请让单位在原填报包文件中填写后发回"):
+        plan(db, tmp_path / "复制.xlsx")
+
+
+def test_a_unit_that_only_co_organises_gets_no_empty_lead_page(db, org, items, tmp_path):
+    from tracker.services import registry
+
+    with db.sessions.begin() as s:
+        registry.add_unit(s, org.admin, "县财政局")
+        working_item(s, org, "F1", co_units=("县财政局",))
+    path = export(db, tmp_path, "县财政局")
+    wb = load_workbook(path)
+    assert wb[LEAD].sheet_state == "hidden" and wb[CO].sheet_state == "visible"
+    assert wb.active.title == CO
+
+
+def test_missing_rows_and_odd_percents_are_said(db, items, tmp_path):
+    path = export(db, tmp_path)
+    wb = load_workbook(path)
+    wb[LEAD].delete_rows(6)  # E3's row
+    wb[LEAD]["K4"] = "9 0"
+    wb.save(path)
+    p = plan(db, path)
+    assert p.missing == ["E3"]
+    assert "不是数字" in by_code(p)["E1"].refusals[0]
+
+
+def test_cli_says_when_a_take_names_no_row_to_take(cli, db_path, tmp_path):
+    from tracker.db import open_database
+
+    assert cli("demo", "--items", "300", "--seed", "5")[0] == 0
+    with open_database(str(db_path)) as db, db.sessions.begin() as s:
+        unit = next(u for u, n in _units_with_items(s) if n >= 2 and _has_clerk(s, u))
+    with open_database(str(db_path)) as db:
+        path = export(db, tmp_path, unit)
+    code, _, err = cli("import-return", str(path), "--take", "NO-SUCH")
+    assert code == 0 and "NO-SUCH 不是冲突或需确认的行" in err

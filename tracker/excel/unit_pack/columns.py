@@ -34,15 +34,16 @@ class Column:
 
 
 CODE = Column("code", "编号", 13)
-TITLE = Column("title", "事项名称", 20)
+LIST = Column("list", "清单", 10)  # codes are unique only within a list
+TITLE = Column("title", "事项名称", 18)
 LEAD_UNIT = Column("lead_unit", "牵头单位", 12)
 DEADLINE = Column("deadline", "完成时限", 11)
 STATUS = Column("status", "当前状态", 7)
 PERCENT_NOW = Column("percent_now", "当前进度", 6)
 LAST_REPORT = Column("last_report", "上次报送", 10)
-LAST_PROGRESS = Column("last_progress", "上次进展", 20)
-REVIEW = Column("review", "审核意见", 12)
-PROGRESS = Column("progress", "进展情况", 24, Kind.TEXT)
+LAST_PROGRESS = Column("last_progress", "上次进展", 18)
+REVIEW = Column("review", "审核意见", 10)
+PROGRESS = Column("progress", "进展情况", 26, Kind.TEXT)
 PERCENT = Column("percent", "完成百分比", 6, Kind.PERCENT)
 DONE_ON = Column("done_on", "实际完成日期", 10, Kind.DATE)
 PROBLEMS = Column("problems", "存在问题", 14, Kind.TEXT)
@@ -73,6 +74,7 @@ LEAD = SheetSpec(
     "lead",
     (
         CODE,
+        LIST,
         TITLE,
         DEADLINE,
         STATUS,
@@ -97,6 +99,7 @@ CO = SheetSpec(
     "co",
     (
         CODE,
+        LIST,
         TITLE,
         LEAD_UNIT,
         DEADLINE,

@@ -94,7 +94,8 @@ class ReturnedPack:
     unit: str
     exported_at: str
     signature: str  # of the first check row (header_signature)
-    meta: dict[tuple[str, str], MetaRow]  # (sheet tag, code) → row
+    #: (sheet tag, code) → the exported rows with that code (one per list holding it)
+    meta: dict[tuple[str, str], list[MetaRow]]
     rows: list[ReturnedRow] = field(default_factory=list)
 
 
@@ -136,7 +137,7 @@ def read_pack(path: Path) -> ReturnedPack:
             width = BASE_FIELDS + len(spec.locked)  # trailing empty cells are not stored
             fields = [*r[3:], *[""] * (width - len(r[3:]))][:width]
             meta = MetaRow(spec.tag, _whole(r[1]), str(r[2]), fields)
-            pack.meta[(meta.tag, meta.code)] = meta
+            pack.meta.setdefault((meta.tag, meta.code), []).append(meta)
     for spec in SHEETS:
         grid = sheets.get(spec.name)
         if grid is not None:
@@ -151,7 +152,8 @@ def _grids(path: Path) -> tuple[list[list[Any]], dict[str, list[list[Any]]]]:
             names = [m.name for m in wb.sheets_metadata]
             if META not in names or SHEETS[0].name not in names:
                 raise ImportFileError(
-                    "这不是本系统导出的填报包（缺少填报表或校验页），请用“导入清单”处理。",
+                    "这不是本系统导出的填报包（缺少填报表或校验页）。如果是从填报包复制到新工作簿"
+                    "的，请让单位在原填报包文件中填写后发回；如果是一份新的事项清单，请用“导入清单”。",
                     path=path,
                 )
             meta = wb.get_sheet_by_name(META).to_python()

@@ -48,8 +48,8 @@ def percent(raw: object, percent_cell: bool | None) -> Read:
     if isinstance(raw, bool):
         return Read(problem=f"完成百分比“{shown}”不是数字")
     if isinstance(raw, str):
-        text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
-        number_text = text.removesuffix("%")
+        text = unicodedata.normalize("NFKC", raw).strip()
+        number_text = text.removesuffix("%").rstrip()
         if not _NUMBER.match(number_text):
             return Read(problem=f"完成百分比“{shown}”不是数字，请填写 0 到 100 的整数")
         if number_text != text:  # “90%”: already a percent

@@ -147,8 +147,12 @@ def write_pack(
     """Write the pack; ``rows`` by sheet tag (lead, co). A sheet without rows is left out."""
     wb = Workbook(write_only=True)
     for spec in SHEETS:
-        if rows.get(spec.tag) or spec.tag == "lead":
-            _sheet(wb, spec, unit, list_label, rows.get(spec.tag, []), exported_at)
+        sheet_rows = rows.get(spec.tag, [])
+        if sheet_rows or spec.tag == "lead":  # the lead sheet is how a pack is known
+            ws = _sheet(wb, spec, unit, list_label, sheet_rows, exported_at)
+            if not sheet_rows:
+                ws.sheet_state = "hidden"  # a unit that only co-organises prints no empty page
+                wb.active = 1
     _help(wb)
     meta = wb.create_sheet(META)
     meta.sheet_state = "veryHidden"
@@ -176,7 +180,7 @@ def _sheet(
     list_label: str,
     rows: list[PackRow],
     exported_at: dt.datetime,
-) -> None:
+) -> Any:
     ws = wb.create_sheet(spec.name)
     _layout(ws, spec)
     raw = RawRows(ws)
@@ -206,6 +210,7 @@ def _sheet(
     ws.merged_cells.add(f"A{end}:{last}{end}")
     ws.merged_cells.add(f"A{end + 1}:{last}{end + 1}")
     _validations(ws, spec, len(rows))
+    return ws
 
 
 def _layout(ws: Any, spec: SheetSpec) -> None:
@@ -217,7 +222,9 @@ def _layout(ws: Any, spec: SheetSpec) -> None:
     ws.protection.formatRows = False
     fit_to_width(ws, A4, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.8  # room for the page number under the table
+    ws.page_margins.footer = 0.3
     ws.oddFooter.center.font = FONT_NAME
 
 

@@ -53,7 +53,9 @@ def unit_clerk(s: Session, unit_id: int, login: str | None) -> Actor:
     )
     if user is None:
         raise ValidationError(
-            "as", "该单位还没有承办单位账号，请先添加（admin add-user），或用 --as 指定。"
+            "as",
+            "该单位还没有承办单位账号，填报包要以该单位的账号写入。"
+            "请先在“单位与人员”中为它添加承办单位账号（命令行：admin add-user），再导入。",
         )
     return actor_by_login(s, user)
 

@@ -22,7 +22,16 @@ from tracker import query
 from tracker.enums import ReviewOutcome, Status
 from tracker.errors import NotFoundError
 from tracker.excel import unit_pack
-from tracker.models import ClosureRequest, Item, ProgressReport, Setting, Unit, User, item_co_unit
+from tracker.models import (
+    ClosureRequest,
+    Item,
+    ItemList,
+    ProgressReport,
+    Setting,
+    Unit,
+    User,
+    item_co_unit,
+)
 from tracker.services.common import now
 from tracker.tasks import Progress, ticking
 
@@ -78,18 +87,26 @@ def pack_rows(
         reviews = _last_reviews(s, ids) if tag == "lead" else {}
         units = _unit_names(s, {i.lead_unit_id for i in items}) if tag == "co" else {}
         reports = latest_reports(s, ids, unit_id)
+        lists = _list_names(s, {i.list_id for i in items})
         out[tag] = [
-            _row(i, reviews.get(i.id, ""), units.get(i.lead_unit_id, ""), reports.get(i.id))
+            _row(
+                i,
+                lists[i.list_id],
+                reviews.get(i.id, ""),
+                units.get(i.lead_unit_id, ""),
+                reports.get(i.id),
+            )
             for i in items
         ]
     return out
 
 
 def _row(
-    item: Item, review: str, lead_unit: str, report: ProgressReport | None
+    item: Item, list_name: str, review: str, lead_unit: str, report: ProgressReport | None
 ) -> unit_pack.PackRow:
     shown = {
         "code": item.code,
+        "list": list_name,
         "title": item.title,
         "lead_unit": lead_unit,
         "deadline": item.deadline_text or "",
@@ -144,6 +161,11 @@ def _last_reviews(s: Session, ids: list[int]) -> dict[int, str]:
             label = ReviewOutcome(outcome).label
             out[item_id] = f"{label}：{comment}" if comment else label
     return out
+
+
+def _list_names(s: Session, ids: set[int]) -> dict[int, str]:
+    rows = s.execute(select(ItemList.id, ItemList.name).where(ItemList.id.in_(ids)))
+    return dict(rows.tuples().all())
 
 
 def _unit_names(s: Session, ids: set[int | None]) -> dict[int | None, str]:

@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.enums import Status
+from tracker.enums import Decision, ReviewOutcome, Status
 from tracker.errors import TrackerError
 from tracker.excel import unit_pack
 from tracker.excel.unit_pack import values as read
 from tracker.excel.unit_pack.columns import MAX_TEXT
-from tracker.models import Item, ProgressReport, User
+from tracker.models import ClosureRequest, Extension, Item, ProgressReport, User
 from tracker.services import extensions
 from tracker.services.returns.lines import ReturnLine
 
@@ -51,6 +51,7 @@ def read_fields(r: unit_pack.ReturnedRow, line: ReturnLine) -> dict[str, Any]:
                 )
         if got.problem:
             line.refusals.append(got.problem + "，该项未采用")
+            out.setdefault("refused", set()).add(col.key)
             continue
         if got.note:
             (line.warnings if got.doubtful else line.notes).append(got.note)
@@ -70,9 +71,10 @@ class LeadRow:
         wanted: dict[str, Any],
         line: ReturnLine,
         today: dt.date,
+        exported: dt.datetime,
     ) -> None:
         self.s, self.item, self.meta, self.wanted, self.line = s, item, meta, wanted, line
-        self.today = today
+        self.today, self.exported = today, exported
 
     def check(self) -> None:
         self._report()
@@ -85,6 +87,10 @@ class LeadRow:
         if done and done > self.today:
             line.refusals.append(f"实际完成日期 {done} 晚于今天，该项未采用")
             done = w["done_on"] = None
+        if done and item.created_at and done < item.created_at.date():
+            line.warnings.append(f"实际完成日期 {done} 早于事项登记的日期，请确认")
+        if done and w.get("percent", item.progress_percent) < 100:
+            line.warnings.append("填写了实际完成日期，但完成百分比未到 100%，请确认")
         text = written_text(w.get("progress"), done)
         if text and text != item.latest_progress:
             line.changes["进展情况"] = (item.latest_progress, text)
@@ -97,7 +103,8 @@ class LeadRow:
         self._percent(bool(w.get("progress")))
         # the unit's own last report: a co-organiser's words are not the lead unit's
         own = _last_report(self.s, item.id, item.lead_unit_id)
-        _append_only(line, own, w, self.meta)
+        since = _reported_since(self.s, item.id, item.lead_unit_id, self.exported)
+        _append_only(line, own, w, self.meta, since)
 
     def _percent(self, explained: bool) -> None:
         item, line = self.item, self.line
@@ -132,6 +139,19 @@ class LeadRow:
         if item.status == Status.CLOSURE_REQUESTED:
             line.notes.append("该事项已申请销号，正在审核")
             return
+        later = self.s.scalar(
+            select(ClosureRequest)
+            .where(ClosureRequest.item_id == item.id, ClosureRequest.requested_at >= self.exported)
+            .order_by(ClosureRequest.id.desc())
+            .limit(1)
+        )
+        if later is not None:  # an old pack sent again must not undo the review
+            outcome = ReviewOutcome(later.outcome).label
+            line.refusals.append(
+                f"导出后该事项已于 {later.requested_at:%Y-%m-%d} 申请过销号（{outcome}），"
+                "表中的申请销号未采用；如需再次申请，请重新导出填报包后填报"
+            )
+            return
         summary = w.get("summary") or w.get("progress")
         if not summary:
             line.refusals.append("申请销号须在“完成情况”中写明完成了什么，申请销号未采用")
@@ -153,8 +173,24 @@ class LeadRow:
         item, w, line = self.item, self.wanted, self.line
         new, reason = w.get("extend_to"), w.get("extend_reason")
         if not new:
-            if reason:
+            if reason and "extend_to" not in w.get("refused", ()):
                 line.refusals.append("填写了延期理由但没有填写申请延期至，延期申请未采用")
+            return
+        later = self.s.scalar(
+            select(Extension)
+            .where(Extension.item_id == item.id, Extension.requested_at >= self.exported)
+            .order_by(Extension.id.desc())
+            .limit(1)
+        )
+        if later is not None:
+            state = Decision(later.status).label
+            if later.new_date == new:
+                line.notes.append(f"延期至 {new} 的申请已提交（{state}）")
+            else:
+                line.refusals.append(
+                    f"导出后已申请过延期（至 {later.new_date}，{state}），表中的延期申请未采用；"
+                    "如需再次申请，请重新导出填报包后填报"
+                )
             return
         current = item.deadline_date
         if not reason:
@@ -189,15 +225,26 @@ def state_allows(item: Item, tag: str, line: ReturnLine) -> None:
         line.notes.append("该事项尚未签收，写入时将以本单位名义先签收")
 
 
-def co_row(s: Session, item: Item, unit_id: int, wanted: dict[str, Any], line: ReturnLine) -> None:
+def co_row(
+    s: Session,
+    item: Item,
+    unit_id: int,
+    wanted: dict[str, Any],
+    line: ReturnLine,
+    exported: dt.datetime,
+) -> None:
     """A co-organiser's report: recorded on the item for the lead unit to see. It is
     compared with the unit's own last report, not with the lead unit's."""
     last = _last_report(s, item.id, unit_id)
+    since = _reported_since(s, item.id, unit_id, exported)
     text = wanted.get("progress")
-    if text and text != (last.text if last else None):
-        line.changes["进展情况"] = (last.text if last else None, text)
+    before = last.text if last else None
+    if text and text != before:
+        line.changes["进展情况"] = (before, text)
         line.values["progress"] = text
-    _append_only(line, last, wanted, None)
+        if since is not None:
+            line.conflicts.append(_since_conflict("进展情况", since, before, text))
+    _append_only(line, last, wanted, None, since)
 
 
 def _append_only(
@@ -205,20 +252,46 @@ def _append_only(
     last: ProgressReport | None,
     wanted: dict[str, Any],
     meta: unit_pack.MetaRow | None,
+    since: ProgressReport | None,
 ) -> None:
-    """存在问题 and 需协调事项: a change when they differ from the last report's, a conflict
-    when the last report's changed since the export too."""
+    """存在问题 and 需协调事项: a change when they differ from the unit's last report, a
+    conflict when the unit has reported since the export (an old pack sent again)."""
     for key, label in (("problems", "存在问题"), ("needs", "需协调事项")):
         value, before = wanted.get(key), getattr(last, key) if last else None
         if not value or value == before:
             continue
         line.changes[label] = (before, value)
         line.values[key] = value
-        if meta is None:
-            continue
-        exported = meta.problems_hash if key == "problems" else meta.needs_hash
-        if unit_pack.text_hash(before) != exported:
-            line.conflicts.append(f"{label}：导出后台账中已填为“{before or '无'}”，表中填“{value}”")
+        exported = (
+            None if meta is None else meta.problems_hash if key == "problems" else meta.needs_hash
+        )
+        if since is not None or (exported is not None and unit_pack.text_hash(before) != exported):
+            line.conflicts.append(_since_conflict(label, since, before, value))
+
+
+def _since_conflict(
+    label: str, since: ProgressReport | None, before: str | None, value: str
+) -> str:
+    when = f"于 {since.reported_on} " if since is not None else ""
+    return (
+        f"{label}：导出后本单位{when}在台账中已报送过（最近为“{before or '无'}”），表中填“{value}”"
+    )
+
+
+def _reported_since(
+    s: Session, item_id: int, unit_id: int | None, exported: dt.datetime
+) -> ProgressReport | None:
+    """The unit's newest report on the item made after the pack was exported, if any."""
+    stmt = (
+        select(ProgressReport)
+        .join(User, User.id == ProgressReport.user_id)
+        .where(
+            ProgressReport.item_id == item_id,
+            User.unit_id == unit_id,
+            ProgressReport.created_at >= exported,
+        )
+    )
+    return s.scalar(stmt.order_by(ProgressReport.id.desc()).limit(1))
 
 
 def written_text(text: str | None, done_on: dt.date | None) -> str:

@@ -75,6 +75,8 @@ class ReturnPlan:
     unit: str
     exported_at: str
     lines: list[ReturnLine]
+    #: codes exported but on no row of the returned file (rows deleted)
+    missing: list[str] = field(default_factory=list)
 
     @property
     def exported_label(self) -> str:
@@ -90,6 +92,7 @@ class ReturnPlan:
             "unit": self.unit,
             "exported_at": self.exported_at,
             "counts": {a: self.count(a) for a in ACTION_LABELS},
+            "missing": self.missing,
             "lines": [ln.to_dict() for ln in self.lines],
         }
 

@@ -29,6 +29,7 @@ from tracker.services.returns.export import existing_secret
 from tracker.services.returns.fields import LeadRow, co_row, read_fields, state_allows
 from tracker.services.returns.lines import ReturnLine, ReturnPlan
 
+_SPECS = {s.tag: s for s in unit_pack.SHEETS}
 LOCKED_ADVICE = {
     "deadline": "完成时限已锁定，表中的改动未采用；需要调整时限的，请通过延期申请："
     "在“申请延期至”和“延期理由”中填写",
@@ -56,7 +57,7 @@ def plan_return(s: Session, path: Path, at: dt.datetime | None = None) -> Return
         )
     checker = _Checker(s, pack, secret, now(at).date())
     lines = [checker.line(r) for r in pack.rows]
-    return ReturnPlan(path, pack.unit_id, pack.unit, pack.exported_at, lines)
+    return ReturnPlan(path, pack.unit_id, pack.unit, pack.exported_at, lines, checker.missing())
 
 
 class _Checker:
@@ -64,7 +65,8 @@ class _Checker:
         self, s: Session, pack: unit_pack.ReturnedPack, secret: str, today: dt.date
     ) -> None:
         self.s, self.pack, self.secret, self.today = s, pack, secret, today
-        self.seen: dict[tuple[str, str], int] = {}
+        self.exported = dt.datetime.fromisoformat(pack.exported_at)
+        self.seen: dict[tuple[str, str, str], int] = {}
         self._titles_of: dict[str, set[str]] = {}
 
     def line(self, r: unit_pack.ReturnedRow) -> ReturnLine:
@@ -84,9 +86,9 @@ class _Checker:
         self._locked_edits(r, meta, line)
         wanted = read_fields(r, line)
         if r.sheet.tag == "lead":
-            LeadRow(self.s, item, meta, wanted, line, self.today).check()
+            LeadRow(self.s, item, meta, wanted, line, self.today, self.exported).check()
         else:
-            co_row(self.s, item, self.pack.unit_id, wanted, line)
+            co_row(self.s, item, self.pack.unit_id, wanted, line, self.exported)
         state_allows(item, r.sheet.tag, line)
         line.action = _action(line)
         return line
@@ -95,13 +97,8 @@ class _Checker:
         if not r.code:
             line.refusals.append("这一行没有编号（可能是插入的行），无法确认是哪个事项，本行未采用")
             return None
-        key = (r.sheet.tag, r.code)
-        meta = self.pack.meta.get(key)
+        meta = self._meta_of(r, line)
         if meta is None:
-            line.refusals.append(
-                f"编号“{r.code}”不在这张表导出的事项里（可能从别的表格复制而来，"
-                "或编号被改动），无法确认是哪个事项，本行未采用"
-            )
             return None
         expected = unit_pack.signature(
             self.secret, self.pack.unit_id, meta.tag, meta.item_id, meta.fields
@@ -115,11 +112,43 @@ class _Checker:
                 "无法确认是哪个事项，本行未采用"
             )
             return None
+        key = (r.sheet.tag, meta.shown(r.sheet).get("list", ""), r.code)
         if key in self.seen:
             line.refusals.append(f"编号“{r.code}”在第{self.seen[key]}行已出现，本行未采用")
             return None
         self.seen[key] = r.row
         return meta
+
+    def _meta_of(self, r: unit_pack.ReturnedRow, line: ReturnLine) -> unit_pack.MetaRow | None:
+        """The exported row this row's code (and, where codes repeat across lists, its
+        清单) names."""
+        found = self.pack.meta.get((r.sheet.tag, r.code or ""), [])
+        if not found:
+            line.refusals.append(
+                f"编号“{r.code}”不在这张表导出的事项里（可能从别的表格复制而来，"
+                "或编号被改动），无法确认是哪个事项，本行未采用"
+            )
+            return None
+        if len(found) == 1:
+            return found[0]
+        listed = clean(r.cells.get("list")) or ""
+        for meta in found:
+            if (clean(meta.shown(r.sheet).get("list")) or "") == listed:
+                return meta
+        line.refusals.append(
+            f"编号“{r.code}”在几个清单中都有，本行的清单“{listed}”对不上，"
+            "无法确认是哪个事项，本行未采用"
+        )
+        return None
+
+    def missing(self) -> list[str]:
+        """Codes exported but found on no row: rows deleted (or never sent back)."""
+        return [
+            m.code
+            for metas in self.pack.meta.values()
+            for m in metas
+            if (m.tag, m.shown(_SPECS[m.tag]).get("list", ""), m.code) not in self.seen
+        ]
 
     def _code_edited(self, r: unit_pack.ReturnedRow, meta: unit_pack.MetaRow) -> bool:
         """Whether the row's code was typed over: its name and deadline are both another's,
@@ -138,7 +167,8 @@ class _Checker:
         if spec.tag not in self._titles_of:
             self._titles_of[spec.tag] = {
                 clean(m.shown(spec).get("title")) or ""
-                for (tag, _code), m in self.pack.meta.items()
+                for (tag, _code), metas in self.pack.meta.items()
+                for m in metas
                 if tag == spec.tag
             }
         return self._titles_of[spec.tag]
