@@ -138,6 +138,7 @@ def test_pack_has_both_sheets_locked_validated_and_laid_out_for_print(db, items,
     assert [ws.cell(r, 6).value for r in (4, 5)] == ["0%", "30%"]  # the current percent
     assert ws.cell(5, 8).value == "已开工" and ws.cell(4, 3).data_type == "s"
     assert ws.cell(4, 2).value == "2026年重点民生实事"  # codes are unique only in a list
+    assert ws.column_dimensions["B"].hidden  # … but with one list the column is not shown
     co = wb[CO]
     assert [co.cell(4, c).value for c in (1, 4, 8)] == ["C1", "县民政局", "牵头单位进展"]
     assert "完成百分比" in " ".join(str(r[0].value) for r in wb["填表说明"].iter_rows())
@@ -867,6 +868,7 @@ def test_the_same_code_in_two_lists_is_two_rows(db, org, items, tmp_path):
     path = fill(export(db, tmp_path), {(LEAD, "E2", "进展情况"): "x"})
     wb = load_workbook(path)
     ws = wb[LEAD]
+    assert not ws.column_dimensions["B"].hidden  # two lists: the 清单 column is shown
     rows = {(ws.cell(r, 1).value, ws.cell(r, 2).value): r for r in range(4, 8)}
     ws.cell(rows[("E1", "2026年承诺事项")], 10).value = "承诺事项的进展"
     wb.save(path)

@@ -34,7 +34,7 @@ class Column:
 
 
 CODE = Column("code", "编号", 13)
-LIST = Column("list", "清单", 10)  # codes are unique only within a list
+LIST = Column("list", "清单", 12)  # codes are unique only within a list
 TITLE = Column("title", "事项名称", 18)
 LEAD_UNIT = Column("lead_unit", "牵头单位", 12)
 DEADLINE = Column("deadline", "完成时限", 11)

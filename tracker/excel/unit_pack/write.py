@@ -182,7 +182,9 @@ def _sheet(
     exported_at: dt.datetime,
 ) -> Any:
     ws = wb.create_sheet(spec.name)
-    _layout(ws, spec)
+    # one list: its name on every row says nothing and costs a column of paper
+    hidden = {"list"} if len({r.shown.get("list") for r in rows}) <= 1 else set()
+    _layout(ws, spec, hidden)
     raw = RawRows(ws)
     last = get_column_letter(len(spec.columns))
     ws.append([cell(ws, f"{unit}{spec.title}（{list_label}）", font=TITLE_FONT)])
@@ -202,7 +204,7 @@ def _sheet(
     raw.append([c.header for c in spec.columns], styles.header, 2 * LINE_POINTS)
     for r in rows:
         values: list[Any] = [r.shown.get(c.key) if not c.editable else None for c in spec.columns]
-        raw.append(values, styles.body, _height(spec.columns, values), fixed=False)
+        raw.append(values, styles.body, _height(spec.columns, values, hidden), fixed=False)
     ws.append([])
     ws.append([cell(ws, SIGN_OFF, font=BODY)])
     ws.append([cell(ws, SIGN_OFF_DATE, font=BODY, alignment=Alignment(horizontal="right"))])
@@ -213,9 +215,10 @@ def _sheet(
     return ws
 
 
-def _layout(ws: Any, spec: SheetSpec) -> None:
+def _layout(ws: Any, spec: SheetSpec, hidden: set[str]) -> None:
     for i, col in enumerate(spec.columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
+        ws.column_dimensions[get_column_letter(i)].hidden = col.key in hidden
     ws.freeze_panes = f"C{FIRST_DATA_ROW}"
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -253,12 +256,12 @@ class _Styles:
         ]
 
 
-def _height(columns: Sequence[Column], values: list[Any]) -> float:
+def _height(columns: Sequence[Column], values: list[Any], hidden: set[str]) -> float:
     """Enough height for the wrapped text in LibreOffice as in Excel (write-only sheets
     cannot auto-fit, and a CJK character takes two columns of width)."""
     lines = MIN_LINES
     for col, value in zip(columns, values, strict=True):
-        if isinstance(value, str) and value:
+        if isinstance(value, str) and value and col.key not in hidden:
             per_line = max(int(col.width) - 1, 1)
             wanted = sum(-(-display_width(part) // per_line) or 1 for part in value.split("\n"))
             lines = max(lines, wanted)
