@@ -8,7 +8,7 @@ with doubt, is a warning; a value that cannot be read is refused for that field 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -58,6 +58,9 @@ def read_fields(r: unit_pack.ReturnedRow, line: ReturnLine) -> dict[str, Any]:
         if got.value is not None and got.value != "" and got.value is not False:
             out[col.key] = got.value
     return out
+
+
+_Request = TypeVar("_Request", ClosureRequest, Extension)
 
 
 class LeadRow:
@@ -139,12 +142,7 @@ class LeadRow:
         if item.status == Status.CLOSURE_REQUESTED:
             line.notes.append("该事项已申请销号，正在审核")
             return
-        later = self.s.scalar(
-            select(ClosureRequest)
-            .where(ClosureRequest.item_id == item.id, ClosureRequest.requested_at >= self.exported)
-            .order_by(ClosureRequest.id.desc())
-            .limit(1)
-        )
+        later = self._requested_since_export(ClosureRequest)
         if later is not None:  # an old pack sent again must not undo the review
             outcome = ReviewOutcome(later.outcome).label
             line.refusals.append(
@@ -169,6 +167,16 @@ class LeadRow:
                 f"状态：导出时为“{Status(self.meta.status).label}”，台账现为“{Status(item.status).label}”"
             )
 
+    def _requested_since_export(self, kind: type[_Request]) -> _Request | None:
+        """The item's latest closure request or extension request made after the export."""
+        stmt = (
+            select(kind)
+            .where(kind.item_id == self.item.id, kind.requested_at >= self.exported)
+            .order_by(kind.id.desc())
+            .limit(1)
+        )
+        return self.s.scalar(stmt)
+
     def _extension(self) -> None:
         item, w, line = self.item, self.wanted, self.line
         new, reason = w.get("extend_to"), w.get("extend_reason")
@@ -176,12 +184,7 @@ class LeadRow:
             if reason and "extend_to" not in w.get("refused", ()):
                 line.refusals.append("填写了延期理由但没有填写申请延期至，延期申请未采用")
             return
-        later = self.s.scalar(
-            select(Extension)
-            .where(Extension.item_id == item.id, Extension.requested_at >= self.exported)
-            .order_by(Extension.id.desc())
-            .limit(1)
-        )
+        later = self._requested_since_export(Extension)
         if later is not None:
             state = Decision(later.status).label
             if later.new_date == new:
