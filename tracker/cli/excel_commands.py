@@ -85,7 +85,6 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"“{plan.list_name}”中的 {counts['unchanged']} 项与表格一致，没有需要写入的变化。"
             )
             return 0
-        _warn_unknown_takes(plan, args.take)
         backup = pre_import_backup(db.path)
         actor = acting(db, args.login)
         with db.sessions.begin() as s:
