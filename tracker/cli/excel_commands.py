@@ -246,7 +246,6 @@ def _print_return(plan: Any, as_json: bool) -> None:
         print(f"  表中没有这些导出时的事项（行被删除或未发回）：{'、'.join(plan.missing)}")
     for line in plan.lines:
         detail = diff_text(line.changes)
-        label = line.label
         print(
-            f"  {line.sheet}第{line.row}行 {line.code or ''} [{label}] {detail} {line.message}".rstrip()
+            f"  {line.sheet}第{line.row}行 {line.code or ''} [{line.label}] {detail} {line.message}".rstrip()
         )

@@ -51,7 +51,7 @@ def read_fields(r: unit_pack.ReturnedRow, line: ReturnLine) -> dict[str, Any]:
                 )
         if got.problem:
             line.refusals.append(got.problem + "，该项未采用")
-            out.setdefault("refused", set()).add(col.key)
+            line.unread.add(col.key)
             continue
         if got.note:
             (line.warnings if got.doubtful else line.notes).append(got.note)
@@ -181,7 +181,7 @@ class LeadRow:
         item, w, line = self.item, self.wanted, self.line
         new, reason = w.get("extend_to"), w.get("extend_reason")
         if not new:
-            if reason and "extend_to" not in w.get("refused", ()):
+            if reason and "extend_to" not in line.unread:
                 line.refusals.append("填写了延期理由但没有填写申请延期至，延期申请未采用")
             return
         later = self._requested_since_export(Extension)

@@ -39,6 +39,8 @@ class ReturnLine:
     warnings: list[str] = field(default_factory=list)
     refusals: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: fill-in columns typed but not readable (refused above): not "left empty"
+    unread: set[str] = field(default_factory=set)
 
     @property
     def label(self) -> str:
