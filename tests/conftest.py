@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tracker.org import at, new_item, working_item
+from tests.tracker.org import at, evidence, new_item, working_item
 from tests.tracker.pg import (  # noqa: F401  (fixtures)
     PG_URL,
     _pg_template,
@@ -19,6 +19,7 @@ from tests.tracker.pg import (  # noqa: F401  (fixtures)
 )
 from tracker.db import Database, open_database
 from tracker.demo import generate_demo
+from tracker import settings
 from tracker.enums import Rating
 from tracker.services import extensions, progress, surveys, transitions
 
@@ -108,8 +109,10 @@ def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
 
 
 def _close(s, org, item_id, when, clerk=None):
+    """Request (with evidence; the request sets 100%) and approve, on the same day."""
+    evidence(s, clerk or org.edu_clerk, item_id, when)
     transitions.move(s, clerk or org.edu_clerk, item_id, "request_closure", reason="完成", at=when)
-    transitions.move(s, org.supervisor, item_id, "approve", at=when)
+    transitions.move(s, org.supervisor, item_id, "approve", reason="同意办结", at=when)
 
 
 @pytest.fixture
@@ -119,15 +122,20 @@ def ten_items(db, org):
     A done 6-20 on time, 满意 · B returned once, done 7-10 late, 基本满意 · C open, overdue,
     urged twice · D 5-31 extended to 8-31, open · E due 9-30, open · F cancelled 3-1 ·
     G 长期坚持, done 7-1 · H draft · I done 6-25 then reopened 7-20 · J 县民政局, done 6-30.
+
+    Closure requests carry evidence and (setting ``closure_percent`` = "set") record 100%
+    themselves, so that no progress report is added to the tallies above.
     """
     sup = org.supervisor
     with db.sessions.begin() as s:
+        settings.put(s, org.admin, "closure_percent", "set")
         a = working_item(s, org, "A")
         _close(s, org, a, at(6, 20))
         surveys.record_visit(
             s, sup, a, rating=Rating.SATISFIED, visited_on=dt.date(2026, 7, 1), at=at(7, 1)
         )
         b = working_item(s, org, "B")
+        evidence(s, org.edu_clerk, b, at(6, 25))
         transitions.move(s, org.edu_clerk, b, "request_closure", reason="完成", at=at(6, 25))
         transitions.move(s, sup, b, "rectify", reason="补材料", at=at(6, 26))
         _close(s, org, b, at(7, 10))

@@ -262,6 +262,8 @@ class ProgressReport(Base):
     percent: Mapped[int | None]
     problems: Mapped[str | None] = mapped_column(Text)
     needs: Mapped[str | None] = mapped_column(Text)
+    #: why the percent went down, when it did (required by the 销号 gate)
+    drop_reason: Mapped[str | None] = mapped_column(Text)
     reporter: Mapped[str | None] = mapped_column(String(64))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

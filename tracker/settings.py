@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from tracker import audit
 from tracker.actors import Actor, require_role
-from tracker.enums import Role
+from tracker.enums import ListKind, Role
 from tracker.errors import ValidationError
 from tracker.models import Setting
 
@@ -32,6 +32,31 @@ DEFAULTS: dict[str, Any] = {
     "fair_clock": True,
     # a local (SQLite) ledger asks for a login at start too; shared ledgers always do
     "login_required": False,
+    # the 销号 gate (``services.closure_rules``): what a closure request, a review and the
+    # 销号 itself must carry before the service lets them through
+    "closure_needs_summary": True,
+    "closure_needs_evidence": True,
+    # "require": 申请销号 only at 100%; "set": the request sets 100% and says so in the audit
+    "closure_percent": "require",
+    "review_needs_opinion": True,
+    # list kinds whose 销号 needs a follow-up visit made after the item was completed
+    "visit_before_close": ["key_livelihood", "micro_wish"],
+    "dissatisfied_blocks_close": True,
+    # a percent lower than the last one needs a written reason
+    "drop_needs_reason": True,
+    # 待核实: percent ahead of the share of time elapsed by more than this many points…
+    "doubt_margin": 50,
+    # …or at 100% for this many days without a closure request
+    "full_idle_days": 15,
+    # the reviewer of a closure request may not be its requester (nor may the 销号 be
+    # theirs): "auto" is on for shared (PostgreSQL) ledgers, off for a one-person desk file
+    "separate_duties": "auto",
+}
+
+#: Settings that take one of a few words, with what each means (the refusal lists them).
+CHOICES: dict[str, dict[str, str]] = {
+    "closure_percent": {"require": "须达到 100%", "set": "申请时自动记为 100%"},
+    "separate_duties": {"auto": "共享台账开启", "on": "开启", "off": "关闭"},
 }
 
 
@@ -50,8 +75,7 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         isinstance(DEFAULTS[key], float) and isinstance(value, int)
     ):
         raise ValidationError(key, f"设置“{key}”的取值类型不对。")
-    if key == "score_weights" and sum(value.values()) != 100:
-        raise ValidationError(key, "考核权重（按时办结、满意度、进展报送）合计必须为 100%。")
+    _check_value(key, value)
     text = json.dumps(value, ensure_ascii=False)
     row = s.get(Setting, key)
     if row is None:
@@ -65,6 +89,22 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         before={"key": key, "value": old},
         after={"key": key, "value": value},
     )
+
+
+def _check_value(key: str, value: Any) -> None:
+    """Refuse a value of the right type that still makes no sense for ``key``."""
+    if key == "score_weights" and sum(value.values()) != 100:
+        raise ValidationError(key, "考核权重（按时办结、满意度、进展报送）合计必须为 100%。")
+    if key in CHOICES and value not in CHOICES[key]:
+        words = "、".join(f"{k}（{v}）" for k, v in CHOICES[key].items())
+        raise ValidationError(key, f"设置“{key}”只能取：{words}。")
+    if key == "visit_before_close":
+        known = {k.value for k in ListKind}
+        unknown = [v for v in value if v not in known]
+        if unknown:
+            raise ValidationError(key, f"没有“{'、'.join(map(str, unknown))}”这种清单类型。")
+    if key in ("doubt_margin", "full_idle_days") and not 1 <= value <= 100:
+        raise ValidationError(key, f"设置“{key}”应在 1 到 100 之间。")
 
 
 def all_settings(s: Session) -> dict[str, Any]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from tracker.actors import SYSTEM, Actor, actor_by_login
 from tracker.enums import ListKind, Role, UnitKind
-from tracker.services import registry, transitions
+from tracker.services import attachments, progress, registry, transitions
 
 
 @dataclass
@@ -89,4 +91,33 @@ def working_item(s: Session, org: Org, code: str, clerk: Actor | None = None, **
     return item_id
 
 
-__all__ = ["SYSTEM", "Org", "at", "build_org", "new_item", "working_item"]
+_EVIDENCE_STORE = Path(tempfile.mkdtemp(prefix="shishi-test-evidence-"))
+
+
+def evidence(s: Session, actor: Actor, item_id: int, when: dt.datetime | None = None) -> int:
+    """Upload one small evidence file (佐证材料) through the service, as a clerk would."""
+    source = _EVIDENCE_STORE / "incoming" / f"验收单-{item_id}.txt"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(f"验收单 {item_id}", encoding="utf-8")
+    return attachments.add_attachment(s, actor, item_id, source, _EVIDENCE_STORE, at=when)
+
+
+def request_closure(
+    s: Session, actor: Actor, item_id: int, when: dt.datetime | None = None, summary: str = "完成"
+) -> None:
+    """申请销号 as the gate wants it: evidence uploaded, progress at 100%, then the request."""
+    evidence(s, actor, item_id, when)
+    progress.report_progress(s, actor, item_id, summary, percent=100, at=when)
+    transitions.move(s, actor, item_id, "request_closure", reason=summary, at=when)
+
+
+__all__ = [
+    "SYSTEM",
+    "Org",
+    "at",
+    "build_org",
+    "evidence",
+    "new_item",
+    "request_closure",
+    "working_item",
+]

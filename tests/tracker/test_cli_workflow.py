@@ -78,8 +78,10 @@ def _ok(cli, *args):
     return out
 
 
-def test_one_item_through_every_path(county):
+def test_one_item_through_every_path(county, tmp_path):
     cli = county
+    photo = tmp_path / "完工照片.jpg"
+    photo.write_bytes(b"\xff\xd8\xff photo")
     _add(cli, "A1", "--unit", "县教育局", "--deadline", "2099-12-31")
     steps = [
         ("submit", "dc"),
@@ -96,15 +98,17 @@ def test_one_item_through_every_path(county):
         ("request_closure", "jy", "--reason", "已补"),
         ("reject", "dc", "--reason", "未验收"),
         ("request_closure", "jy", "--reason", "已验收"),
-        ("approve", "dc"),
+        ("approve", "dc", "--reason", "材料齐全，同意办结"),
         ("close", "dc"),
-        ("reopen", "dc", "--reason", "回访不满意"),
+        ("reopen", "dc", "--reason", "群众反映仍漏水"),
     ]
     for action, who, *rest in steps:
         out = _ok(cli, "item", action, "A1", "--as", who, *rest)
         assert out.startswith("已完成：A1")
         if action == "sign":
             _ok(cli, "item", "progress", "A1", "--text", "已开工", "--percent", "40", "--as", "jy")
+            _ok(cli, "item", "progress", "A1", "--text", "已完工", "--percent", "100", "--as", "jy")
+            _ok(cli, "item", "attach", "A1", str(photo), "--as", "jy")
             _ok(cli, "item", "urge", "A1", "--note", "请加快", "--as", "dc")
             _ok(
                 cli,
@@ -121,7 +125,18 @@ def test_one_item_through_every_path(county):
             _ok(cli, "item", "extend", "A1", "--to", "2100-06-30", "--reason", "资金", "--as", "jy")
             _ok(cli, "item", "approve-extension", "A1", "--as", "dc")
         if action == "approve":
-            _ok(cli, "item", "visit", "A1", "--rating", "不满意", "--comment", "漏水", "--as", "dc")
+            _ok(
+                cli,
+                "item",
+                "visit",
+                "A1",
+                "--rating",
+                "基本满意",
+                "--comment",
+                "漏水",
+                "--as",
+                "dc",
+            )
     detail = json.loads(_ok(cli, "show", "A1", "--json"))
     assert detail["status_label"] == "办理中" and detail["rework_count"] == 1
     assert detail["original_deadline_date"] == "2099-12-31"
@@ -135,7 +150,7 @@ def test_one_item_through_every_path(county):
         "审核:不同意办结：未验收",
         "审核:同意办结",
         "办理:销号",
-        "办理:回头看：回访不满意",
+        "办理:回头看：群众反映仍漏水",
         "催办:",
         "申请延期:",
         "延期审批:已批准",

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from tests.tracker.org import at, new_item, working_item
+from tests.tracker.org import at, new_item, request_closure, working_item
 from tracker import lights, settings
 from tracker.models import Item
 from tracker.services import progress, transitions
@@ -35,8 +35,8 @@ def test_each_colour(db, org):
         working_item(s, org, "ongoing", deadline=None)
         new_item(s, org, "draft", deadline=dt.date(2026, 1, 31))
         done = working_item(s, org, "done", deadline=dt.date(2026, 3, 1), list_id=org.promise_list)
-        transitions.move(s, org.edu_clerk, done, "request_closure", reason="完成", at=at(2, 20))
-        transitions.move(s, org.supervisor, done, "approve", at=at(2, 25))
+        request_closure(s, org.edu_clerk, done, at(2, 20), "完成")
+        transitions.move(s, org.supervisor, done, "approve", reason="同意办结", at=at(2, 25))
     assert _lights(db) == {
         "red": "red",
         "yellow": "yellow",

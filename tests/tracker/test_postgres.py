@@ -210,7 +210,7 @@ def test_downgrade_from_head_and_back_on_postgresql(pg_ledger, pg_url, todays_le
 
 
 def _org_db(pg_ledger):
-    from tests.tracker.org import build_org
+    from tests.tracker.org import build_org, request_closure
 
     db = open_database(pg_ledger)
     with db.sessions.begin() as s:
@@ -259,13 +259,13 @@ def test_two_supervisors_cannot_both_approve(pg_ledger):
     db, org = _org_db(pg_ledger)
     with db.sessions.begin() as s:
         item_id = working_item(s, org, "D1")
-        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完成")
+        request_closure(s, org.edu_clerk, item_id, None, "完成")
     first_holds = threading.Event()
     outcome = {}
 
     def first():
         with db.sessions.begin() as s:
-            transitions.move(s, org.supervisor, item_id, "approve")
+            transitions.move(s, org.supervisor, item_id, "approve", reason="同意办结")
             first_holds.set()
             time.sleep(0.5)  # the row stays locked until this commit
 
@@ -273,7 +273,7 @@ def test_two_supervisors_cannot_both_approve(pg_ledger):
         first_holds.wait(5)
         try:
             with db.sessions.begin() as s:
-                transitions.move(s, org.admin, item_id, "approve")
+                transitions.move(s, org.admin, item_id, "approve", reason="同意办结")
             outcome["second"] = "approved"
         except Conflict as exc:
             outcome["second"] = str(exc)

@@ -42,7 +42,8 @@ def register(sub: Any) -> None:
     for t in TRANSITIONS.values():
         p = _item_parser(actions, t.action, t.label)
         p.add_argument(
-            "--reason", help="理由（退回、暂缓、终止、回头看必填；申请销号时为完成情况）"
+            "--reason",
+            help="理由（退回、暂缓、终止、回头看必填；申请销号时为完成情况；审核时为审核意见）",
         )
         if t.action == "claim":
             p.add_argument("--claimant", required=True, help="认领的党员姓名")
@@ -52,9 +53,19 @@ def register(sub: Any) -> None:
     p.add_argument("--percent", type=int, help="完成百分比 0–100")
     p.add_argument("--date", type=_date, help="进展日期（默认今天）")
     p.add_argument("--problems", help="存在问题")
+    p.add_argument("--needs", help="需协调事项（请督查室协调解决的）")
+    p.add_argument("--drop-reason", help="完成百分比比上次低时，降低的原因")
     p.set_defaults(
         handler=lambda s, a, i, n: progress.report_progress(
-            s, a, i, n.text, percent=n.percent, reported_on=n.date, problems=n.problems
+            s,
+            a,
+            i,
+            n.text,
+            percent=n.percent,
+            reported_on=n.date,
+            problems=n.problems,
+            needs=n.needs,
+            drop_reason=n.drop_reason,
         )
     )
     p = _item_parser(actions, "urge", "催办")

@@ -42,6 +42,7 @@ EXTRA_LABELS = {
     "file": "文件",
     "claimant": "认领人",
     "comment": "意见",
+    "percent_note": "说明",
 }
 
 

@@ -113,6 +113,8 @@ class ItemDetail:
     pending_extension: PendingExtension | None = None
     attachments: list[AttachmentInfo] = field(default_factory=list)
     audit: list[AuditLine] = field(default_factory=list)
+    #: the list's kind (``ListKind``): a 微心愿 list names the moves in its own words
+    list_kind: str = ""
 
 
 def find_item_id(s: Session, code: str, list_name: str | None = None) -> int:
@@ -171,6 +173,7 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
         pending_extension=pending(s, item.id),
         attachments=attachments_of(s, item.id),
         audit=audit_of(s, item.id),
+        list_kind=item.item_list.kind,
     )
 
 
@@ -262,6 +265,8 @@ def _report_text(p: ProgressReport) -> str:
     parts = [f"{p.reported_on} {p.text or '（未填写进展情况）'}"]
     if p.percent is not None:
         parts[0] += f"（{p.percent}%）"
+    if p.drop_reason:
+        parts.append(f"进度调低原因：{p.drop_reason}")
     if p.problems:
         parts.append(f"存在问题：{p.problems}")
     if p.needs:

@@ -13,6 +13,7 @@ from tracker.actors import Actor, require_role
 from tracker.enums import SUPERVISORS, DeadlineKind
 from tracker.errors import DuplicateError, ValidationError
 from tracker.models import Checkpoint, ItemList
+from tracker.services import closure_rules
 from tracker.services.common import load_item, now, record, snapshot
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -46,6 +47,7 @@ def record_checkpoint(
     item = load_item(s, item_id)
     if item.deadline_kind != DeadlineKind.ONGOING:
         raise ValidationError("item", f"事项“{item.code}”有完成时限，不按周期考核。")
+    closure_rules.check_checkpoint(s, item, achieved)
     kind = s.scalar(select(ItemList.checkpoint_period).where(ItemList.id == item.list_id))
     due = period_end(period.strip(), kind or "quarterly")
     exists = s.scalar(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tracker import settings
 from tracker.actors import Actor, relation_of
 from tracker.enums import Escalation, Role
 from tracker.errors import Conflict, ValidationError
-from tracker.models import ProgressReport, Urge
+from tracker.models import Item, ProgressReport, Urge, User
 from tracker.services.common import ItemState, now, permit, record, snapshot
 from tracker.workflow import Relation
 
@@ -24,6 +26,7 @@ def report_progress(
     reported_on: dt.date | None = None,
     problems: str | None = None,
     needs: str | None = None,
+    drop_reason: str | None = None,
     at: dt.datetime | None = None,
 ) -> ItemState:
     """Add a dated progress report; the newest one becomes the ledger's 进展 column.
@@ -33,6 +36,10 @@ def report_progress(
     keeps showing the last real progress text. A co-organising unit's report (its percent is
     that of its own part) is kept on the item for the lead unit to see, but the item's
     progress and percent stay the lead unit's.
+
+    A percent lower than the item's needs ``drop_reason`` (setting ``drop_needs_reason``):
+    a figure that goes backwards is either a correction or a setback, and a supervisor
+    must be able to read which.
     """
     item = permit(s, actor, item_id, "progress")
     text = text.strip()
@@ -43,6 +50,9 @@ def report_progress(
     if percent is not None and not 0 <= percent <= 100:
         raise ValidationError("percent", "完成百分比必须在 0 到 100 之间。")
     co_unit = actor.role == Role.CLERK and relation_of(s, item.id, actor.unit_id) == Relation.CO
+    drop_reason = (drop_reason or "").strip() or None
+    if not co_unit:
+        _check_drop(s, item.progress_percent, percent, drop_reason)
     stamp = now(at)
     day = reported_on or stamp.date()
     if day > stamp.date():
@@ -56,6 +66,7 @@ def report_progress(
             percent=percent,
             problems=problems,
             needs=needs,
+            drop_reason=drop_reason,
             reporter=actor.name,
             user_id=actor.user_id,
             created_at=stamp,
@@ -66,8 +77,18 @@ def report_progress(
             item.latest_progress, item.latest_progress_on = text, day
         if percent is not None:
             item.progress_percent = percent
-    record(s, actor, item, "progress", before, stamp, text=text, percent=percent)
+    record(
+        s, actor, item, "progress", before, stamp, text=text, percent=percent, reason=drop_reason
+    )
     return ItemState.of(item)
+
+
+def _check_drop(s: Session, old: int, new: int | None, reason: str | None) -> None:
+    if new is not None and new < old and not reason and settings.get(s, "drop_needs_reason"):
+        raise ValidationError(
+            "drop_reason",
+            f"完成百分比从 {old}% 降到 {new}%，须写明降低的原因（纠正误报或情况变化）。",
+        )
 
 
 def urge(
@@ -119,3 +140,19 @@ def escalate(
     item.escalation = level
     record(s, actor, item, "escalate", before, stamp, reason=reason.strip())
     return ItemState.of(item)
+
+
+def open_points(s: Session, actor: Actor, item_id: int) -> tuple[str | None, str | None]:
+    """(存在问题, 需协调事项) of the last report made for the actor's side of the item: a
+    clerk's unit, or for a supervisor the lead unit (their own entries count for it)."""
+    item = s.get_one(Item, item_id)
+    unit_id = actor.unit_id if actor.role == Role.CLERK else item.lead_unit_id
+    side = func.coalesce(User.unit_id, item.lead_unit_id) == unit_id
+    row = s.execute(
+        select(ProgressReport.problems, ProgressReport.needs)
+        .outerjoin(User, User.id == ProgressReport.user_id)
+        .where(ProgressReport.item_id == item_id, side)
+        .order_by(ProgressReport.reported_on.desc(), ProgressReport.id.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (None, None)

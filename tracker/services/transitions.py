@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tracker import workflow
 from tracker.actors import Actor, require_scope
 from tracker.enums import ListKind, ReviewOutcome, Status
 from tracker.errors import Conflict, ValidationError
-from tracker.models import ClosureRequest, Item, ItemList
+from tracker.models import Attachment, ClosureRequest, Item, ItemList
+from tracker.services import closure_rules
 from tracker.services.common import ItemState, load_item, now, record, snapshot
 
 REVIEW_OUTCOMES = {
@@ -40,6 +41,8 @@ class Move:
         self.at = at
         self.reason = reason.strip() if reason else None
         self.claimant = claimant.strip() if claimant else None
+        #: facts the move's effect adds to its audit entry
+        self.notes: dict[str, str] = {}
 
 
 def move(
@@ -73,7 +76,7 @@ def move(
     effect = EFFECTS.get(t.action)
     target = effect(s, actor, item, m) if effect else None
     item.status = target or t.target or item.status
-    record(s, actor, item, t.action, before, m.at, reason=m.reason, claimant=m.claimant)
+    record(s, actor, item, t.action, before, m.at, reason=m.reason, claimant=m.claimant, **m.notes)
     return ItemState.of(item)
 
 
@@ -107,25 +110,29 @@ def _hand_back(s: Session, actor: Actor, item: Item, m: Move) -> None:
 
 
 def _request_closure(s: Session, actor: Actor, item: Item, m: Move) -> None:
+    check = closure_rules.check_request(s, item, m.reason)
+    if check.sets_full:
+        item.progress_percent = closure_rules.FULL
+        m.notes["percent_note"] = "申请销号时完成百分比记为 100%"
     item.requested_on = m.at.date()
-    s.add(
-        ClosureRequest(
-            item_id=item.id,
-            requested_at=m.at,
-            requested_by_id=actor.user_id,
-            summary=m.reason or "",
-        )
+    request = ClosureRequest(
+        item_id=item.id, requested_at=m.at, requested_by_id=actor.user_id, summary=m.reason or ""
+    )
+    s.add(request)
+    s.flush()
+    # the evidence uploaded since the last request is the evidence of this one
+    s.execute(
+        update(Attachment)
+        .where(Attachment.item_id == item.id, Attachment.closure_request_id.is_(None))
+        .values(closure_request_id=request.id)
     )
 
 
 def _review(s: Session, actor: Actor, item: Item, m: Move) -> Status | None:
-    request = s.scalar(
-        select(ClosureRequest)
-        .where(ClosureRequest.item_id == item.id, ClosureRequest.outcome == ReviewOutcome.PENDING)
-        .order_by(ClosureRequest.id.desc())
-    )
+    request = closure_rules.pending_request(s, item.id)
     if request is None:
         raise Conflict(f"事项“{item.code}”没有待审核的销号申请。")
+    closure_rules.check_review(s, actor, item, request, m.reason)
     request.outcome = REVIEW_OUTCOMES[m.t.action]
     request.reviewed_at = m.at
     request.reviewer_id = actor.user_id
@@ -144,6 +151,7 @@ def _review(s: Session, actor: Actor, item: Item, m: Move) -> Status | None:
 
 
 def _close(s: Session, actor: Actor, item: Item, m: Move) -> None:
+    closure_rules.check_close(s, actor, item)
     item.closed_at = m.at
 
 

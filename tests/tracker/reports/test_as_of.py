@@ -14,7 +14,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from tests.tracker.org import at, new_item, working_item
+from tests.tracker.org import at, new_item, request_closure, working_item
 from tracker import metric_series, metrics, settings
 from tracker.demo.generator import generate_demo
 from tracker.enums import Escalation
@@ -46,7 +46,7 @@ def test_a_past_bulletin_is_unchanged_by_later_work(ten_items, org):
         c, e, d = ids["C"], ids["E"], ids["D"]
         progress.escalate(s, sup, c, Escalation.LISTED, "长期逾期", at=at(8, 2))
         progress.urge(s, sup, e, at=at(8, 3))
-        transitions.move(s, org.edu_clerk, c, "request_closure", reason="完成", at=at(8, 5))
+        request_closure(s, org.edu_clerk, c, at(8, 5), "完成")
         transitions.move(s, sup, c, "approve", reason="同意", at=at(8, 6))
         transitions.move(s, sup, c, "close", at=at(8, 7))
         extensions.request_extension(
@@ -104,9 +104,9 @@ def test_the_fair_clock_keeps_the_review_backlog_off_the_unit(db, org):
     same item still waiting is the supervisors' backlog, not the unit's red."""
     with db.sessions.begin() as s:
         waiting = working_item(s, org, "W", deadline=dt.date(2026, 3, 1))
-        transitions.move(s, org.edu_clerk, waiting, "request_closure", reason="完成", at=at(2, 25))
+        request_closure(s, org.edu_clerk, waiting, at(2, 25), "完成")
         late = working_item(s, org, "L", deadline=dt.date(2026, 3, 1))
-        transitions.move(s, org.edu_clerk, late, "request_closure", reason="完成", at=at(3, 5))
+        request_closure(s, org.edu_clerk, late, at(3, 5), "完成")
         new_item(s, org, "U", deadline=dt.date(2026, 3, 1))  # a draft …
         transitions.move(
             s,

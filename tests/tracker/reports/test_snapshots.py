@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.tracker.org import at
+from tests.tracker.org import at, request_closure
 from tracker import audit, query
 from tracker.errors import NotFoundError, PermissionDenied
 from tracker.reports import snapshots
@@ -27,8 +27,8 @@ def test_published_figures_stay_fixed_after_later_edits(ten_items, org):
     number = _publish(ten_items, org.supervisor)
     with ten_items.sessions.begin() as s:
         c = query.find_item_id(s, "C")
-        transitions.move(s, org.edu_clerk, c, "request_closure", reason="完成", at=at(7, 30))
-        transitions.move(s, org.supervisor, c, "approve", at=at(7, 30))
+        request_closure(s, org.edu_clerk, c, at(7, 30), "完成")
+        transitions.move(s, org.supervisor, c, "approve", reason="同意办结", at=at(7, 30))
     with ten_items.sessions.begin() as s:
         live = gather(s, JULY, as_of=AS_OF)
         frozen = snapshots.load(s, number)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from tests.tracker.org import at, new_item, working_item
+from tests.tracker.org import at, new_item, request_closure, working_item
 from tracker.enums import ListKind, Role, UnitKind
 from tracker.errors import PermissionDenied, ValidationError
 from tracker.models import AuditEntry, User
@@ -24,8 +24,8 @@ def test_lists_overview_counts_items_closed_and_overdue(db, org):
         for day, action in enumerate(("submit", "assign", "sign"), start=1):
             who = org.edu_clerk if action == "sign" else org.supervisor
             transitions.move(s, who, done, action, at=at(2, day))
-        transitions.move(s, org.edu_clerk, done, "request_closure", reason="完工", at=at(3, 1))
-        transitions.move(s, org.supervisor, done, "approve", at=at(3, 2))
+        request_closure(s, org.edu_clerk, done, at(3, 1), "完工")
+        transitions.move(s, org.supervisor, done, "approve", reason="同意办结", at=at(3, 2))
         new_item(s, org, "L4", created=at(7, 1))  # registered after the date: not yet there
         rows = lists_overview.lists_overview(s, as_of=dt.date(2026, 6, 1))
     # L1 is past its deadline and still open; L3 was approved (已办结, awaiting 销号)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.tracker.org import at, new_item, working_item
+from tests.tracker.org import at, new_item, request_closure, working_item
 from tracker import item_actions, query
 from tracker.enums import Escalation, Rating, Status
 from tracker.errors import Conflict, PermissionDenied, TrackerError
@@ -143,8 +143,8 @@ def test_an_extension_request_waiting_at_approval_can_still_be_decided(db, org):
             s, org.edu_clerk, item_id, dt.date(2026, 9, 30), "汛期影响施工", at=at(5, 1)
         )
         progress.report_progress(s, org.edu_clerk, item_id, "已完工", percent=100, at=at(5, 2))
-        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完成", at=at(5, 3))
-        transitions.move(s, org.supervisor, item_id, "approve", at=at(5, 4))
+        request_closure(s, org.edu_clerk, item_id, at(5, 3), "完成")
+        transitions.move(s, org.supervisor, item_id, "approve", reason="同意办结", at=at(5, 4))
         assert "decide_extension" in item_actions.allowed(
             org.supervisor.role, Status.COMPLETED, pending_extension=True
         )

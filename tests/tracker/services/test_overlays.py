@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from sqlalchemy import select
 
-from tests.tracker.org import at, new_item, working_item
+from tests.tracker.org import at, new_item, request_closure, working_item
 from tracker.enums import Escalation, Rating
 from tracker.errors import Conflict, DuplicateError, PermissionDenied, ValidationError
 from tracker.models import Attachment, Checkpoint, Item, ProgressReport
@@ -148,8 +148,8 @@ def test_visit_only_after_completion(db, org):
     with pytest.raises(Conflict, match="办结后才能回访"), db.sessions.begin() as s:
         surveys.record_visit(s, org.supervisor, item_id, rating=Rating.SATISFIED)
     with db.sessions.begin() as s:
-        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完成")
-        transitions.move(s, org.supervisor, item_id, "approve")
+        request_closure(s, org.edu_clerk, item_id, None, "完成")
+        transitions.move(s, org.supervisor, item_id, "approve", reason="同意办结")
         surveys.record_visit(
             s,
             org.supervisor,

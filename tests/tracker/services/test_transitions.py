@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from tests.tracker.org import at, new_item, working_item
+from tests.tracker.org import at, evidence, new_item, working_item
 from tracker import audit
 from tracker.errors import Conflict, PermissionDenied, ValidationError
 from tracker.models import AuditEntry, ClosureRequest, Item
-from tracker.services import transitions
+from tracker.enums import Rating
+from tracker.services import progress, surveys, transitions
 
 
 def _move(db, actor, item_id, action, **kw):
@@ -22,6 +23,13 @@ def _item(db, item_id) -> Item:
         return s.get(Item, item_id)
 
 
+def _ready(db, org, item_id, when=None) -> None:
+    """What the 销号 gate asks before a request: evidence uploaded and progress at 100%."""
+    with db.sessions.begin() as s:
+        evidence(s, org.edu_clerk, item_id, when)
+        progress.report_progress(s, org.edu_clerk, item_id, "已完工", percent=100, at=when)
+
+
 def _audit_count(db) -> int:
     with db.sessions.begin() as s:
         return s.scalar(select(func.count(AuditEntry.id)))
@@ -30,12 +38,15 @@ def _audit_count(db) -> int:
 def test_full_path_to_closure_with_rework(db, org):
     with db.sessions.begin() as s:
         item_id = working_item(s, org, "A1")
+    _ready(db, org, item_id, at(5, 1))
     _move(db, org.edu_clerk, item_id, "request_closure", reason="已完工", at=at(5, 1))
     state = _move(db, org.supervisor, item_id, "rectify", reason="照片不全", at=at(5, 2))
     assert state.status_label == "办理中"
     _move(db, org.edu_clerk, item_id, "request_closure", reason="已补齐", at=at(5, 3))
-    state = _move(db, org.supervisor, item_id, "approve", at=at(5, 4))
+    state = _move(db, org.supervisor, item_id, "approve", reason="材料齐全", at=at(5, 4))
     assert state.status_label == "已办结"  # 重点民生实事 waits for the public's verdict
+    with db.sessions.begin() as s:
+        surveys.record_visit(s, org.supervisor, item_id, rating=Rating.SATISFIED, at=at(5, 10))
     state = _move(db, org.supervisor, item_id, "close", at=at(5, 20))
     item = _item(db, item_id)
     assert (item.status, item.rework_count, item.progress_percent) == ("closed", 1, 100)
@@ -52,10 +63,13 @@ def test_full_path_to_closure_with_rework(db, org):
         "submit",
         "assign",
         "sign",
+        "attachment",
+        "progress",
         "request_closure",
         "rectify",
         "request_closure",
         "approve",
+        "visit",
         "close",
     ]
 
@@ -63,14 +77,16 @@ def test_full_path_to_closure_with_rework(db, org):
 def test_commitment_list_closes_on_approval(db, org):
     with db.sessions.begin() as s:
         item_id = working_item(s, org, "C1", list_id=org.promise_list)
+    _ready(db, org, item_id)
     _move(db, org.edu_clerk, item_id, "request_closure", reason="完成")
-    assert _move(db, org.supervisor, item_id, "approve").status == "closed"
+    assert _move(db, org.supervisor, item_id, "approve", reason="同意").status == "closed"
     assert _item(db, item_id).closed_at is not None
 
 
 def test_reject_needs_reason_and_does_not_count_as_rework(db, org):
     with db.sessions.begin() as s:
         item_id = working_item(s, org, "R1")
+    _ready(db, org, item_id)
     _move(db, org.edu_clerk, item_id, "request_closure", reason="完成")
     with pytest.raises(ValidationError, match="必须填写理由"):
         _move(db, org.supervisor, item_id, "reject", reason="  ")
@@ -123,6 +139,7 @@ def test_hand_back_returns_item_for_reassignment(db, org):
 def test_suspend_and_resume_return_to_the_earlier_state(db, org):
     with db.sessions.begin() as s:
         item_id = working_item(s, org, "P1")
+    _ready(db, org, item_id)
     _move(db, org.edu_clerk, item_id, "request_closure", reason="完成")
     assert (
         _move(db, org.supervisor, item_id, "suspend", reason="等待上级批复").status == "suspended"
@@ -137,8 +154,9 @@ def test_cancel_and_reopen(db, org):
         done = working_item(s, org, "X2", list_id=org.promise_list)
     _move(db, org.supervisor, cancelled, "cancel", reason="项目取消", at=at(3, 1))
     assert _item(db, cancelled).cancelled_at == at(3, 1)
+    _ready(db, org, done)
     _move(db, org.edu_clerk, done, "request_closure", reason="完成")
-    _move(db, org.supervisor, done, "approve")
+    _move(db, org.supervisor, done, "approve", reason="同意")
     state = _move(db, org.supervisor, done, "reopen", reason="群众不满意")
     item = _item(db, done)
     assert state.status == "in_progress" and item.reopen_count == 1 and item.closed_at is None
