@@ -15,7 +15,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.tracker.db_diff import diff, rows
-from tests.tracker.org import at, working_item
+from tests.tracker.org import at, evidence, working_item
+from tracker import settings
 from tracker.enums import Status
 from tracker.errors import ImportFileError, ValidationError
 from tracker.excel import unit_pack
@@ -42,6 +43,8 @@ def items(db, org):
         )
         progress.report_progress(s, org.edu_clerk, ids["E2"], "已开工", percent=30, at=at(3, 1))
         progress.report_progress(s, org.civil_clerk, ids["C1"], "牵头单位进展", at=at(3, 1))
+        for code in ("E2", "E3"):  # uploaded in the system: a pack carries no files
+            evidence(s, org.edu_clerk, ids[code], at(3, 1))
     return ids
 
 
@@ -792,13 +795,53 @@ def test_problems_changed_on_both_sides_conflict_showing_the_ledgers_value(
     ]
 
 
-def test_closure_below_100_percent_needs_the_clerks_take(db, items, tmp_path):
+def test_closure_below_100_percent_is_refused_by_the_gate(db, items, tmp_path):
     path = fill(
         export(db, tmp_path),
         {(LEAD, "E2", "申请销号"): "是", (LEAD, "E2", "完成情况"): "基本完成"},
     )
     line = by_code(plan(db, path))["E2"]
-    assert line.action == "warning" and "完成百分比为 30%，未到 100%" in line.warnings[0]
+    assert line.action == "problem" and line.refusals == [
+        "事项“E2”完成百分比为 30%，达到 100% 才能申请销号；申请销号未采用"
+    ]
+    assert "申请销号" not in line.changes
+
+
+def test_closure_below_100_percent_set_to_full_needs_the_clerks_take(db, org, items, tmp_path):
+    with db.sessions.begin() as s:
+        settings.put(s, org.admin, "closure_percent", "set")
+    path = fill(
+        export(db, tmp_path),
+        {(LEAD, "E2", "申请销号"): "是", (LEAD, "E2", "完成情况"): "基本完成"},
+    )
+    line = by_code(plan(db, path))["E2"]
+    assert line.action == "warning"
+    assert line.warnings == ["完成百分比为 30%，申请销号时将记为 100%，请确认"]
+    assert apply(db, plan(db, path), take={"E2"}).applied == 1
+    with db.sessions.begin() as s:
+        item = s.get(Item, items["E2"])
+        assert (item.status, item.progress_percent) == (Status.CLOSURE_REQUESTED, 100)
+
+
+def test_closure_without_evidence_is_refused_and_the_rest_of_the_row_lands(db, items, tmp_path):
+    path = fill(
+        export(db, tmp_path),
+        {
+            (LEAD, "E1", "进展情况"): "已全部完工",
+            (LEAD, "E1", "完成百分比"): 100,
+            (LEAD, "E1", "申请销号"): "是",
+            (LEAD, "E1", "完成情况"): "已完工",
+        },
+    )
+    line = by_code(plan(db, path))["E1"]
+    assert line.refusals == [
+        "事项“E1”还没有佐证材料。请先上传佐证材料（照片、验收单、文件等），再申请销号；"
+        "申请销号未采用"
+    ]
+    assert apply(db, plan(db, path)).applied == 1
+    with db.sessions.begin() as s:
+        item = s.get(Item, items["E1"])
+        assert (item.status, item.progress_percent) == (Status.IN_PROGRESS, 100)
 
 
 def test_a_pack_of_another_ledger_is_refused_once(db, items, tmp_path, db_url):

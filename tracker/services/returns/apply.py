@@ -103,6 +103,7 @@ def _apply_line(s: Session, actor: Actor, line: ReturnLine, at: dt.datetime) -> 
             percent=v.get("percent"),
             problems=v.get("problems"),
             needs=v.get("needs"),
+            drop_reason=text if v.get("percent", 100) < item.progress_percent else None,
             at=at,
         )
     if "closure" in v:

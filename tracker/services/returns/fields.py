@@ -14,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.enums import Decision, ReviewOutcome, Status
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, ValidationError
 from tracker.excel import unit_pack
 from tracker.excel.unit_pack import values as read
 from tracker.excel.unit_pack.columns import MAX_TEXT
 from tracker.models import ClosureRequest, Extension, Item, ProgressReport, User
-from tracker.services import extensions
+from tracker.services import closure_rules, extensions
 from tracker.services.returns.lines import ReturnLine
 
 #: States in which a returned row can still be written.
@@ -157,11 +157,16 @@ class LeadRow:
         if item.status not in (Status.ASSIGNED, Status.IN_PROGRESS):
             line.refusals.append(f"事项当前为“{Status(item.status).label}”，不能申请销号")
             return
+        percent = line.values.get("percent", item.progress_percent)
+        try:
+            gate = closure_rules.check_request(self.s, item, summary, percent)
+        except ValidationError as exc:
+            line.refusals.append(f"{str(exc).rstrip('。')}；申请销号未采用")
+            return
         line.changes["申请销号"] = ("否", "是")
         line.values["closure"] = written_text(summary, w.get("done_on"))
-        percent = line.values.get("percent", item.progress_percent)
-        if percent < 100:
-            line.warnings.append(f"申请销号时完成百分比为 {percent}%，未到 100%，请确认")
+        if gate.sets_full:
+            line.warnings.append(f"完成百分比为 {percent}%，申请销号时将记为 100%，请确认")
         if item.status != self.meta.status:
             line.conflicts.append(
                 f"状态：导出时为“{Status(self.meta.status).label}”，台账现为“{Status(item.status).label}”"
