@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker import metric_series, search_index
+from tracker.doubts import doubtful_expr
 from tracker.enums import Status
 from tracker.errors import NotFoundError
 from tracker.lights import WarningRules, light_expr
@@ -48,6 +49,8 @@ class ItemFilter:
     lead_unit: str | None = None
     #: Only the items an import created or changed (its ``ImportResult.at``).
     imported_at: dt.datetime | None = None
+    #: Only items whose progress is 待核实 (``tracker.doubts``) as of ``as_of``.
+    doubtful: bool = False
 
 
 def as_of_day(f: ItemFilter) -> dt.date:
@@ -77,7 +80,10 @@ def apply_filter(
         stmt = stmt.where(or_(Item.lead_unit_id.in_(units), Item.id.in_(co)))
     if f.list_name:
         stmt = stmt.where(Item.list_id.in_(select(ItemList.id).where(ItemList.name == f.list_name)))
-    rules = WarningRules.load(s, as_of_day(f)) if f.overdue_only or f.lights or f.figure else None
+    judged = f.overdue_only or f.lights or f.figure or f.doubtful
+    rules = WarningRules.load(s, as_of_day(f)) if judged else None
+    if rules and f.doubtful:
+        stmt = stmt.where(doubtful_expr(s, rules))
     if rules and f.overdue_only:
         stmt = stmt.where(rules.terms.overdue_open)
     if rules and f.lights:

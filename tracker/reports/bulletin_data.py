@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from tracker import audit, metric_series, metrics, query, settings
+from tracker import audit, coordination, metric_series, metrics, query, settings
 from tracker.deadlines import format_deadline
 from tracker.enums import Escalation, Status
 from tracker.lights import Light, WarningRules, light_expr
@@ -104,6 +104,9 @@ class BulletinData:
     fair_clock: bool = True
     #: set when the data was re-read from a published snapshot (``snapshots.load``)
     snapshot_id: int | None = None
+    #: the units' open 需协调事项 by the as-of date (``tracker.coordination``)
+    needs: list[coordination.NeedLine] = field(default_factory=list)
+    needs_total: int = 0
 
 
 def gather(
@@ -131,6 +134,7 @@ def gather(
     review, review_total = _lines(s, t, t.review_backlog, list_limit)
     assign, assign_total = _lines(s, t, t.assign_backlog, list_limit)
     items = _lines(s, t, t.not_done, list_limit)[0] if with_items else []
+    needs = coordination.open_needs(s, day, cond, list_limit)
     split = metrics.compute_by(s, day, ("unit", "category"), cond)
     units = split["unit"]
     kpi = metrics.combine(s, units)
@@ -169,6 +173,8 @@ def gather(
         assign_backlog_total=assign_total,
         cancelled_total=_cancelled(s, t),
         fair_clock=t.fair_clock,
+        needs=needs.lines,
+        needs_total=needs.total,
     )
 
 

@@ -26,6 +26,7 @@ def document(d: BulletinData) -> dict[str, Any]:
         "assign_backlog": d.assign_backlog_total,
         "escalated": d.escalated_total,
         "cancelled": d.cancelled_total,
+        "needs": d.needs_total,
     }
     lists = {
         "red": d.warnings.get("red", []),
@@ -54,6 +55,7 @@ def document(d: BulletinData) -> dict[str, Any]:
         "categories": [_row("category", None, c) for c in d.categories],
         "lists": {name: [x.code for x in lines] for name, lines in lists.items()},
         "list_items": {name: [_line(x) for x in lines] for name, lines in lists.items()},
+        "needs": [{**n.__dict__, "reported_on": n.reported_on.isoformat()} for n in d.needs],
         "audit_head": d.audit_head,
     }
 

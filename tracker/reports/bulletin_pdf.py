@@ -12,10 +12,12 @@ from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
     ITEM_HEADERS,
     LIGHT_TITLES,
+    NEED_HEADERS,
     UNIT_HEADERS,
     footer_text,
     item_values,
     kpi_boxes,
+    need_rows,
     ranked,
     unit_text,
 )
@@ -35,6 +37,7 @@ def unit_rows(units: Sequence[Rates]) -> list[list[str]]:
 
 
 ITEM_WIDTHS = (8, 25, 52, 34, 25, 13, 12, 14)
+NEED_WIDTHS = (8, 25, 45, 30, 20, 55)
 
 
 def item_rows(lines: Sequence[ItemLine]) -> list[list[str]]:
@@ -78,6 +81,8 @@ def _draw(d: BulletinData, pdf: ReportPDF) -> ReportPDF:
         _item_list(pdf, d.review_backlog, d.review_backlog_total)
         pdf.note("尚未交办：")
         _item_list(pdf, d.assign_backlog, d.assign_backlog_total)
+    pdf.heading(f"{next(chapter)}、需协调事项（承办单位提请督查室协调）")
+    _need_list(pdf, d)
     pdf.heading(f"{next(chapter)}、满意度与逾期情况")
     pdf.picture(charts.counts_bar("回访满意度分布", d.satisfaction, charts.PALETTE[2]), 130)
     pdf.picture(
@@ -109,3 +114,17 @@ def _item_list(pdf: ReportPDF, lines: Sequence[ItemLine], total: int) -> None:
     )
     pdf.note(f"共{total}项{more}。")
     pdf.table(ITEM_HEADERS, item_rows(shown), ITEM_WIDTHS, "CLLLLCRC")
+
+
+def _need_list(pdf: ReportPDF, d: BulletinData) -> None:
+    if not d.needs:
+        pdf.paragraph("无。")
+        return
+    shown = d.needs[:PDF_LIST_LIMIT]
+    more = (
+        f"，以下列出提出最早的{len(shown)}条，其余见同名 XLSX 附表"
+        if d.needs_total > len(shown)
+        else ""
+    )
+    pdf.note(f"共{d.needs_total}条{more}。")
+    pdf.table(NEED_HEADERS, need_rows(shown), NEED_WIDTHS, "CLLLCL")

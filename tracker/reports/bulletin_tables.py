@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tracker import audit
+from tracker.coordination import NeedLine
 from tracker.metrics import Rates, pct
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.summary import change
@@ -46,6 +47,15 @@ KPI_FIGURES = {
 }
 
 ITEM_HEADERS = ("序号", "编号", "事项名称", "牵头单位", "完成时限", "状态", "逾期天数", "督办")
+NEED_HEADERS = ("序号", "编号", "事项名称", "提出单位", "报送日期", "需协调事项")
+
+
+def need_rows(lines: Sequence[NeedLine]) -> list[list[str]]:
+    """The 需协调事项 section's rows, oldest request first (as ``open_needs`` orders them)."""
+    return [
+        [str(i), n.code, n.title, n.unit, n.reported_on.isoformat(), n.needs]
+        for i, n in enumerate(lines, 1)
+    ]
 
 
 def footer_text(d: BulletinData) -> str:

@@ -24,9 +24,11 @@ from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import (
     ITEM_HEADERS,
     LIGHT_TITLES,
+    NEED_HEADERS,
     UNIT_HEADERS,
     footer_text,
     item_values,
+    need_rows,
     ranked,
     unit_values,
 )
@@ -56,6 +58,8 @@ def write_xlsx(d: BulletinData, path: Path) -> Path:
     if d.assign_backlog_total:
         title = "待交办（已过完成时限）"
         _items(wb, "待交办", title, d.assign_backlog, d.assign_backlog_total, d)
+    if d.needs_total:
+        _needs(wb, d)
     if d.items:
         _items(wb, "事项一览", f"{d.scope_label}牵头的在办事项一览", d.items, len(d.items), d)
     _categories(wb, d)
@@ -105,6 +109,7 @@ def _overview(wb: Workbook, d: BulletinData) -> None:
         ("逾期未办结", k.overdue_open, p.overdue_open, "即红灯：已过完成时限、未办结、未暂缓"),
         ("督查室待审核", d.review_backlog_total, None, "已过时限、时限前已申请销号，不计入单位"),
         ("待交办", d.assign_backlog_total, None, "已过时限、尚未交办，不计入单位"),
+        ("需协调事项", d.needs_total, None, "承办单位最近一次报送中提请协调、事项仍在办"),
         ("满意率", k.satisfaction_rate, p.satisfaction_rate, "（满意＋基本满意×权重）÷ 已评价"),
         ("响应率", k.response_rate, p.response_rate, "回访中已联系 ÷ 回访"),
         ("解决率", k.solve_rate, p.solve_rate, "回访中已解决 ÷ 回访"),
@@ -216,6 +221,26 @@ def _items(
     boxed = [raw.style(border=BOX)] * len(ITEM_HEADERS)
     for i, x in enumerate(lines, 1):
         raw.append(item_values(i, x), boxed)
+
+
+def _needs(wb: Workbook, d: BulletinData) -> None:
+    title = "需协调事项（承办单位提请督查室协调）"
+    ws, st, raw = _sheet(wb, "需协调事项", title, d, (6, 18, 40, 24, 12, 60), freeze="C7")
+    cut = len(d.needs) < d.needs_total
+    ws.append(
+        [
+            st(
+                f"共{d.needs_total}条"
+                + (f"，本表列出提出最早的{len(d.needs)}条" if cut else "")
+                + "。",
+                font=NOTE,
+            )
+        ]
+    )
+    _header(ws, st, NEED_HEADERS)
+    boxed = [raw.style(border=BOX, alignment=WRAP)] * len(NEED_HEADERS)
+    for row in need_rows(d.needs):
+        raw.append(row, boxed)
 
 
 def _categories(wb: Workbook, d: BulletinData) -> None:

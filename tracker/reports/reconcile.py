@@ -69,6 +69,7 @@ def _lists(d: BulletinData) -> None:
         "督查室待审核名单": (d.review_backlog, d.review_backlog_total),
         "待交办名单": (d.assign_backlog, d.assign_backlog_total),
     }
+    lists["需协调事项"] = (d.needs, d.needs_total)  # type: ignore[assignment]
     for name, (lines, total) in lists.items():
         if len(lines) > total or (total and not lines):
             raise ReportInvariantError(name, f"列出 {len(lines)} 项，总数 {total} 项")

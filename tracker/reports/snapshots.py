@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from tracker import audit, metric_series, metrics
 from tracker.actors import Actor, require_role
+from tracker.coordination import NeedLine
 from tracker.enums import SUPERVISORS
 from tracker.errors import NotFoundError
 from tracker.history import StateAt
@@ -147,4 +148,8 @@ def restore(text: str) -> BulletinData:
     raw["escalated"] = [ItemLine(**x) for x in raw["escalated"]]
     for key in ("items", "review_backlog", "assign_backlog"):
         raw[key] = [ItemLine(**x) for x in raw.get(key, [])]
+    raw["needs"] = [
+        NeedLine(**{**x, "reported_on": dt.date.fromisoformat(x["reported_on"])})
+        for x in raw.get("needs", [])
+    ]
     return BulletinData(**raw)

@@ -58,7 +58,19 @@ def paragraphs(d: BulletinData) -> list[str]:
     backlog = backlog_text(d)
     if backlog:
         out.append(backlog)
+    needs = needs_text(d)
+    if needs:
+        out.append(needs)
     return out
+
+
+def needs_text(d: BulletinData) -> str:
+    """How many open 需协调事项 the units have raised (``tracker.coordination``)."""
+    if not d.needs_total:
+        return ""
+    units = len({n.unit for n in d.needs})
+    many = f"（涉及{units}个单位）" if units > 1 and len(d.needs) == d.needs_total else ""
+    return f"承办单位提请协调、尚未解决的需协调事项{d.needs_total}条{many}，请督查室及时协调。"
 
 
 def backlog_text(d: BulletinData) -> str:
