@@ -17,9 +17,9 @@ from tests.tracker.pg import (  # noqa: F401  (fixtures)
     pg_roles,
     pg_url,
 )
+from tracker import settings
 from tracker.db import Database, open_database
 from tracker.demo import generate_demo
-from tracker import settings
 from tracker.enums import Rating
 from tracker.services import extensions, progress, surveys, transitions
 

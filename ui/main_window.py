@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -37,9 +38,9 @@ from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.edit_item_dialog import EditItemDialog
+from ui.dialogs.move_dialog import GATED, MoveDialog, needs_dialog
 from ui.dialogs.new_item_dialog import NewItemDialog
-from ui.dialogs.progress_dialog import ProgressDialog
-from ui.dialogs.reason import ReasonDialog
+from ui.dialogs.progress_dialog import LastReport, ProgressDialog
 from ui.edit_history import EditHistory
 from ui.errors import show_error
 from ui.excel_actions import ExcelActions, dropped_workbook
@@ -375,17 +376,23 @@ class MainWindow(QMainWindow):
         self.show_item(item_id)
 
     def report_progress(self, item_id: int) -> None:
-        detail = self._desk.detail(item_id)
-        answer = ProgressDialog.ask(self, detail.title, detail.progress_percent)
-        if answer is None:
+        desk = self._desk
+        try:
+            detail = desk.detail(item_id)
+            problems, needs = desk.open_points(item_id)
+        except TrackerError as exc:
+            show_error(self, exc)
             return
-        self.run_item_action(
-            item_id,
-            "报送进展",
-            lambda: self._desk.report_progress(
-                item_id, answer.text, answer.percent, answer.problems
+        dialog = ProgressDialog(
+            self,
+            detail.title,
+            LastReport(detail.progress_percent, problems, needs),
+            lambda a: desk.report_progress(
+                item_id, a.text, a.percent, a.problems, a.needs, a.drop_reason
             ),
         )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.state is not None:
+            self.show_action_done(item_id, "报送进展", dialog.state)
 
     def run_item_action(self, item_id: int, label: str, call: Callable[[], ItemState]) -> None:
         try:
@@ -393,6 +400,10 @@ class MainWindow(QMainWindow):
         except TrackerError as exc:
             show_error(self, exc)
             return
+        self.show_action_done(item_id, label, state)
+
+    def show_action_done(self, item_id: int, label: str, state: ItemState) -> None:
+        """After a change to the item: its row and panel reread, the outcome in the bar."""
         self.ledger.reload_rows([item_id])
         self.show_item(item_id)
         self.statusBar().showMessage(
@@ -411,19 +422,29 @@ class MainWindow(QMainWindow):
         )
 
     def move_item(self, item_id: int, action: str) -> None:
-        """Take one workflow move on an item, asking for a reason when the move needs one."""
+        """Take one workflow move on an item: in a confirming dialog when the move needs
+        words or cannot be undone (``move_dialog``), else at once."""
         t = workflow.TRANSITIONS[action]
-        reason = None
-        if t.needs_reason:
-            prompt = filled(self.tr("请填写“{0}”的理由："), t.label)
-            if t.action == "request_closure":
-                prompt = self.tr("请填写完成情况：")
-            reason = ReasonDialog.ask(self, t.label, prompt)
-            if reason is None:
-                return
-        self.run_item_action(
-            item_id, t.label, lambda: self._desk.move(item_id, action, reason=reason)
+        desk = self._desk
+        if not needs_dialog(action):
+            self.run_item_action(item_id, t.label, lambda: desk.move(item_id, action))
+            return
+        try:
+            detail = desk.detail(item_id)
+            facts = desk.closure_facts(item_id) if action in GATED else None
+        except TrackerError as exc:
+            show_error(self, exc)
+            return
+        dialog = MoveDialog(
+            self,
+            action,
+            f"{detail.code} {detail.title}",
+            facts,
+            lambda reason: desk.move(item_id, action, reason=reason),
+            detail.list_kind,
         )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.state is not None:
+            self.show_action_done(item_id, t.label, dialog.state)
 
     def _restore_layout(self) -> None:
         geometry, state = self._ui.window_state()

@@ -9,6 +9,14 @@ from PySide6.QtWidgets import QMenu, QWidget
 from tracker import workflow
 from tracker.item_actions import ITEM_ACTIONS
 from tracker.services.desk import Desk
+from ui.dialogs.move_dialog import needs_dialog
+
+#: Keys office PCs already bind globally (QQ and WeChat screenshots and their windows,
+#: DingTalk's screenshot): a chord here would never reach the window, or fire the wrong thing.
+TAKEN_GLOBALLY = frozenset({"Ctrl+Alt+A", "Ctrl+Alt+Z", "Ctrl+Alt+W", "Ctrl+Shift+A", "Alt+A"})
+#: Moves that cannot be taken back: never on a Ctrl+Alt chord (a slip of the screenshot
+#: key), and each opens a confirming dialog (``move_dialog``) rather than acting at once.
+IRREVERSIBLE = frozenset({"approve", "supplement", "rectify", "reject", "close", "cancel"})
 
 SHORTCUTS = {
     "submit": "Ctrl+Alt+T",
@@ -18,14 +26,14 @@ SHORTCUTS = {
     "claim": "Ctrl+Alt+L",
     "hand_back": "Ctrl+Alt+H",
     "request_closure": "Ctrl+Alt+X",
-    "approve": "Ctrl+Alt+A",
-    "supplement": "Ctrl+Alt+P",
-    "rectify": "Ctrl+Alt+Z",
-    "reject": "Ctrl+Alt+N",
-    "close": "Ctrl+Alt+C",
+    "approve": "Ctrl+Shift+Y",
+    "supplement": "Ctrl+Shift+B",
+    "rectify": "Ctrl+Shift+G",
+    "reject": "Ctrl+Shift+N",
+    "close": "Ctrl+Shift+X",
     "suspend": "Ctrl+Alt+D",
     "resume": "Ctrl+Alt+R",
-    "cancel": "Ctrl+Alt+E",
+    "cancel": "Ctrl+Shift+T",
     "reopen": "Ctrl+Alt+O",
     "progress": "Ctrl+R",
     "urge": "Ctrl+U",
@@ -54,7 +62,7 @@ class WorkflowActions(QObject):
             self._add(parent, a.name, a.label + ("" if a.name == "urge" else "…"))
         self.menu.addSeparator()
         for t in workflow.TRANSITIONS.values():
-            self._add(parent, t.action, t.label + ("…" if t.needs_reason else ""))
+            self._add(parent, t.action, t.label + ("…" if needs_dialog(t.action) else ""))
         self.update_for(None)
 
     def use_desk(self, desk: Desk) -> None:

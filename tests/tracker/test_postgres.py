@@ -16,6 +16,7 @@ from tests.conftest import TODAY
 from tests.tracker import pg
 from tests.tracker.catalogue import schema_of, security_of
 from tests.tracker.pg import PG_URL, needs_pg
+from tests.tracker.org import request_closure
 from tracker import audit, lights, metrics, query, row_security, schema
 from tracker.db import open_database, upgrade_database
 from tracker.demo import generate_demo
@@ -210,7 +211,7 @@ def test_downgrade_from_head_and_back_on_postgresql(pg_ledger, pg_url, todays_le
 
 
 def _org_db(pg_ledger):
-    from tests.tracker.org import build_org, request_closure
+    from tests.tracker.org import build_org
 
     db = open_database(pg_ledger)
     with db.sessions.begin() as s:

@@ -7,10 +7,10 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.dialog_answers import answer_moves, answer_progress
 from tests.ui.ledger_sql import sql_column as _sql
 from tracker.services.desk import Desk
 from ui import errors
-from ui.dialogs.reason import ReasonDialog
 from ui.main_window import MainWindow
 from ui.models.ledger_model import COLUMNS
 
@@ -61,7 +61,7 @@ def test_header_click_sorts_in_sql(window, demo_db, qtbot):
 
 def test_workflow_move_through_the_window(window, demo_db, monkeypatch):
     item_id = _sql(demo_db, "SELECT id FROM item WHERE status='in_progress' ORDER BY id LIMIT 1")[0]
-    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: "等待资金下达"))
+    answer_moves(monkeypatch, "等待资金下达")
     window.move_item(item_id, "suspend")
     assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["suspended"]
     window.move_item(item_id, "resume")
@@ -79,7 +79,7 @@ def test_refused_move_shows_a_chinese_message(window, demo_db, monkeypatch):
 
 def test_cancelled_reason_dialog_changes_nothing(window, demo_db, monkeypatch):
     item_id = _sql(demo_db, "SELECT id FROM item WHERE status='in_progress' LIMIT 1")[0]
-    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: None))
+    answer_moves(monkeypatch, None)
     window.move_item(item_id, "cancel")
     assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["in_progress"]
 
@@ -136,14 +136,10 @@ def test_menu_actions_follow_the_current_item(window, demo_db):
 
 
 def test_progress_and_urge_through_the_menu(window, demo_db, monkeypatch):
-    from ui.dialogs.progress_dialog import ProgressDialog, ProgressInput
+    from ui.dialogs.progress_dialog import ProgressInput
 
     item_id = _select_first(window, demo_db, "in_progress")
-    monkeypatch.setattr(
-        ProgressDialog,
-        "ask",
-        classmethod(lambda cls, *a: ProgressInput("主体完工", 90, "资金缺口")),
-    )
+    answer_progress(monkeypatch, ProgressInput("主体完工", 90, "资金缺口"))
     window.workflow.actions["progress"].trigger()
     before = _sql(demo_db, "SELECT urge_count FROM item WHERE id=?", item_id)[0]
     window.workflow.actions["urge"].trigger()
@@ -189,9 +185,15 @@ def test_columns_are_chosen_from_the_header_menu_and_remembered(qtbot, demo_db):
     )
 
 
-def test_new_item_to_closed_entirely_through_the_window(window, demo_db, monkeypatch, qtbot):
+def test_new_item_to_closed_entirely_through_the_window(
+    window, demo_db, monkeypatch, qtbot, tmp_path
+):
     from tracker import audit
+    from tracker.enums import Rating
+    from tracker.services.surveys import Visit
     from ui.dialogs.new_item_dialog import NewItem, NewItemDialog
+    from ui.dialogs.progress_dialog import ProgressInput
+    from ui.dialogs.visit_dialog import VisitDialog
 
     lists = window._desk.list_names()
     monkeypatch.setattr(
@@ -203,12 +205,22 @@ def test_new_item_to_closed_entirely_through_the_window(window, demo_db, monkeyp
             )
         ),
     )
-    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a: "已全部完成"))
+    answer_moves(monkeypatch, "已全部完成，验收合格")
+    answer_progress(monkeypatch, ProgressInput("已完工", 100, None))
+    photo = tmp_path / "验收单.jpg"
+    photo.write_bytes(b"\xff\xd8 scan")
+    monkeypatch.setattr(
+        "ui.supervision_actions.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(photo)], "")
+    )
+    monkeypatch.setattr(
+        VisitDialog, "ask", classmethod(lambda cls, *a: Visit(rating=Rating.SATISFIED))
+    )
     with qtbot.waitSignal(window.ledger.refreshed):
         window.new_item()
     item_id = _sql(demo_db, "SELECT id FROM item WHERE code='GUI-001'")[0]
     assert window._current == item_id and "通过界面登记的事项" in window.panel.view.toPlainText()
-    for name in ("submit", "assign", "sign", "request_closure", "approve", "close"):
+    steps = ("submit", "assign", "sign", "progress", "attach", "request_closure", "approve")
+    for name in (*steps, "visit", "close"):
         assert window.workflow.actions[name].isEnabled(), name
         window.workflow.actions[name].trigger()
     assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["closed"]

@@ -9,15 +9,15 @@ import hashlib
 import pytest
 from sqlalchemy import select
 
-from tests.tracker.org import new_item, working_item
+from tests.tracker.org import evidence, new_item, working_item
+from tests.ui.dialog_answers import answer_moves
 from tracker.enums import Escalation, Rating
 from tracker.models import Attachment, Extension, Item, SatisfactionSurvey
-from tracker.services import transitions
+from tracker.services import progress, transitions
 from tracker.services.attachments import stored_path
 from tracker.services.desk import Desk
 from tracker.services.surveys import Visit
 from ui.dialogs import supervision_dialogs as sd
-from ui.dialogs.reason import ReasonDialog
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.main_window import MainWindow
 
@@ -53,8 +53,12 @@ def test_an_item_goes_from_registered_to_closed_through_the_gui(open_window, db,
     window = open_window("admin")
     window.show_item(item_id)
     assert _item(db, item_id).status == "registered"  # 待交办
-    _answer(monkeypatch, ReasonDialog, "已全部完工，照片已上传")
+    answer_moves(monkeypatch, "已全部完工，照片已上传")
     for action in ("assign", "sign", "request_closure", "approve"):
+        if action == "request_closure":
+            with db.sessions.begin() as s:  # the unit's evidence and its 100% report
+                evidence(s, org.admin, item_id)
+                progress.report_progress(s, org.admin, item_id, "已完工", percent=100)
         assert action in _enabled(window), action
         window.workflow.actions[action].trigger()
     assert _item(db, item_id).status == "completed" and "visit" in _enabled(window)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from tracker import item_actions, query
+from tracker import coordination, item_actions, query
 from tracker.actors import Actor, actor_by_login, relation_of
 from tracker.db import Database
 from tracker.enums import Escalation, Status
@@ -23,6 +23,7 @@ from tracker.services import (
     assignment,
     attachments,
     batch,
+    closure_rules,
     editing,
     extensions,
     progress,
@@ -68,6 +69,16 @@ class Desk:
     def count(self, f: query.ItemFilter) -> int:
         with self.db.sessions.begin() as s:
             return query.count_items(s, f)
+
+    def open_needs(self, as_of: dt.date, limit: int | None = None) -> coordination.OpenNeeds:
+        """The units' open 需协调事项 as of the day (the 预警 page's 需协调 list)."""
+        with self.db.sessions.begin() as s:
+            return coordination.open_needs(s, as_of, limit=limit)
+
+    def closure_facts(self, item_id: int) -> closure_rules.ClosureFacts:
+        """What the 销号 gate will look at (shown by the dialog confirming a move)."""
+        with self.db.sessions.begin() as s:
+            return closure_rules.facts(s, item_id)
 
     def detail(self, item_id: int) -> query.ItemDetail:
         with self.db.sessions.begin() as s:
@@ -177,12 +188,30 @@ class Desk:
             return editing.edit_item(s, self.actor, item_id, version, changes)
 
     def report_progress(
-        self, item_id: int, text: str, percent: int | None, problems: str | None = None
+        self,
+        item_id: int,
+        text: str,
+        percent: int | None,
+        problems: str | None = None,
+        needs: str | None = None,
+        drop_reason: str | None = None,
     ) -> ItemState:
         with self.db.sessions.begin() as s:
             return progress.report_progress(
-                s, self.actor, item_id, text, percent=percent, problems=problems
+                s,
+                self.actor,
+                item_id,
+                text,
+                percent=percent,
+                problems=problems,
+                needs=needs,
+                drop_reason=drop_reason,
             )
+
+    def open_points(self, item_id: int) -> tuple[str | None, str | None]:
+        """The 存在问题 and 需协调事项 this user's side last reported (to start from)."""
+        with self.db.sessions.begin() as s:
+            return progress.open_points(s, self.actor, item_id)
 
     def record_visit(self, item_id: int, visit: surveys.Visit) -> ItemState:
         with self.db.sessions.begin() as s:

@@ -35,7 +35,7 @@ from tracker.query import ItemFilter
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import KPI_FIGURES, LIGHT_TITLES, kpi_boxes
-from tracker.reports.summary import backlog_text
+from tracker.reports.summary import backlog_text, needs_text
 from tracker.services.desk import Desk
 from ui.background import LatestOnly
 from ui.choices import fill_choices
@@ -172,7 +172,7 @@ class DashboardPage(QWidget):
                 d.as_of.isoformat(),
             )
         )
-        self.backlog.setText(backlog_text(d))
+        self.backlog.setText(" ".join(x for x in (backlog_text(d), needs_text(d)) if x))
         self.backlog.setVisible(bool(self.backlog.text()))
         self._show_cards(d)
         self._show_charts(d)

@@ -1,8 +1,10 @@
-"""The 预警 page: the red, orange and yellow lists, most urgent first.
+"""The 预警 page: the red, orange and yellow lists, 待核实 and 需协调, most urgent first.
 
-Each list is the ledger's own lazy model (rows read a block at a time) filtered by one
-warning light and sorted by deadline, so the page costs three counts however large the
-ledger is. Choosing an item shows it in the panel like the ledger does.
+Each light's list and 待核实 (``tracker.doubts``) is the ledger's own lazy model (rows
+read a block at a time) filtered and sorted by deadline, so the page costs a few counts
+however large the ledger is. 需协调 (``tracker.coordination``) lists the units' open
+requests for coordination, oldest first. Choosing an item shows it in the panel like the
+ledger does.
 """
 
 from __future__ import annotations
@@ -12,19 +14,39 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from tracker.coordination import OpenNeeds
 from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
 from ui.background import LatestOnly
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.ledger_model import LedgerTableModel, PageFetcher
 from ui.pages.ledger_page import size_columns
+from ui.table_parts import fill_table, read_only_table
 
 #: (light, tab label) in order of urgency.
 LISTS = (
     ("red", QT_TRANSLATE_NOOP("WarningsPage", "红灯（逾期）")),
     ("orange", QT_TRANSLATE_NOOP("WarningsPage", "橙灯（进度滞后）")),
     ("yellow", QT_TRANSLATE_NOOP("WarningsPage", "黄灯（临近时限）")),
+    ("doubtful", QT_TRANSLATE_NOOP("WarningsPage", "待核实（进度存疑）")),
 )
+NEEDS_TAB = QT_TRANSLATE_NOOP("WarningsPage", "需协调")
+NEEDS_HEADERS = (
+    QT_TRANSLATE_NOOP("WarningsPage", "编号"),
+    QT_TRANSLATE_NOOP("WarningsPage", "事项名称"),
+    QT_TRANSLATE_NOOP("WarningsPage", "提出单位"),
+    QT_TRANSLATE_NOOP("WarningsPage", "报送日期"),
+    QT_TRANSLATE_NOOP("WarningsPage", "需协调事项"),
+    QT_TRANSLATE_NOOP("WarningsPage", "存在问题"),
+)
+#: At most this many coordination requests are listed (the tab says how many there are).
+NEEDS_LIMIT = 2000
+
+
+def _filter_for(key: str, today: dt.date) -> ItemFilter:
+    if key == "doubtful":
+        return ItemFilter(doubtful=True, as_of=today)
+    return ItemFilter(lights=[key], as_of=today)
 
 
 class WarningsPage(QWidget):
@@ -53,6 +75,11 @@ class WarningsPage(QWidget):
             )
             self.models[light], self.views[light] = model, view
             self.tabs.addTab(view, "")
+        self.needs = read_only_table([self.tr(h) for h in NEEDS_HEADERS])
+        self.needs.setWordWrap(False)
+        self.needs.currentCellChanged.connect(lambda row, *_: self._need_chosen(row))
+        self._need_ids: list[int] = []
+        self.tabs.addTab(self.needs, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -64,24 +91,41 @@ class WarningsPage(QWidget):
     def refresh(self) -> None:
         """Count the three lists in the background, then show them (most urgent first)."""
         today = dt.date.today()
-        filters = {light: ItemFilter(lights=[light], as_of=today) for light, _ in LISTS}
+        filters = {key: _filter_for(key, today) for key, _ in LISTS}
         desk = self._desk
 
-        def count() -> dict[str, int]:
-            return {light: desk.count(f) for light, f in filters.items()}
+        def count() -> tuple[dict[str, int], OpenNeeds]:
+            counts = {key: desk.count(f) for key, f in filters.items()}
+            return counts, desk.open_needs(today, NEEDS_LIMIT)
 
-        def show(counts: dict[str, int]) -> None:
-            for light, f in filters.items():
-                self.models[light].set_query(_pages_of(desk, f), counts[light])
-            self._label_tabs(counts)
+        def show(found: tuple[dict[str, int], OpenNeeds]) -> None:
+            counts, needs = found
+            for key, f in filters.items():
+                self.models[key].set_query(_pages_of(desk, f), counts[key])
+            self._show_needs(needs)
+            self._label_tabs(counts, needs.total)
             self.refreshed.emit()
 
         self._worker.run(count, show, self.failed.emit)
 
-    def _label_tabs(self, counts: dict[str, int]) -> None:
+    def _label_tabs(self, counts: dict[str, int], needs: int | None = None) -> None:
         for i, (light, label) in enumerate(LISTS):
             n = counts.get(light)
             self.tabs.setTabText(i, self.tr(label) + (f" {n}" if n is not None else ""))
+        suffix = f" {needs}" if needs is not None else ""
+        self.tabs.setTabText(len(LISTS), self.tr(NEEDS_TAB) + suffix)
+
+    def _show_needs(self, needs: OpenNeeds) -> None:
+        self._need_ids = [n.item_id for n in needs.lines]
+        rows = [
+            [n.code, n.title, n.unit, f"{n.reported_on}", n.needs, n.problems or ""]
+            for n in needs.lines
+        ]
+        fill_table(self.needs, rows, tooltips=True)
+
+    def _need_chosen(self, row: int) -> None:
+        if 0 <= row < len(self._need_ids):
+            self.item_selected.emit(self._need_ids[row])
 
     def _chosen(self, model: LedgerTableModel, row: int) -> None:
         item_id = model.item_id(row)

@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from tests.tracker.org import at, evidence, new_item, working_item
 from tracker import audit
+from tracker.enums import Rating
 from tracker.errors import Conflict, PermissionDenied, ValidationError
 from tracker.models import AuditEntry, ClosureRequest, Item
-from tracker.enums import Rating
 from tracker.services import progress, surveys, transitions
 
 

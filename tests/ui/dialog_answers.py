@@ -1,0 +1,44 @@
+"""Answer the window's own form dialogs in tests: the real dialog is built and submitted, so
+its checks and the service's refusals run exactly as for a user."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from ui.dialogs.move_dialog import MoveDialog
+from ui.dialogs.progress_dialog import ProgressDialog, ProgressInput
+
+
+def answer_moves(monkeypatch, text: str | None) -> list[QDialog]:
+    """Every MoveDialog gets ``text`` typed and 确定 pressed (``None``: 取消)."""
+    seen: list[QDialog] = []
+
+    def run(dialog: MoveDialog) -> int:
+        seen.append(dialog)
+        if text is None:
+            dialog.reject()
+        else:
+            dialog.reason.setPlainText(text)
+            dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(MoveDialog, "exec", run)
+    return seen
+
+
+def answer_progress(monkeypatch, value: ProgressInput) -> list[QDialog]:
+    """Every ProgressDialog gets ``value`` typed and 报送 pressed."""
+    seen: list[QDialog] = []
+
+    def run(dialog: ProgressDialog) -> int:
+        seen.append(dialog)
+        dialog.text.setPlainText(value.text)
+        dialog.percent.setValue(value.percent)
+        dialog.problems.setText(value.problems or "")
+        dialog.needs.setText(value.needs or "")
+        dialog.drop_reason.setText(value.drop_reason or "")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(ProgressDialog, "exec", run)
+    return seen

@@ -1,0 +1,112 @@
+"""Confirm one workflow move: what will be recorded, the reason or opinion, and the refusal.
+
+A move that needs words (退回、暂缓、终止、回头看, 申请销号's 完成情况, a review's 审核意见)
+or cannot be undone (同意办结, 销号) is never one keystroke: this dialog shows what the
+销号 gate will look at — percent, evidence, the request, the opinion, the public's verdict —
+and runs the move itself. A refusal (no evidence, no opinion, a 不满意 visit…) appears in the
+dialog's red line and the dialog stays open with what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPlainTextEdit, QWidget
+
+from tracker import workflow
+from tracker.errors import TrackerError, ValidationError
+from tracker.services.closure_rules import ClosureFacts
+from tracker.services.common import ItemState
+from ui.dialogs.form_parts import error_label, ok_cancel
+
+#: Moves confirmed in this dialog although they need no reason: they cannot be taken back.
+CONFIRMED = frozenset({"approve", "close"})
+#: The moves whose dialog shows the 销号 gate's facts.
+GATED = frozenset({"request_closure", "approve", "supplement", "rectify", "reject", "close"})
+REVIEWS = frozenset({"approve", "supplement", "rectify", "reject"})
+
+
+def needs_dialog(action: str) -> bool:
+    return workflow.TRANSITIONS[action].needs_reason or action in CONFIRMED
+
+
+def reason_label(action: str) -> str:
+    if action == "request_closure":
+        return "完成情况"
+    if action in REVIEWS:
+        return "审核意见"
+    return "理由"
+
+
+def fact_rows(action: str, f: ClosureFacts) -> list[tuple[str, str]]:
+    """The facts shown above the reason box, in the order a supervisor checks them."""
+    files = "、".join(f.evidence) if f.evidence else "无（申请销号前须上传佐证材料）"
+    rows = [("完成百分比", f"{f.percent}%"), (f"佐证材料（{len(f.evidence)}份）", files)]
+    if action in REVIEWS and f.summary is not None:
+        when = f"{f.requested_at:%Y-%m-%d %H:%M}" if f.requested_at else ""
+        rows.insert(0, ("销号申请", f"{f.summary}（{f.requested_by or ''} {when}）"))
+    if action == "close":
+        rows.insert(0, ("审核意见", f.opinion or "（未填写）"))
+        rows.append(("回访结果", f.visit or "办结后尚未回访"))
+    return rows
+
+
+class MoveDialog(QDialog):
+    """Runs ``submit(reason)`` on 确定; keeps the returned state in ``state``."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        action: str,
+        title: str,
+        facts: ClosureFacts | None,
+        submit: Callable[[str | None], ItemState],
+        list_kind: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        t = workflow.TRANSITIONS[action]
+        label = workflow.label_for(action, list_kind)
+        self.setWindowTitle(f"{label} — {title}")
+        self._submit, self._needs_text = submit, t.needs_reason or action in REVIEWS
+        self._reason_label = self.tr(reason_label(action))
+        self.state: ItemState | None = None
+        form = QFormLayout(self)
+        for name, text in fact_rows(action, facts) if facts and action in GATED else []:
+            shown = QLabel(escape(text))
+            shown.setWordWrap(True)
+            form.addRow(self.tr(name), shown)
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
+        if self._needs_text:
+            form.addRow(self._reason_label, self.reason)
+        else:
+            self.reason.hide()
+        if action in CONFIRMED:
+            warning = QLabel(self.tr("确认后将记入审计日志，不能撤销。"))
+            form.addRow(warning)
+        self.message = error_label()
+        form.addRow(self.message)
+        form.addRow(ok_cancel(self, self.submit, self.tr(label)))
+        self.resize(self.fontMetrics().averageCharWidth() * 72, self.sizeHint().height())
+
+    def text(self) -> str | None:
+        return self.reason.toPlainText().strip() or None
+
+    def submit(self) -> None:
+        """Take the move; on a refusal say why here and keep everything typed."""
+        if self._needs_text and not self.text():
+            self._refuse(self.tr("请填写") + self._reason_label + "。")
+            return
+        try:
+            self.state = self._submit(self.text())
+        except TrackerError as exc:
+            self._refuse(str(exc))
+            if isinstance(exc, ValidationError) and exc.field == "reason":
+                self.reason.setFocus()
+            return
+        self.accept()
+
+    def _refuse(self, text: str) -> None:
+        self.message.setText(text)
