@@ -15,8 +15,8 @@ from sqlalchemy import create_engine, text
 from tests.conftest import TODAY
 from tests.tracker import pg
 from tests.tracker.catalogue import schema_of, security_of
-from tests.tracker.pg import PG_URL, needs_pg
 from tests.tracker.org import request_closure
+from tests.tracker.pg import PG_URL, needs_pg
 from tracker import audit, lights, metrics, query, row_security, schema
 from tracker.db import open_database, upgrade_database
 from tracker.demo import generate_demo
