@@ -188,3 +188,24 @@ def test_the_fair_clock_is_a_shared_audited_setting(qtbot, db, org):
             -1
         ]
     assert '"fair_clock"' in entry.after and "false" in entry.after
+
+
+def test_the_closure_gate_rules_are_shown_and_saved_from_the_settings_page(qtbot, db, org):
+    window = _window(qtbot, db)
+    window.pages.setCurrentWidget(window.settings_page)
+    page = window.settings_page
+    assert page.gate_checks["closure_needs_evidence"].isChecked()
+    assert page.closure_percent.currentText() == "须达到 100%"
+    assert [k for k, c in page.visit_kinds.items() if c.isChecked()] == [
+        "key_livelihood",
+        "micro_wish",
+    ]
+    page.gate_checks["closure_needs_evidence"].setChecked(False)
+    page.closure_percent.setCurrentIndex(page.closure_percent.findData("set"))
+    page.visit_kinds["hotline"].setChecked(True)
+    page.save.click()
+    assert page.note.text() == "已保存 3 项设置。"
+    with db.sessions.begin() as s:
+        assert settings.get(s, "closure_needs_evidence") is False
+        assert settings.get(s, "closure_percent") == "set"
+        assert settings.get(s, "visit_before_close") == ["key_livelihood", "micro_wish", "hotline"]

@@ -8,17 +8,23 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from tracker.enums import ListKind
 from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
+from tracker.settings import CHOICES
 from ui.dialogs.form_parts import error_label
 from ui.i18n import QT_TRANSLATE_NOOP, filled
 
@@ -27,6 +33,31 @@ WEIGHTS = (
     ("satisfaction", QT_TRANSLATE_NOOP("SettingsPage", "群众满意")),
     ("progress", QT_TRANSLATE_NOOP("SettingsPage", "进展报送")),
 )
+
+
+GATE_CHECKS = (
+    ("closure_needs_summary", QT_TRANSLATE_NOOP("SettingsPage", "申请销号须填写完成情况")),
+    (
+        "closure_needs_evidence",
+        QT_TRANSLATE_NOOP("SettingsPage", "申请销号须已上传佐证材料（长期坚持事项判定阶段完成同）"),
+    ),
+    (
+        "review_needs_opinion",
+        QT_TRANSLATE_NOOP("SettingsPage", "审核（同意、补充、整改、不同意）须填写审核意见"),
+    ),
+    (
+        "dissatisfied_blocks_close",
+        QT_TRANSLATE_NOOP("SettingsPage", "回访不满意时不能销号（须回头看整改）"),
+    ),
+    ("drop_needs_reason", QT_TRANSLATE_NOOP("SettingsPage", "调低完成百分比须写明原因")),
+)
+
+
+def _choice(options: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for value, label in options.items():
+        combo.addItem(label, value)
+    return combo
 
 
 def _spin(low: int, high: int, suffix: str) -> QSpinBox:
@@ -69,7 +100,15 @@ class SettingsPage(QWidget):
             weights.addWidget(QLabel(self.tr(label)))
             weights.addWidget(self.weights[key])
         weights.addStretch(1)
-        form = QFormLayout(self)
+        self._gate_widgets()
+        inner = QWidget()
+        form = QFormLayout(inner)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         form.addRow(self.tr("黄灯：距完成时限不足"), self.warning_days)
         form.addRow(self.tr("橙灯：实际进度低于时间进度的"), self.behind_ratio)
         form.addRow("", self.working_days)
@@ -78,9 +117,35 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("考核权重（合计 100%）"), weights)
         form.addRow(self.tr("逾期口径"), self.fair_clock)
         form.addRow(self.tr("登录"), self.login_required)
+        form.addRow(self._gate_box())
         form.addRow(self.note)
         form.addRow(self.message)
         form.addRow(self.save)
+
+    def _gate_widgets(self) -> None:
+        """The 销号 gate's rules (``tracker.services.closure_rules``)."""
+        self.gate_checks = {key: QCheckBox(self.tr(label)) for key, label in GATE_CHECKS}
+        self.closure_percent = _choice(CHOICES["closure_percent"])
+        self.separate_duties = _choice(CHOICES["separate_duties"])
+        self.visit_kinds = {k.value: QCheckBox(k.label) for k in ListKind}
+        self.doubt_margin = _spin(1, 100, self.tr(" 个百分点"))
+        self.full_idle_days = _spin(1, 100, self.tr(" 天"))
+
+    def _gate_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("销号把关"))
+        form = QFormLayout(box)
+        for key, _label in GATE_CHECKS:
+            form.addRow("", self.gate_checks[key])
+        form.addRow(self.tr("申请销号时完成百分比"), self.closure_percent)
+        kinds = QHBoxLayout()
+        for check in self.visit_kinds.values():
+            kinds.addWidget(check)
+        kinds.addStretch(1)
+        form.addRow(self.tr("销号前须回访的清单类型"), kinds)
+        form.addRow(self.tr("待核实：进度超过时间进度"), self.doubt_margin)
+        form.addRow(self.tr("待核实：100% 而未申请销号达"), self.full_idle_days)
+        form.addRow(self.tr("岗位分离（申请人不能审核、销号）"), self.separate_duties)
+        return box
 
     def use_admin(self, admin: AdminDesk) -> None:
         self.admin = admin
@@ -100,8 +165,19 @@ class SettingsPage(QWidget):
             box.setValue(int(values["score_weights"].get(key, 0)))
         self.login_required.setChecked(values["login_required"])
         self.fair_clock.setChecked(values["fair_clock"])
+        for key, check in self.gate_checks.items():
+            check.setChecked(bool(values[key]))
+        for combo, key in (
+            (self.closure_percent, "closure_percent"),
+            (self.separate_duties, "separate_duties"),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(values[key])))
+        for list_kind, check in self.visit_kinds.items():
+            check.setChecked(list_kind in values["visit_before_close"])
+        self.doubt_margin.setValue(values["doubt_margin"])
+        self.full_idle_days.setValue(values["full_idle_days"])
         editable = self.admin.is_admin
-        for kind in (QSpinBox, QDoubleSpinBox, QCheckBox, QPushButton):
+        for kind in (QSpinBox, QDoubleSpinBox, QCheckBox, QPushButton, QComboBox):
             widget: QWidget
             for widget in self.findChildren(kind):
                 widget.setEnabled(editable)
@@ -118,6 +194,12 @@ class SettingsPage(QWidget):
             "score_weights": {key: box.value() for key, box in self.weights.items()},
             "login_required": self.login_required.isChecked(),
             "fair_clock": self.fair_clock.isChecked(),
+            **{key: check.isChecked() for key, check in self.gate_checks.items()},
+            "closure_percent": self.closure_percent.currentData(),
+            "separate_duties": self.separate_duties.currentData(),
+            "visit_before_close": [k for k, c in self.visit_kinds.items() if c.isChecked()],
+            "doubt_margin": self.doubt_margin.value(),
+            "full_idle_days": self.full_idle_days.value(),
         }
 
     def save_settings(self) -> None:
