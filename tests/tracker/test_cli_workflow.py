@@ -262,3 +262,22 @@ def test_stats_for_one_unit_and_unknown_unit(cli, db_path):
     assert code == 0 and "县教育局" in out and "考核得分" in out
     code, _, err = cli("stats", "--unit", "火星局")
     assert code == 2 and "没有名为“火星局”的单位" in err
+
+
+def test_the_closure_gate_from_the_command_line(county, tmp_path):
+    cli = county
+    _add(cli, "G1", "--unit", "县教育局", "--deadline", "2099-12-31")
+    for action, who in (("submit", "dc"), ("assign", "dc"), ("sign", "jy")):
+        _ok(cli, "item", action, "G1", "--as", who)
+    _ok(cli, "item", "progress", "G1", "--text", "已完工", "--percent", "100", "--as", "jy")
+    code, out, err = cli("item", "request_closure", "G1", "--reason", "已完工", "--as", "jy")
+    assert code == 2 and out == "" and "还没有佐证材料" in err
+    code, _, err = cli("item", "progress", "G1", "--text", "复核", "--percent", "80", "--as", "jy")
+    assert code == 2 and "须写明降低的原因" in err
+    scan = tmp_path / "验收单.pdf"
+    scan.write_bytes(b"%PDF-1.4")
+    _ok(cli, "item", "attach", "G1", str(scan), "--as", "jy")
+    _ok(cli, "item", "request_closure", "G1", "--reason", "已完工", "--as", "jy")
+    code, _, err = cli("item", "approve", "G1", "--as", "dc")
+    assert code == 2 and "审核必须填写审核意见" in err
+    assert "已办结" in _ok(cli, "item", "approve", "G1", "--reason", "同意", "--as", "dc")
