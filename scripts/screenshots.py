@@ -224,7 +224,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(str(Path(tmp) / "demo.db"))
         with db.sessions.begin() as s:
-            generate_demo(s, 2000, seed=1, today=dt.date.today())
+            generate_demo(s, 2000, seed=1, today=dt.date.today(), store=db.attachments_dir)
         window = MainWindow(Desk(db))
         window.resize(1400, 720)
         window.show()

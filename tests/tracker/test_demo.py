@@ -103,3 +103,32 @@ def test_progress_callback_reports_every_chunk(db):
             progress=lambda done, total: seen.append((done, total)),
         )
     assert seen == [(20_000, 45_000), (40_000, 45_000), (45_000, 45_000)]
+
+
+def test_the_demo_passes_its_own_closure_gate(tmp_path):
+    """Every request carries stored evidence; every closed 重点民生实事 / 微心愿 item was
+    visited after completion and not judged 不满意 — what the 销号 gate would have asked."""
+    from tracker.enums import ListKind, Rating
+    from tracker.models import Attachment, ItemList
+    from tracker.services import attachments, closure_rules
+
+    with open_database(str(tmp_path / "demo.db")) as db:
+        with db.sessions.begin() as s:
+            generate_demo(s, 600, seed=4, today=TODAY, store=db.attachments_dir)
+        with db.sessions.begin() as s:
+            requested = set(s.scalars(select(ClosureRequest.item_id)))
+            with_evidence = set(s.scalars(select(Attachment.item_id)))
+            assert requested and requested == with_evidence
+            checked, problems = attachments.verify_attachments(s, db.attachments_dir)
+            assert checked == len(requested) and problems == []
+            gated = (ListKind.KEY_LIVELIHOOD, ListKind.MICRO_WISH)
+            closed = s.scalars(
+                select(Item)
+                .join(ItemList, ItemList.id == Item.list_id)
+                .where(Item.status == Status.CLOSED, ItemList.kind.in_(gated))
+            ).all()
+            assert closed
+            for item in closed:
+                visit = closure_rules.latest_visit(s, item)
+                assert visit is not None and visit.rating != Rating.DISSATISFIED, item.code
+                assert visit.visited_on <= item.closed_at.date()

@@ -98,7 +98,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     "请换一个数据库文件（--db），或加 --if-empty 跳过。",
                 )
             seed_holidays(s)
-            summary = generate_demo(s, args.items, seed=args.seed, progress=_progress)
+            summary = generate_demo(
+                s, args.items, seed=args.seed, progress=_progress, store=db.attachments_dir
+            )
         print(
             f"\n已生成演示台账：{summary.items} 个事项，{summary.units} 个单位，"
             f"{summary.users} 个用户（{_where(db)}）"

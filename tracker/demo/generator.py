@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -34,6 +36,7 @@ from tracker.enums import (
     Urgency,
 )
 from tracker.models import (
+    Attachment,
     AuditEntry,
     ClosureRequest,
     Extension,
@@ -93,15 +96,23 @@ def generate_demo(
     seed: int = 1,
     today: dt.date | None = None,
     progress: ProgressFn | None = None,
+    store: Path | None = None,
 ) -> DemoSummary:
-    """Write a demo ledger of ``items`` items into an empty database session."""
+    """Write a demo ledger of ``items`` items into an empty database session.
+
+    ``store``: the ledger's evidence folder; given, one small evidence file is stored there
+    and every closure request carries it, as the 销号 gate asks (content-addressed, so a
+    million items cost one file).
+    """
     today = today or dt.date.today()
     rng = random.Random(seed)
     summary = DemoSummary(items=items)
     org = _build_org(s, rng, today.year, summary)
     first_id = (s.scalar(select(func.max(Item.id))) or 0) + 1
     writer = _ChunkWriter(s)
-    for n, batch in enumerate(_item_batches(rng, org, items, first_id, today), start=1):
+    evidence = _store_evidence(store) if store is not None else None
+    batches = _item_batches(rng, org, items, first_id, today, evidence)
+    for n, batch in enumerate(batches, start=1):
         writer.write(batch)
         if progress:
             progress(min(n * CHUNK, items), items)
@@ -194,6 +205,23 @@ def _phone(rng: random.Random) -> str:
     return f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
 
 
+#: The demo's evidence file: a 1×1 white PNG (opens in any image viewer).
+DEMO_EVIDENCE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c4944415408d763f8ffff3f0005fe02fea7d6a5f20000000049454e44ae426082"
+)
+DEMO_EVIDENCE_NAME = "验收照片（演示）.png"
+
+
+def _store_evidence(store: Path) -> tuple[str, int]:
+    digest = hashlib.sha256(DEMO_EVIDENCE).hexdigest()
+    path = store / digest[:2] / digest  # the layout of ``services.attachments.stored_path``
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(DEMO_EVIDENCE)
+    return digest, len(DEMO_EVIDENCE)
+
+
 class _ChunkWriter:
     """Collects rows per table and writes them with executemany."""
 
@@ -205,6 +233,7 @@ class _ChunkWriter:
         "urge": Urge.__table__,
         "extension": Extension.__table__,
         "satisfaction_survey": SatisfactionSurvey.__table__,
+        "attachment": Attachment.__table__,
         "item_history": ItemHistory.__table__,
         "audit_entry": AuditEntry.__table__,
     }
@@ -317,9 +346,14 @@ def _bind(proc: Callable[[Any], Any] | None, value: Any) -> Any:
 
 
 def _item_batches(
-    rng: random.Random, org: _Org, total: int, first_id: int, today: dt.date
+    rng: random.Random,
+    org: _Org,
+    total: int,
+    first_id: int,
+    today: dt.date,
+    evidence: tuple[str, int] | None = None,
 ) -> Iterator[dict[str, list[dict[str, Any]]]]:
-    maker = _ItemMaker(rng, org, today)
+    maker = _ItemMaker(rng, org, today, evidence)
     for start in range(0, total, CHUNK):
         batch: dict[str, list[Any]] = {name: [] for name in (*_ChunkWriter.TABLES, "audit")}
         for n in range(start, min(start + CHUNK, total)):
@@ -330,8 +364,16 @@ def _item_batches(
 class _ItemMaker:
     """Makes one item and its history rows; all choices come from the shared ``rng``."""
 
-    def __init__(self, rng: random.Random, org: _Org, today: dt.date) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        org: _Org,
+        today: dt.date,
+        evidence: tuple[str, int] | None = None,
+    ) -> None:
         self.rng = rng
+        #: (sha256, size) of the one stored demo evidence file every request carries
+        self.evidence = evidence
         self.org = org
         self.today = today
         self.year = today.year
@@ -665,6 +707,19 @@ class _ItemMaker:
         )
         if reviewed:
             row["completed_at"] = self._at(review_day)
+        if self.evidence is not None:  # what the 销号 gate asks of every request
+            sha256, size = self.evidence
+            batch["attachment"].append(
+                {
+                    "item_id": row["id"],
+                    "closure_request_id": None,
+                    "filename": DEMO_EVIDENCE_NAME,
+                    "sha256": sha256,
+                    "size": size,
+                    "uploaded_at": self._at(done),
+                    "user_id": self.org.clerk_by_unit.get(row["lead_unit_id"]),
+                }
+            )
         if status == Status.CLOSED:
             row["closed_at"] = self._at(min(self.today, review_day + dt.timedelta(days=3)))
             self._survey(row, review_day, list_kind, batch)
@@ -673,15 +728,21 @@ class _ItemMaker:
         self, row: dict[str, Any], after: dt.date, list_kind: str, batch: dict[str, list[Any]]
     ) -> None:
         rng = self.rng
-        if rng.random() >= 0.7:
+        # 销号 of these kinds needs a visit after completion with no 不满意 (the gate's
+        # defaults): they are always visited, and a closed one was not judged 不满意
+        gated = list_kind in (ListKind.KEY_LIVELIHOOD, ListKind.MICRO_WISH)
+        if rng.random() >= 0.7 and not gated:
             return
         r = rng.random()
         rating = Rating.SATISFIED if r < 0.8 else Rating.BASIC if r < 0.95 else Rating.DISSATISFIED
+        if gated and rating == Rating.DISSATISFIED:
+            rating = Rating.BASIC
         hotline = list_kind == ListKind.HOTLINE
         batch["satisfaction_survey"].append(
             {
                 "item_id": row["id"],
-                "visited_on": min(self.today, after + dt.timedelta(days=7)),
+                # between 办结 and 销号 (three days later)
+                "visited_on": min(self.today, after + dt.timedelta(days=1)),
                 "contacted": True if hotline else None,
                 "solved": (rng.random() < 0.9) if hotline else None,
                 "rating": rating,
