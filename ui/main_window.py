@@ -445,6 +445,8 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.state is not None:
             self.show_action_done(item_id, t.label, dialog.state)
+        elif dialog.instead is not None:
+            self.move_item(item_id, dialog.instead)
 
     def _restore_layout(self) -> None:
         geometry, state = self._ui.window_state()

@@ -12,7 +12,7 @@ from tracker.enums import Rating
 from tracker.models import Item
 from tracker.services import progress, surveys, transitions
 from tracker.services.desk import Desk
-from ui.dialogs.move_dialog import needs_dialog
+from ui.dialogs.move_dialog import MoveDialog, needs_dialog
 from ui.dialogs.progress_dialog import ProgressInput
 from ui.main_window import MainWindow
 from ui.workflow_actions import IRREVERSIBLE, SHORTCUTS, TAKEN_GLOBALLY
@@ -97,6 +97,37 @@ def test_close_shows_the_visit_and_a_dissatisfied_one_is_refused_inside(
     dialog = seen[0]
     assert "不满意：漏水" in _texts(dialog) and "审核意见" in _texts(dialog)
     assert "回头看" in dialog.message.text() and _status(db, item_id) == "completed"
+    assert not dialog.reopen.isHidden()
+    seen.clear()
+    dialog.reopen.click()  # the way on, offered in the dialog: 回头看 with its own reason
+    assert dialog.instead == "reopen"
+
+
+def test_reopen_is_offered_in_the_window_after_a_dissatisfied_visit(window, db, org, monkeypatch):
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "M5")
+        evidence(s, org.edu_clerk, item_id)
+        progress.report_progress(s, org.edu_clerk, item_id, "完工", percent=100)
+        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完工")
+        transitions.move(s, org.supervisor, item_id, "approve", reason="同意")
+        surveys.record_visit(s, org.supervisor, item_id, rating=Rating.DISSATISFIED)
+    sup = window("dc")
+    answered: list = []
+
+    def run(dialog):
+        answered.append(dialog)
+        if len(answered) == 1:  # 销号: refused, then 回头看 chosen instead
+            dialog.submit()
+            dialog.reopen.click()
+        else:
+            dialog.reason.setPlainText("群众反映积水未解决，退回整改")
+            dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(MoveDialog, "exec", run)
+    sup.move_item(item_id, "close")
+    assert [d.windowTitle().split(" — ")[0] for d in answered] == ["销号", "回头看"]
+    assert _status(db, item_id) == "in_progress"
 
 
 def test_a_lowered_percent_asks_for_its_reason_in_the_progress_dialog(window, db, org, monkeypatch):

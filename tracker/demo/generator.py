@@ -299,6 +299,12 @@ class _ChunkWriter:
         self.s.flush()
 
 
+def _need(item_id: int) -> str | None:
+    """One open item in nine asks for coordination in its latest report (chosen by id, so
+    the random sequence, and every other demo figure, stays as it was)."""
+    return vocab.NEEDS[item_id // 9 % len(vocab.NEEDS)] if item_id % 9 == 0 else None
+
+
 def _stage_text(percent: int) -> str:
     text = next(t for reached, t in reversed(vocab.PROGRESS_STAGES) if percent >= reached)
     return text.format(p=percent)
@@ -678,7 +684,7 @@ class _ItemMaker:
                     "text": text,
                     "percent": pct,
                     "problems": rng.choice(vocab.PROBLEMS) if rng.random() < 0.2 else None,
-                    "needs": None,
+                    "needs": _need(row["id"]) if done is None and k == len(days) else None,
                     "reporter": "承办单位",
                     "user_id": self.org.clerk_by_unit.get(row["lead_unit_id"]),
                     "created_at": self._at(day),

@@ -94,7 +94,7 @@ def check_close(s: Session, actor: Actor, item: Item) -> None:
         and settings.get(s, "dissatisfied_blocks_close")
     ):
         raise ValidationError(
-            "visit",
+            "dissatisfied",
             f"事项“{item.code}”最近一次回访群众不满意，不能销号。"
             "请用“回头看”退回承办单位重新办理（需要整改），整改后再回访。",
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from tracker import workflow
 from tracker.errors import TrackerError, ValidationError
@@ -88,6 +88,12 @@ class MoveDialog(QDialog):
             form.addRow(warning)
         self.message = error_label()
         form.addRow(self.message)
+        #: a move the user chose instead of this one (回头看 after a refused 销号)
+        self.instead: str | None = None
+        self.reopen = QPushButton(self.tr("改为“回头看”，退回重新办理…"))
+        self.reopen.clicked.connect(self._reopen_instead)
+        self.reopen.hide()
+        form.addRow(self.reopen)
         form.addRow(ok_cancel(self, self.submit, self.tr(label)))
         self.resize(self.fontMetrics().averageCharWidth() * 72, self.sizeHint().height())
 
@@ -105,8 +111,14 @@ class MoveDialog(QDialog):
             self._refuse(str(exc))
             if isinstance(exc, ValidationError) and exc.field == "reason":
                 self.reason.setFocus()
+            # the public was not satisfied: the way on is 回头看, offered right here
+            self.reopen.setVisible(isinstance(exc, ValidationError) and exc.field == "dissatisfied")
             return
         self.accept()
+
+    def _reopen_instead(self) -> None:
+        self.instead = "reopen"
+        self.reject()
 
     def _refuse(self, text: str) -> None:
         self.message.setText(text)
