@@ -661,7 +661,9 @@ def _assert_matrix_written(db, items, before):
         "closure_request": (1, 0),
         "audit_entry": (7, 0),  # six reports and the closure request
         "item_history": (4, 0),  # E1, E3 and E4 percents, E3 state
+        "attachment": (0, 0),  # E3's evidence now names its request (changed, not added)
     }
+    assert list(changed["attachment"]["changed"].values()) == [{"closure_request_id"}]
     with db.sessions.begin() as s:
         got = {
             i.code: (i.latest_progress, i.progress_percent, i.status)
