@@ -45,3 +45,18 @@ def _collect_on_the_gui_thread(qapp):
     collector = gui_gc.install(qapp)
     yield
     collector.stop()
+
+
+@pytest.fixture
+def open_window(qtbot, db, org):
+    """A main window over the small county's ledger, opened as ``login``."""
+    from tracker.services.desk import Desk
+    from ui.main_window import MainWindow
+
+    def make(login: str) -> MainWindow:
+        w = MainWindow(Desk(db, login))
+        qtbot.addWidget(w)
+        w.show()
+        return w
+
+    return make

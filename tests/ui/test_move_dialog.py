@@ -11,22 +11,24 @@ from tests.ui.dialog_answers import answer_moves, answer_progress
 from tracker.enums import Rating
 from tracker.models import Item
 from tracker.services import progress, surveys, transitions
-from tracker.services.desk import Desk
 from ui.dialogs.move_dialog import MoveDialog, needs_dialog
 from ui.dialogs.progress_dialog import ProgressInput
-from ui.main_window import MainWindow
 from ui.workflow_actions import IRREVERSIBLE, SHORTCUTS, TAKEN_GLOBALLY
 
 
 @pytest.fixture
-def window(qtbot, db, org):
-    def make(login: str) -> MainWindow:
-        w = MainWindow(Desk(db, login))
-        qtbot.addWidget(w)
-        w.show()
-        return w
+def window(open_window):
+    return open_window
 
-    return make
+
+def _approved(s, org, code: str) -> int:
+    """An item the unit finished (evidence, 100%, request) and the supervisor approved."""
+    item_id = working_item(s, org, code)
+    evidence(s, org.edu_clerk, item_id)
+    progress.report_progress(s, org.edu_clerk, item_id, "完工", percent=100)
+    transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完工")
+    transitions.move(s, org.supervisor, item_id, "approve", reason="同意")
+    return item_id
 
 
 def _texts(dialog) -> str:
@@ -85,11 +87,7 @@ def test_close_shows_the_visit_and_a_dissatisfied_one_is_refused_inside(
     window, db, org, monkeypatch
 ):
     with db.sessions.begin() as s:
-        item_id = working_item(s, org, "M3")
-        evidence(s, org.edu_clerk, item_id)
-        progress.report_progress(s, org.edu_clerk, item_id, "完工", percent=100)
-        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完工")
-        transitions.move(s, org.supervisor, item_id, "approve", reason="同意")
+        item_id = _approved(s, org, "M3")
         surveys.record_visit(s, org.supervisor, item_id, rating=Rating.DISSATISFIED, comment="漏水")
     sup = window("dc")
     seen = answer_moves(monkeypatch, "")
@@ -105,11 +103,7 @@ def test_close_shows_the_visit_and_a_dissatisfied_one_is_refused_inside(
 
 def test_reopen_is_offered_in_the_window_after_a_dissatisfied_visit(window, db, org, monkeypatch):
     with db.sessions.begin() as s:
-        item_id = working_item(s, org, "M5")
-        evidence(s, org.edu_clerk, item_id)
-        progress.report_progress(s, org.edu_clerk, item_id, "完工", percent=100)
-        transitions.move(s, org.edu_clerk, item_id, "request_closure", reason="完工")
-        transitions.move(s, org.supervisor, item_id, "approve", reason="同意")
+        item_id = _approved(s, org, "M5")
         surveys.record_visit(s, org.supervisor, item_id, rating=Rating.DISSATISFIED)
     sup = window("dc")
     answered: list = []

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-import pytest
 from sqlalchemy import select
 
 from tests.tracker.org import evidence, new_item, working_item
@@ -15,22 +14,9 @@ from tracker.enums import Escalation, Rating
 from tracker.models import Attachment, Extension, Item, SatisfactionSurvey
 from tracker.services import progress, transitions
 from tracker.services.attachments import stored_path
-from tracker.services.desk import Desk
 from tracker.services.surveys import Visit
 from ui.dialogs import supervision_dialogs as sd
 from ui.dialogs.visit_dialog import VisitDialog
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def open_window(qtbot, db, org):
-    def make(login: str) -> MainWindow:
-        w = MainWindow(Desk(db, login))
-        qtbot.addWidget(w)
-        w.show()
-        return w
-
-    return make
 
 
 def _item(db, item_id) -> Item:

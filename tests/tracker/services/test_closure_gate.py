@@ -75,6 +75,16 @@ def _visit(db, org, item_id, rating, day=dt.date(2026, 5, 10)) -> None:
         )
 
 
+def _own_request(db, org) -> int:
+    """An item whose closure the administrator both readied and requested."""
+    item_id = _working(db, org)
+    with db.sessions.begin() as s:
+        evidence(s, org.admin, item_id)
+        progress.report_progress(s, org.admin, item_id, "完工", percent=100)
+    _move(db, org.admin, item_id, "request_closure", reason="已完工")
+    return item_id
+
+
 def _request(org, item_id, reason="已完工"):
     return lambda s: transitions.move(s, org.edu_clerk, item_id, "request_closure", reason=reason)
 
@@ -185,11 +195,7 @@ def test_a_percent_going_down_needs_a_reason(db, org):
 
 def test_separated_duties_refuse_reviewing_or_closing_ones_own_request(db, org):
     _put(db, org, "separate_duties", "on")
-    item_id = _working(db, org)
-    with db.sessions.begin() as s:
-        evidence(s, org.admin, item_id)
-        progress.report_progress(s, org.admin, item_id, "完工", percent=100)
-    _move(db, org.admin, item_id, "request_closure", reason="已完工")
+    item_id = _own_request(db, org)
     approve = lambda s: transitions.move(s, org.admin, item_id, "approve", reason="同意")  # noqa: E731
     _refused(db, item_id, approve, "是您本人提出的，须由其他督查人员审核")
     _move(db, org.supervisor, item_id, "approve", reason="同意")
@@ -200,11 +206,7 @@ def test_separated_duties_refuse_reviewing_or_closing_ones_own_request(db, org):
 
 
 def test_separation_is_on_for_shared_ledgers_and_off_for_a_desk_file(db, org, db_url):
-    item_id = _working(db, org)
-    with db.sessions.begin() as s:
-        evidence(s, org.admin, item_id)
-        progress.report_progress(s, org.admin, item_id, "完工", percent=100)
-    _move(db, org.admin, item_id, "request_closure", reason="已完工")
+    item_id = _own_request(db, org)
     approve = lambda s: transitions.move(s, org.admin, item_id, "approve", reason="同意")  # noqa: E731
     if db_url.startswith("postgresql"):
         _refused(db, item_id, approve, "岗位分离")
