@@ -190,3 +190,34 @@ def test_0006_rebuilds_the_state_history_of_an_older_ledger(ten_items):
         )
         m._backfill(conn, requests)
     assert figures() == recorded
+
+
+def test_a_0007_ledger_keeps_its_reports_and_gets_the_gate_defaults(db_path):
+    """Reports written before 0008 keep everything and have no 调低原因; the 销号 gate's
+    rules start from their defaults, and a setting chosen before stays as chosen."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from tests.tracker.org import build_org, working_item
+    from tracker import settings
+    from tracker.services import progress
+
+    with open_database(str(db_path)) as db, db.sessions.begin() as s:
+        org = build_org(s)
+        item_id = working_item(s, org, "A1")
+        progress.report_progress(s, org.edu_clerk, item_id, "已开工", percent=30)
+        settings.put(s, org.admin, "warning_days", 10)
+    engine = make_sqlite_engine(db_path, foreign_keys=False)
+    try:
+        with engine.begin() as conn:  # the ledger as the previous release left it
+            command.downgrade(schema.alembic_config(conn), "0007")
+    finally:
+        engine.dispose()
+    with open_database(str(db_path)) as db:
+        with db.engine.connect() as conn:
+            row = conn.execute(text("SELECT text, percent, drop_reason FROM progress_report"))
+            assert row.one() == ("已开工", 30, None)
+        with db.sessions.begin() as s:
+            values = settings.all_settings(s)
+    assert values["warning_days"] == 10
+    assert (values["closure_needs_evidence"], values["closure_percent"]) == (True, "require")
