@@ -71,10 +71,13 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     """Change a shared setting (administrators only; audited)."""
     require_role(actor, {Role.ADMIN}, "修改设置")
     old = get(s, key)
+    if key == "visit_before_close" and isinstance(value, list):
+        value = [_list_kind(v) for v in value]
     if not isinstance(value, type(DEFAULTS[key])) and not (
         isinstance(DEFAULTS[key], float) and isinstance(value, int)
     ):
-        raise ValidationError(key, f"设置“{key}”的取值类型不对。")
+        words = f"，可用：{'、'.join(CHOICES[key])}" if key in CHOICES else ""
+        raise ValidationError(key, f"设置“{key}”的取值类型不对{words}。")
     _check_value(key, value)
     text = json.dumps(value, ensure_ascii=False)
     row = s.get(Setting, key)
@@ -91,6 +94,14 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     )
 
 
+def _list_kind(word: Any) -> str:
+    """A list kind named by its code or its Chinese label (重点民生实事 or key_livelihood)."""
+    try:
+        return ListKind.parse(str(word)).value
+    except ValueError as exc:
+        raise ValidationError("visit_before_close", f"清单类型{exc}。") from None
+
+
 def _check_value(key: str, value: Any) -> None:
     """Refuse a value of the right type that still makes no sense for ``key``."""
     if key == "score_weights" and sum(value.values()) != 100:
@@ -98,11 +109,6 @@ def _check_value(key: str, value: Any) -> None:
     if key in CHOICES and value not in CHOICES[key]:
         words = "、".join(f"{k}（{v}）" for k, v in CHOICES[key].items())
         raise ValidationError(key, f"设置“{key}”只能取：{words}。")
-    if key == "visit_before_close":
-        known = {k.value for k in ListKind}
-        unknown = [v for v in value if v not in known]
-        if unknown:
-            raise ValidationError(key, f"没有“{'、'.join(map(str, unknown))}”这种清单类型。")
     if key in ("doubt_margin", "full_idle_days") and not 1 <= value <= 100:
         raise ValidationError(key, f"设置“{key}”应在 1 到 100 之间。")
 

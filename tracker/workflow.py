@@ -147,6 +147,12 @@ TRANSITIONS: dict[str, Transition] = {
     ]
 }
 
+#: What the reason of a move is called where it is not simply 理由.
+REASON_WORDS = {
+    "request_closure": "完成情况",
+    **{a: "审核意见" for a in ("approve", "supplement", "rectify", "reject")},
+}
+
 #: Review outcomes that send the work back and count as rework.
 REWORK_ACTIONS = frozenset({"supplement", "rectify"})
 #: Review outcomes that return a closure request to the unit.
@@ -229,7 +235,9 @@ def check(t: Transition, status: Status, role: Role, reason: str | None) -> None
             f"事项当前为“{status.label}”，不能执行“{t.label}”（只能在{allowed}时执行）。"
         )
     if t.needs_reason and not (reason and reason.strip()):
-        raise ValidationError("reason", f"执行“{t.label}”必须填写理由。")
+        raise ValidationError(
+            "reason", f"执行“{t.label}”必须填写{REASON_WORDS.get(t.action, '理由')}。"
+        )
 
 
 def approval_target(list_kind: str) -> Status:

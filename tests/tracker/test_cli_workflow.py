@@ -103,12 +103,13 @@ def test_one_item_through_every_path(county, tmp_path):
         ("reopen", "dc", "--reason", "群众反映仍漏水"),
     ]
     for action, who, *rest in steps:
+        if action == "request_closure":  # each request brings its own (new) evidence
+            _ok(cli, "item", "attach", "A1", str(photo), "--as", "jy")
         out = _ok(cli, "item", action, "A1", "--as", who, *rest)
         assert out.startswith("已完成：A1")
         if action == "sign":
             _ok(cli, "item", "progress", "A1", "--text", "已开工", "--percent", "40", "--as", "jy")
             _ok(cli, "item", "progress", "A1", "--text", "已完工", "--percent", "100", "--as", "jy")
-            _ok(cli, "item", "attach", "A1", str(photo), "--as", "jy")
             _ok(cli, "item", "urge", "A1", "--note", "请加快", "--as", "dc")
             _ok(
                 cli,
@@ -279,5 +280,5 @@ def test_the_closure_gate_from_the_command_line(county, tmp_path):
     _ok(cli, "item", "attach", "G1", str(scan), "--as", "jy")
     _ok(cli, "item", "request_closure", "G1", "--reason", "已完工", "--as", "jy")
     code, _, err = cli("item", "approve", "G1", "--as", "dc")
-    assert code == 2 and "审核必须填写审核意见" in err
+    assert code == 2 and "执行“同意办结”必须填写审核意见" in err
     assert "已办结" in _ok(cli, "item", "approve", "G1", "--reason", "同意", "--as", "dc")

@@ -33,7 +33,7 @@ def _report(s, actor, item_id, day, needs=None, problems=None, percent=None):
 @pytest.fixture
 def asked(db, org):
     """A (教育局, 民政局 co-organises): 教育局 asked 3-1, 民政局 asked 3-5 · B: asked 3-2,
-    met on 3-20 (a later report without needs) · C: asked 3-3, then closed 4-1."""
+    met on 3-20 (a later report clearing it) · C: asked 3-3, then closed 4-1."""
     with db.sessions.begin() as s:
         a = working_item(s, org, "A", co_units=("县民政局",))
         b = working_item(s, org, "B")
@@ -41,7 +41,7 @@ def asked(db, org):
         _report(s, org.edu_clerk, a, dt.date(2026, 3, 1), needs="协调用地", problems="拆迁")
         _report(s, org.civil_clerk, a, dt.date(2026, 3, 5), needs="协调资金")
         _report(s, org.edu_clerk, b, dt.date(2026, 3, 2), needs="协调电力")
-        _report(s, org.edu_clerk, b, dt.date(2026, 3, 20))
+        _report(s, org.edu_clerk, b, dt.date(2026, 3, 20), needs="")  # met
         _report(s, org.edu_clerk, c, dt.date(2026, 3, 3), needs="协调水务", percent=100)
         evidence(s, org.edu_clerk, c, at(4, 1))
         transitions.move(s, org.edu_clerk, c, "request_closure", reason="完成", at=at(4, 1))

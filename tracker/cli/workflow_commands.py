@@ -52,8 +52,10 @@ def register(sub: Any) -> None:
     p.add_argument("--text", required=True, help="进展情况")
     p.add_argument("--percent", type=int, help="完成百分比 0–100")
     p.add_argument("--date", type=_date, help="进展日期（默认今天）")
-    p.add_argument("--problems", help="存在问题")
-    p.add_argument("--needs", help="需协调事项（请督查室协调解决的）")
+    p.add_argument("--problems", help='存在问题（不填沿用上次；写 "" 表示已解决）')
+    p.add_argument(
+        "--needs", help='需协调事项，请督查室协调解决的（不填沿用上次；写 "" 表示已解决）'
+    )
     p.add_argument("--drop-reason", help="完成百分比比上次低时，降低的原因")
     p.set_defaults(
         handler=lambda s, a, i, n: progress.report_progress(

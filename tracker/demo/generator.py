@@ -299,6 +299,15 @@ class _ChunkWriter:
         self.s.flush()
 
 
+#: The visit of a closed 重点民生实事 / 微心愿 item that the random draw did not make.
+GATED_VISIT = {
+    "rating": Rating.SATISFIED,
+    "method": "电话回访",
+    "respondent": "群众代表",
+    "comment": "满意",
+}
+
+
 def _need(item_id: int) -> str | None:
     """One open item in nine asks for coordination in its latest report (chosen by id, so
     the random sequence, and every other demo figure, stays as it was)."""
@@ -735,9 +744,22 @@ class _ItemMaker:
     ) -> None:
         rng = self.rng
         # 销号 of these kinds needs a visit after completion with no 不满意 (the gate's
-        # defaults): they are always visited, and a closed one was not judged 不满意
+        # defaults): they are always visited, and a closed one was not judged 不满意. The
+        # visits the random draw skips are made without drawing, so the random sequence,
+        # and every other demo figure, stays as it was.
         gated = list_kind in (ListKind.KEY_LIVELIHOOD, ListKind.MICRO_WISH)
-        if rng.random() >= 0.7 and not gated:
+        visit = {
+            "item_id": row["id"],
+            # between 办结 and 销号 (three days later)
+            "visited_on": min(self.today, after + dt.timedelta(days=1)),
+            "user_id": self.org.supervisor_id,
+            "created_at": self.now,
+        }
+        if rng.random() >= 0.7:
+            if gated:
+                batch["satisfaction_survey"].append(
+                    {**visit, **GATED_VISIT, "contacted": None, "solved": None}
+                )
             return
         r = rng.random()
         rating = Rating.SATISFIED if r < 0.8 else Rating.BASIC if r < 0.95 else Rating.DISSATISFIED
@@ -746,17 +768,13 @@ class _ItemMaker:
         hotline = list_kind == ListKind.HOTLINE
         batch["satisfaction_survey"].append(
             {
-                "item_id": row["id"],
-                # between 办结 and 销号 (three days later)
-                "visited_on": min(self.today, after + dt.timedelta(days=1)),
+                **visit,
                 "contacted": True if hotline else None,
                 "solved": (rng.random() < 0.9) if hotline else None,
                 "rating": rating,
                 "method": rng.choice(("电话回访", "上门回访", "问卷")),
                 "respondent": _person_name(rng),
                 "comment": rng.choice(vocab.SURVEY_COMMENTS),
-                "user_id": self.org.supervisor_id,
-                "created_at": self.now,
             }
         )
 

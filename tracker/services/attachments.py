@@ -45,11 +45,15 @@ def add_attachment(
 ) -> int:
     """Copy ``source`` into the content-addressed ``store`` and record it on the item."""
     item = permit(s, actor, item_id, "attach")
+    if source.is_dir():
+        raise ValidationError("file", f"“{source}”是文件夹，请选择其中的文件。")
     if not source.is_file():
         raise ValidationError("file", f"找不到文件“{source}”。")
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise ValidationError("file", "附件不能超过 100 MB。")
+    if size == 0:  # an empty file proves nothing, yet would open the 销号 gate
+        raise ValidationError("file", f"文件“{source.name}”是空的（0 字节），不能作为佐证材料。")
     digest = file_sha256(source)
     dest = stored_path(store, digest)
     if not dest.exists():

@@ -41,7 +41,13 @@ def check_request(
     percent = item.progress_percent if percent is None else percent
     if settings.get(s, "closure_needs_summary") and not (summary or "").strip():
         raise ValidationError("reason", "申请销号必须填写完成情况。")
-    if settings.get(s, "closure_needs_evidence") and not evidence_count(s, item.id):
+    if settings.get(s, "closure_needs_evidence") and not evidence_count(s, item.id, fresh=True):
+        if evidence_count(s, item.id):
+            raise ValidationError(
+                "evidence",
+                f"事项“{item.code}”现有的佐证材料已随上次销号申请提交。退回后再次申请销号，"
+                "须上传新的佐证材料（整改、补充后的照片、验收单等）。",
+            )
         raise ValidationError(
             "evidence",
             f"事项“{item.code}”还没有佐证材料。请先上传佐证材料（照片、验收单、文件等），再申请销号。",
@@ -70,7 +76,7 @@ def check_review(
     """Every review outcome needs a written opinion; on shared ledgers the requester may
     not review their own request."""
     if settings.get(s, "review_needs_opinion") and not (opinion or "").strip():
-        raise ValidationError("reason", "审核必须填写审核意见。")
+        raise ValidationError("reason", "执行“同意办结”必须填写审核意见。")
     if duties_separated(s) and request.requested_by_id == actor.user_id:
         raise ValidationError(
             "reviewer",
@@ -114,13 +120,19 @@ def duties_separated(s: Session) -> bool:
     return bool(value == "on")
 
 
-def evidence_count(s: Session, item_id: int) -> int:
-    return s.scalar(select(func.count(Attachment.id)).where(Attachment.item_id == item_id)) or 0
+def evidence_count(s: Session, item_id: int, fresh: bool = False) -> int:
+    """The item's evidence files; ``fresh``: only those no earlier closure request carried
+    (a request sent back for 补充/整改, or reopened by 回头看, needs new evidence)."""
+    stmt = select(func.count(Attachment.id)).where(Attachment.item_id == item_id)
+    if fresh:
+        stmt = stmt.where(Attachment.closure_request_id.is_(None))
+    return s.scalar(stmt) or 0
 
 
 def latest_visit(s: Session, item: Item) -> SatisfactionSurvey | None:
-    """The newest visit with a verdict made on or after the item's completion day (a
-    visit before it judged work that was not yet done)."""
+    """The newest visit with a verdict made after the item's latest completion, both by
+    its date and by when it was recorded (a visit before a 回头看 and the new 办结 judged
+    work that has since been redone)."""
     if item.completed_at is None:
         return None
     since: dt.date = item.completed_at.date()
@@ -130,6 +142,7 @@ def latest_visit(s: Session, item: Item) -> SatisfactionSurvey | None:
             SatisfactionSurvey.item_id == item.id,
             SatisfactionSurvey.rating.is_not(None),
             SatisfactionSurvey.visited_on >= since,
+            SatisfactionSurvey.created_at >= item.completed_at,
         )
         .order_by(SatisfactionSurvey.visited_on.desc(), SatisfactionSurvey.id.desc())
         .limit(1)

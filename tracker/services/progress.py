@@ -40,12 +40,18 @@ def report_progress(
     A percent lower than the item's needs ``drop_reason`` (setting ``drop_needs_reason``):
     a figure that goes backwards is either a correction or a setback, and a supervisor
     must be able to read which.
+
+    ``problems`` and ``needs`` left out (``None``) carry the side's last ones forward: a
+    need stays on the supervisors' 需协调 list until the unit says it is met, by passing an
+    empty text — a routine report from any door (window, command line, pack) never drops it.
     """
     item = permit(s, actor, item_id, "progress")
     text = text.strip()
-    problems, needs = (problems or "").strip() or None, (needs or "").strip() or None
+    last = open_points(s, actor, item_id)
+    problems = last[0] if problems is None else problems.strip() or None
+    needs = last[1] if needs is None else needs.strip() or None
     new_percent = percent is not None and percent != item.progress_percent
-    if not text and not (new_percent or problems or needs):
+    if not text and not (new_percent or (problems, needs) != last):
         raise ValidationError("text", "进展情况不能为空。")
     if percent is not None and not 0 <= percent <= 100:
         raise ValidationError("percent", "完成百分比必须在 0 到 100 之间。")

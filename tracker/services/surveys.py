@@ -48,6 +48,9 @@ def record_visit(
     day = visited_on or stamp.date()
     if day > stamp.date():
         raise ValidationError("visited_on", "回访日期不能晚于今天。")
+    done = item.completed_at.date() if item.completed_at else None
+    if done is not None and day < done:  # it would judge work not yet finished
+        raise ValidationError("visited_on", f"回访日期不能早于办结日期（{done}）。")
     if rating is None and contacted is None:
         raise ValidationError("rating", "回访至少要记录满意度或是否联系上群众。")
     before = snapshot(item)

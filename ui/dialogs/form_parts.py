@@ -33,6 +33,21 @@ def error_label() -> QLabel:
     return label
 
 
+def show_refusal(dialog: QDialog, label: QLabel, text: str) -> None:
+    """Say why in the dialog's red line and grow the dialog to the wrapped text: a form
+    layout does not grow by itself, and a two-line refusal would be cut in half."""
+    label.setText(text)
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    height = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+    height = max(height, layout.sizeHint().height())
+    if height > dialog.height():
+        dialog.resize(width, height)
+
+
 def ok_cancel(
     dialog: QDialog, on_ok: Callable[[], None] | None = None, ok_text: str | None = None
 ) -> QDialogButtonBox:

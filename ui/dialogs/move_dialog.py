@@ -18,7 +18,7 @@ from tracker import workflow
 from tracker.errors import TrackerError, ValidationError
 from tracker.services.closure_rules import ClosureFacts
 from tracker.services.common import ItemState
-from ui.dialogs.form_parts import error_label, ok_cancel
+from ui.dialogs.form_parts import error_label, ok_cancel, show_refusal
 
 #: Moves confirmed in this dialog although they need no reason: they cannot be taken back.
 CONFIRMED = frozenset({"approve", "close"})
@@ -121,4 +121,4 @@ class MoveDialog(QDialog):
         self.reject()
 
     def _refuse(self, text: str) -> None:
-        self.message.setText(text)
+        show_refusal(self, self.message, text)

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import TrackerError, ValidationError
 from tracker.services.common import ItemState
-from ui.dialogs.form_parts import error_label, ok_cancel
+from ui.dialogs.form_parts import error_label, ok_cancel, show_refusal
 
 
 @dataclass(frozen=True)
 class ProgressInput:
+    """``problems``/``needs``: as typed ("" clears them; ``None`` keeps the last ones)."""
+
     text: str
     percent: int
     problems: str | None
@@ -89,8 +91,8 @@ class ProgressDialog(QDialog):
         return ProgressInput(
             self.text.toPlainText().strip(),
             self.percent.value(),
-            self.problems.text().strip() or None,
-            self.needs.text().strip() or None,
+            self.problems.text().strip(),
+            self.needs.text().strip(),
             (self.drop_reason.text().strip() or None) if lower else None,
         )
 
@@ -100,7 +102,7 @@ class ProgressDialog(QDialog):
         try:
             self.state = self._submit(self.value())
         except TrackerError as exc:
-            self.message.setText(str(exc))
+            show_refusal(self, self.message, str(exc))
             if isinstance(exc, ValidationError):
                 field = {"drop_reason": self.drop_reason, "percent": self.percent}
                 field.get(exc.field, self.text).setFocus()

@@ -974,3 +974,22 @@ def test_cli_says_when_a_take_names_no_row_to_take(cli, db_path, tmp_path):
         path = export(db, tmp_path, unit)
     code, _, err = cli("import-return", str(path), "--take", "NO-SUCH")
     assert code == 0 and "NO-SUCH 不是冲突或需确认的行" in err
+
+
+def test_a_routine_return_keeps_the_open_need_and_a_written_none_clears_it(
+    db, org, items, tmp_path
+):
+    e1 = items["E1"]
+    with db.sessions.begin() as s:
+        progress.report_progress(s, org.edu_clerk, e1, "开工", needs="协调用地", at=at(3, 2))
+    path = fill(export(db, tmp_path / "first"), {(LEAD, "E1", "进展情况"): "主体施工"})
+    assert apply(db, plan(db, path)).applied == 1
+    with db.sessions.begin() as s:
+        assert progress.open_points(s, org.edu_clerk, e1) == (None, "协调用地")
+    path = fill(export(db, tmp_path / "second"), {(LEAD, "E1", "需协调事项"): "无"})
+    line = by_code(plan(db, path))["E1"]
+    assert line.changes == {"需协调事项": ("协调用地", "（已解决）")}
+    # (the test's packs are stamped 04-01, before the first return: a since-export conflict)
+    assert apply(db, plan(db, path), take={"E1"}).applied == 1
+    with db.sessions.begin() as s:
+        assert progress.open_points(s, org.edu_clerk, e1) == (None, None)

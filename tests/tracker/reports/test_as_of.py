@@ -17,7 +17,7 @@ from sqlalchemy import select
 from tests.tracker.org import at, new_item, request_closure, working_item
 from tracker import metric_series, metrics, settings
 from tracker.demo.generator import generate_demo
-from tracker.enums import Escalation
+from tracker.enums import Escalation, Rating
 from tracker.errors import ReportInvariantError
 from tracker.models import Item, ItemHistory
 from tracker.reports import reconcile, snapshots
@@ -26,7 +26,7 @@ from tracker.reports.bulletin_json import document, write_json
 from tracker.reports.bulletin_pdf import write_pdf
 from tracker.reports.bulletin_xlsx import write_xlsx
 from tracker.reports.period import parse_period
-from tracker.services import assignment, editing, extensions, progress, transitions
+from tracker.services import assignment, editing, extensions, progress, surveys, transitions
 from tracker.services.ledger_files import local_desk
 
 JUNE = parse_period("2026-06")
@@ -48,6 +48,7 @@ def test_a_past_bulletin_is_unchanged_by_later_work(ten_items, org):
         progress.urge(s, sup, e, at=at(8, 3))
         request_closure(s, org.edu_clerk, c, at(8, 5), "完成")
         transitions.move(s, sup, c, "approve", reason="同意", at=at(8, 6))
+        surveys.record_visit(s, sup, c, rating=Rating.SATISFIED, at=at(8, 7, 9))
         transitions.move(s, sup, c, "close", at=at(8, 7))
         extensions.request_extension(
             s, org.edu_clerk, d, dt.date(2026, 10, 31), "雨季", at=at(8, 8)

@@ -69,10 +69,10 @@ def _completed(db, org, code="K1") -> int:
 
 
 def _visit(db, org, item_id, rating, day=dt.date(2026, 5, 10)) -> None:
+    """A visit on ``day``, recorded then (today's: now)."""
+    when = None if day == dt.date.today() else at(day.month, day.day)
     with db.sessions.begin() as s:
-        surveys.record_visit(
-            s, org.supervisor, item_id, rating=rating, visited_on=day, at=at(day.month, day.day)
-        )
+        surveys.record_visit(s, org.supervisor, item_id, rating=rating, visited_on=day, at=when)
 
 
 def _own_request(db, org) -> int:
@@ -120,7 +120,7 @@ def test_a_request_below_100_percent_is_refused_or_set_by_the_setting(db, org):
 
 def test_a_request_needs_its_statement(db, org):
     item_id = _working(db, org)
-    _refused(db, item_id, _request(org, item_id, reason="  "), "必须填写")
+    _refused(db, item_id, _request(org, item_id, reason="  "), "执行“申请销号”必须填写完成情况")
 
 
 def test_every_review_outcome_needs_a_written_opinion(db, org):
@@ -147,8 +147,6 @@ def test_approval_without_an_opinion_passes_when_the_rule_is_off(db, org):
 def test_close_needs_a_visit_made_after_completion(db, org):
     item_id = _completed(db, org)
     close = lambda s: transitions.move(s, org.supervisor, item_id, "close")  # noqa: E731
-    _refused(db, item_id, close, "办结后还没有回访群众")
-    _visit(db, org, item_id, Rating.SATISFIED, day=dt.date(2026, 4, 30))  # before completion
     _refused(db, item_id, close, "办结后还没有回访群众")
     _visit(db, org, item_id, Rating.BASIC)  # 基本满意 is accepted
     assert _move(db, org.supervisor, item_id, "close").status == Status.CLOSED
@@ -233,7 +231,8 @@ def test_a_checkpoint_judged_achieved_needs_evidence(db, org):
     [
         ("closure_percent", "maybe", "只能取：require（须达到 100%）、set（申请时自动记为 100%）"),
         ("separate_duties", "yes", "只能取：auto"),
-        ("visit_before_close", ["重点民生实事"], "没有“重点民生实事”这种清单类型"),
+        ("visit_before_close", ["重点民生", "微心愿"], "清单类型“重点民生”不是可用的取值"),
+        ("separate_duties", True, "取值类型不对，可用：auto、on、off"),
         ("doubt_margin", 0, "应在 1 到 100 之间"),
         ("closure_needs_evidence", "否", "取值类型不对"),
     ],
@@ -266,3 +265,53 @@ def test_the_item_detail_shows_the_opinion_and_the_evidence(db, org):
         d = item_detail(s, item_id)
     assert [a.filename for a in d.attachments] == [f"验收单-{item_id}.txt"]
     assert any(e.kind == "审核" and "材料齐全" in e.text for e in d.history)
+
+
+def test_list_kinds_are_set_by_their_chinese_names(db, org):
+    _put(db, org, "visit_before_close", ["重点民生实事", "接诉即办"])
+    with db.sessions.begin() as s:
+        assert settings.get(s, "visit_before_close") == ["key_livelihood", "hotline"]
+
+
+def test_a_visit_before_a_reopening_does_not_open_the_new_close(db, org):
+    """回头看 and a new 办结 the same day: the visit made before them judged the old work."""
+    item_id = _completed(db, org)  # approved 5-3
+    _visit(db, org, item_id, Rating.SATISFIED, day=dt.date(2026, 5, 10))
+    when = dt.datetime(2026, 5, 10, 15)
+    _move(db, org.supervisor, item_id, "reopen", reason="回头看抽查", at=when)
+    with db.sessions.begin() as s:
+        evidence(s, org.edu_clerk, item_id, when)
+    _move(db, org.edu_clerk, item_id, "request_closure", reason="整改完成", at=when)
+    _move(db, org.supervisor, item_id, "approve", reason="同意", at=when)
+    close = lambda s: transitions.move(s, org.supervisor, item_id, "close")  # noqa: E731
+    _refused(db, item_id, close, "办结后还没有回访群众")
+
+
+def test_a_request_after_rework_needs_new_evidence(db, org):
+    item_id = _requested(db, org)
+    _move(db, org.supervisor, item_id, "supplement", reason="缺少验收单")
+    _refused(db, item_id, _request(org, item_id), "已随上次销号申请提交.*须上传新的佐证材料")
+    with db.sessions.begin() as s:
+        evidence(s, org.edu_clerk, item_id)
+    assert _move(db, org.edu_clerk, item_id, "request_closure", reason="已补充").status == (
+        Status.CLOSURE_REQUESTED
+    )
+
+
+def test_a_visit_dated_before_completion_is_refused(db, org):
+    item_id = _completed(db, org)  # approved 5-3
+    with pytest.raises(ValidationError, match=r"回访日期不能早于办结日期（2026-05-03）"):
+        _visit(db, org, item_id, Rating.SATISFIED, day=dt.date(2026, 5, 1))
+
+
+def test_needs_are_carried_until_the_unit_says_they_are_met(db, org):
+    item_id = _working(db, org)
+    _report(db, org, item_id, 30, at(5, 1), needs="协调用地", problems="拆迁未完成")
+    _report(db, org, item_id, 40, at(5, 2))  # a routine report: the need stays
+    with db.sessions.begin() as s:
+        assert progress.open_points(s, org.edu_clerk, item_id) == ("拆迁未完成", "协调用地")
+    _report(db, org, item_id, 50, at(5, 3), needs="")  # met
+    with db.sessions.begin() as s:
+        assert progress.open_points(s, org.edu_clerk, item_id) == ("拆迁未完成", None)
+    with pytest.raises(ValidationError, match="进展情况不能为空"), db.sessions.begin() as s:
+        progress.report_progress(s, org.edu_clerk, item_id, " ", problems="拆迁未完成")

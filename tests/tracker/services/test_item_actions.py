@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.tracker.org import at, new_item, request_closure, working_item
+from tests.tracker.org import at, evidence, new_item, request_closure, working_item
 from tracker import item_actions, query
 from tracker.enums import Escalation, Rating, Status
 from tracker.errors import Conflict, PermissionDenied, TrackerError
@@ -65,8 +65,12 @@ def test_menus_offer_what_the_services_accept(db, org, status, tmp_path):
             who = org.edu_clerk if move in ("sign", "request_closure") else org.supervisor
             reason = "群众反映" if move in ("suspend", "cancel") else None
             reason = "已按期完工" if move == "request_closure" else reason
-            if move == "request_closure":
+            reason = "材料齐全" if move == "approve" else reason
+            if move == "request_closure":  # what the 销号 gate asks first
                 progress.report_progress(s, org.edu_clerk, item_id, "已完工", percent=100)
+                evidence(s, org.edu_clerk, item_id, at(2, 1))
+            if move == "close":
+                surveys.record_visit(s, org.supervisor, item_id, rating=Rating.SATISFIED)
             transitions.move(s, who, item_id, move, reason=reason, at=at(2, 1))
         assert s.get(Item, item_id).status == status
     for actor in (org.supervisor, org.edu_clerk, org.viewer):

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from sqlalchemy import select
 
-from tests.tracker.org import at, new_item, request_closure, working_item
+from tests.tracker.org import at, evidence, new_item, request_closure, working_item
 from tracker.enums import Escalation, Rating
 from tracker.errors import Conflict, DuplicateError, PermissionDenied, ValidationError
 from tracker.models import Attachment, Checkpoint, Item, ProgressReport
@@ -165,6 +165,7 @@ def test_checkpoints_for_ongoing_items(db, org):
     with db.sessions.begin() as s:
         ongoing = working_item(s, org, "L1", deadline=None)
         fixed = working_item(s, org, "L2")
+        evidence(s, org.edu_clerk, ongoing)  # 阶段完成 needs evidence, as a closure does
         checkpoints.record_checkpoint(s, org.supervisor, ongoing, "2026Q1", True, "按计划推进")
         with pytest.raises(DuplicateError):
             checkpoints.record_checkpoint(s, org.supervisor, ongoing, "2026Q1", False)

@@ -42,6 +42,8 @@ def test_full_path_to_closure_with_rework(db, org):
     _move(db, org.edu_clerk, item_id, "request_closure", reason="已完工", at=at(5, 1))
     state = _move(db, org.supervisor, item_id, "rectify", reason="照片不全", at=at(5, 2))
     assert state.status_label == "办理中"
+    with db.sessions.begin() as s:  # the rework's own evidence: the first went with request 1
+        evidence(s, org.edu_clerk, item_id, at(5, 3))
     _move(db, org.edu_clerk, item_id, "request_closure", reason="已补齐", at=at(5, 3))
     state = _move(db, org.supervisor, item_id, "approve", reason="材料齐全", at=at(5, 4))
     assert state.status_label == "已办结"  # 重点民生实事 waits for the public's verdict
@@ -67,6 +69,7 @@ def test_full_path_to_closure_with_rework(db, org):
         "progress",
         "request_closure",
         "rectify",
+        "attachment",
         "request_closure",
         "approve",
         "visit",
@@ -88,7 +91,7 @@ def test_reject_needs_reason_and_does_not_count_as_rework(db, org):
         item_id = working_item(s, org, "R1")
     _ready(db, org, item_id)
     _move(db, org.edu_clerk, item_id, "request_closure", reason="完成")
-    with pytest.raises(ValidationError, match="必须填写理由"):
+    with pytest.raises(ValidationError, match="执行“不同意办结”必须填写审核意见"):
         _move(db, org.supervisor, item_id, "reject", reason="  ")
     _move(db, org.supervisor, item_id, "reject", reason="与实际不符")
     item = _item(db, item_id)

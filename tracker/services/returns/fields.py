@@ -255,6 +255,10 @@ def co_row(
     _append_only(line, last, wanted, None, since)
 
 
+#: What a clerk writes in 存在问题 / 需协调事项 to say the last one is solved.
+CLEARED = frozenset({"无", "没有", "已解决", "已协调", "已协调解决"})
+
+
 def _append_only(
     line: ReturnLine,
     last: ProgressReport | None,
@@ -266,10 +270,11 @@ def _append_only(
     conflict when the unit has reported since the export (an old pack sent again)."""
     for key, label in (("problems", "存在问题"), ("needs", "需协调事项")):
         value, before = wanted.get(key), getattr(last, key) if last else None
-        if not value or value == before:
+        cleared = value in CLEARED  # an empty cell keeps the last ones (the service carries)
+        if (cleared and not before) or not value or value == before:
             continue
-        line.changes[label] = (before, value)
-        line.values[key] = value
+        line.changes[label] = (before, "（已解决）" if cleared else value)
+        line.values[key] = "" if cleared else value
         exported = (
             None if meta is None else meta.problems_hash if key == "problems" else meta.needs_hash
         )
