@@ -77,6 +77,10 @@ class WarningsPage(QWidget):
             self.tabs.addTab(view, "")
         self.needs = read_only_table([self.tr(h) for h in NEEDS_HEADERS])
         self.needs.setWordWrap(False)
+        header = self.needs.horizontalHeader()
+        em = self.fontMetrics().horizontalAdvance("中")
+        for column, chars in enumerate((14, 18, 8, 7, 24)):  # the request itself the widest
+            header.resizeSection(column, em * chars)
         self.needs.currentCellChanged.connect(lambda row, *_: self._need_chosen(row))
         self._need_ids: list[int] = []
         self.tabs.addTab(self.needs, "")

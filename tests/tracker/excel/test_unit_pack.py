@@ -804,7 +804,7 @@ def test_closure_below_100_percent_is_refused_by_the_gate(db, items, tmp_path):
     )
     line = by_code(plan(db, path))["E2"]
     assert line.action == "problem" and line.refusals == [
-        "事项“E2”完成百分比为 30%，达到 100% 才能申请销号；申请销号未采用"
+        "事项“E2”不能申请销号：完成百分比为 30%，达到 100% 才能申请销号；申请销号未采用"
     ]
     assert "申请销号" not in line.changes
 
@@ -837,7 +837,7 @@ def test_closure_without_evidence_is_refused_and_the_rest_of_the_row_lands(db, i
     )
     line = by_code(plan(db, path))["E1"]
     assert line.refusals == [
-        "事项“E1”还没有佐证材料。请先上传佐证材料（照片、验收单、文件等），再申请销号；"
+        "事项“E1”不能申请销号：还没有佐证材料，请先上传佐证材料（照片、验收单、文件等）；"
         "申请销号未采用"
     ]
     assert apply(db, plan(db, path)).applied == 1

@@ -315,3 +315,14 @@ def test_needs_are_carried_until_the_unit_says_they_are_met(db, org):
         assert progress.open_points(s, org.edu_clerk, item_id) == ("拆迁未完成", None)
     with pytest.raises(ValidationError, match="进展情况不能为空"), db.sessions.begin() as s:
         progress.report_progress(s, org.edu_clerk, item_id, " ", problems="拆迁未完成")
+
+
+def test_every_missing_piece_is_named_at_once(db, org):
+    item_id = _working(db, org)
+    _report(db, org, item_id, 60, at(5, 1))
+    _refused(
+        db,
+        item_id,
+        _request(org, item_id),
+        "不能申请销号：还没有佐证材料.*；完成百分比为 60%，达到 100% 才能申请销号。",
+    )
