@@ -91,14 +91,9 @@ TRANSITIONS: dict[str, Transition] = {
             Scope.LEAD,
             needs_reason=True,
         ),
+        # its 完成情况 is the 销号 gate's rule (a setting), checked in ``closure_rules``
         Transition(
-            "request_closure",
-            "申请销号",
-            (S.IN_PROGRESS,),
-            S.CLOSURE_REQUESTED,
-            UNIT,
-            Scope.LEAD,
-            needs_reason=True,
+            "request_closure", "申请销号", (S.IN_PROGRESS,), S.CLOSURE_REQUESTED, UNIT, Scope.LEAD
         ),
         Transition("approve", "同意办结", (S.CLOSURE_REQUESTED,), None, SUPERVISORS),
         Transition(
@@ -147,7 +142,8 @@ TRANSITIONS: dict[str, Transition] = {
     ]
 }
 
-#: What the reason of a move is called where it is not simply 理由.
+#: Moves whose words are the 销号 gate's (``services.closure_rules``, each rule a setting),
+#: and what the words are called: the dialog asks for them, the gate decides if they must be.
 REASON_WORDS = {
     "request_closure": "完成情况",
     **{a: "审核意见" for a in ("approve", "supplement", "rectify", "reject")},

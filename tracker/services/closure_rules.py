@@ -40,9 +40,9 @@ def check_request(
     every missing piece at once, so the unit does not find them one refusal at a time
     (``percent``: the one the request comes with, when it brings its own, as a pack row)."""
     percent = item.progress_percent if percent is None else percent
-    missing: list[tuple[str, str]] = []
     if settings.get(s, "closure_needs_summary") and not (summary or "").strip():
-        missing.append(("reason", "申请销号必须填写完成情况"))
+        raise ValidationError("reason", "执行“申请销号”必须填写完成情况。")  # typed right there
+    missing: list[tuple[str, str]] = []
     if settings.get(s, "closure_needs_evidence") and not evidence_count(s, item.id, fresh=True):
         missing.append(("evidence", _evidence_missing(s, item)))
     sets_full = percent < FULL and settings.get(s, "closure_percent") == "set"
@@ -79,7 +79,7 @@ def check_review(
     """Every review outcome needs a written opinion; on shared ledgers the requester may
     not review their own request."""
     if settings.get(s, "review_needs_opinion") and not (opinion or "").strip():
-        raise ValidationError("reason", "执行“同意办结”必须填写审核意见。")
+        raise ValidationError("reason", "执行“同意办结”必须填写审核意见。")  # the others: workflow
     if duties_separated(s) and request.requested_by_id == actor.user_id:
         raise ValidationError(
             "reviewer",

@@ -23,20 +23,17 @@ from ui.dialogs.form_parts import error_label, ok_cancel, show_refusal
 #: Moves confirmed in this dialog although they need no reason: they cannot be taken back.
 CONFIRMED = frozenset({"approve", "close"})
 #: The moves whose dialog shows the 销号 gate's facts.
-GATED = frozenset({"request_closure", "approve", "supplement", "rectify", "reject", "close"})
-REVIEWS = frozenset({"approve", "supplement", "rectify", "reject"})
+GATED = frozenset({"request_closure", *workflow.REASON_WORDS, "close"})
+REVIEWS = frozenset({"approve", *workflow.RETURN_ACTIONS})
 
 
 def needs_dialog(action: str) -> bool:
-    return workflow.TRANSITIONS[action].needs_reason or action in CONFIRMED
+    t = workflow.TRANSITIONS[action]
+    return t.needs_reason or action in CONFIRMED or action in workflow.REASON_WORDS
 
 
 def reason_label(action: str) -> str:
-    if action == "request_closure":
-        return "完成情况"
-    if action in REVIEWS:
-        return "审核意见"
-    return "理由"
+    return workflow.REASON_WORDS.get(action, "理由")
 
 
 def fact_rows(action: str, f: ClosureFacts) -> list[tuple[str, str]]:
@@ -68,7 +65,10 @@ class MoveDialog(QDialog):
         t = workflow.TRANSITIONS[action]
         label = workflow.label_for(action, list_kind)
         self.setWindowTitle(f"{label} — {title}")
-        self._submit, self._needs_text = submit, t.needs_reason or action in REVIEWS
+        self._submit = submit
+        #: the dialog insists only on what the workflow always needs; the gate's own words
+        #: (完成情况, 审核意见) are required or not by its settings, and the service says so
+        self._required = t.needs_reason
         self._reason_label = self.tr(reason_label(action))
         self.state: ItemState | None = None
         form = QFormLayout(self)
@@ -79,7 +79,7 @@ class MoveDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
-        if self._needs_text:
+        if t.needs_reason or action in workflow.REASON_WORDS:
             form.addRow(self._reason_label, self.reason)
         else:
             self.reason.hide()
@@ -102,7 +102,7 @@ class MoveDialog(QDialog):
 
     def submit(self) -> None:
         """Take the move; on a refusal say why here and keep everything typed."""
-        if self._needs_text and not self.text():
+        if self._required and not self.text():
             self._refuse(self.tr("请填写") + self._reason_label + "。")
             return
         try:

@@ -326,3 +326,12 @@ def test_every_missing_piece_is_named_at_once(db, org):
         _request(org, item_id),
         "不能申请销号：还没有佐证材料.*；完成百分比为 60%，达到 100% 才能申请销号。",
     )
+
+
+def test_turning_off_the_statement_rule_lets_a_bare_request_through(db, org):
+    item_id = _working(db, org)
+    with db.sessions.begin() as s:
+        evidence(s, org.edu_clerk, item_id)
+    _report(db, org, item_id, 100, at(5, 1))
+    _put(db, org, "closure_needs_summary", False)
+    assert _move(db, org.edu_clerk, item_id, "request_closure").status == (Status.CLOSURE_REQUESTED)
