@@ -72,7 +72,9 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     require_role(actor, {Role.ADMIN}, "修改设置")
     old = get(s, key)
     if key == "visit_before_close" and isinstance(value, list):
-        value = [_list_kind(v) for v in value]
+        # in the kinds' own order, once each: the 设置 page saving the same kinds is no change
+        named = {_list_kind(v) for v in value}
+        value = [k.value for k in ListKind if k.value in named]
     if not isinstance(value, type(DEFAULTS[key])) and not (
         isinstance(DEFAULTS[key], float) and isinstance(value, int)
     ):

@@ -186,19 +186,19 @@ class ClosureFacts:
 
 def facts(s: Session, item_id: int) -> ClosureFacts:
     item = s.get_one(Item, item_id)
-    names: dict[int | None, str] = dict(
-        s.execute(select(User.id, User.display_name)).tuples().all()
-    )
     files = s.scalars(
         select(Attachment.filename).where(Attachment.item_id == item_id).order_by(Attachment.id)
     ).all()
     request = last_request(s, item_id)
+    requester = (
+        s.get(User, request.requested_by_id) if request and request.requested_by_id else None
+    )
     visit = latest_visit(s, item)
     return ClosureFacts(
         percent=item.progress_percent,
         evidence=list(files),
         summary=request.summary if request else None,
-        requested_by=names.get(request.requested_by_id) if request else None,
+        requested_by=requester.display_name if requester else None,
         requested_at=request.requested_at if request else None,
         opinion=request.review_comment if request else None,
         visit=_visit_words(visit) if visit else None,

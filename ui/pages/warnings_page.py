@@ -93,7 +93,7 @@ class WarningsPage(QWidget):
         self._desk = desk
 
     def refresh(self) -> None:
-        """Count the three lists in the background, then show them (most urgent first)."""
+        """Count the lists and read the 需协调 requests in the background, then show them."""
         today = dt.date.today()
         filters = {key: _filter_for(key, today) for key, _ in LISTS}
         desk = self._desk

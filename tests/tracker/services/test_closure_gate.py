@@ -335,3 +335,17 @@ def test_turning_off_the_statement_rule_lets_a_bare_request_through(db, org):
     _report(db, org, item_id, 100, at(5, 1))
     _put(db, org, "closure_needs_summary", False)
     assert _move(db, org.edu_clerk, item_id, "request_closure").status == (Status.CLOSURE_REQUESTED)
+
+
+def test_the_same_kinds_in_another_order_or_twice_are_no_change(db, org):
+    with db.sessions.begin() as s:
+        before = s.scalar(select(func.count(AuditEntry.id)))
+    with db.sessions.begin() as s:
+        settings.put(s, org.admin, "visit_before_close", ["微心愿", "key_livelihood", "微心愿"])
+        assert settings.get(s, "visit_before_close") == ["key_livelihood", "micro_wish"]
+    with db.sessions.begin() as s:  # the 设置 page compares with this before saving
+        assert (
+            settings.all_settings(s)["visit_before_close"]
+            == settings.DEFAULTS["visit_before_close"]
+        )
+        assert s.scalar(select(func.count(AuditEntry.id))) == before + 1
