@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from tracker.deadlines import format_deadline
+from tracker.excel.print_setup import A4, fit_to_width
 from tracker.excel.raw_rows import RawRows
 from tracker.excel.safe_cell import Styler
 from tracker.metrics import definitions
@@ -84,6 +85,7 @@ def _sheet(
         ws.column_dimensions[get_column_letter(i)].width = w
     if freeze:
         ws.freeze_panes = freeze
+    fit_to_width(ws, A4)  # a printed list keeps its last columns on the page
     raw = RawRows(ws)
     st = Styler(ws)
     ws.append([st(title, font=TITLE)])

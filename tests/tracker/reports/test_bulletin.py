@@ -162,3 +162,12 @@ def test_xlsx_opens_in_libreoffice(bulletin, tmp_path):
         timeout=180,
     )
     assert "督办通报" in _pdftext(tmp_path / "bulletin.pdf")
+
+
+def test_every_xlsx_sheet_prints_one_page_wide_with_page_numbers(bulletin, tmp_path):
+    wb = load_workbook(write_xlsx(bulletin, tmp_path / "通报.xlsx"))
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert (setup.fitToWidth, setup.fitToHeight, setup.orientation) == (1, 0, "landscape")
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
