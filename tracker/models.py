@@ -145,6 +145,8 @@ class Item(Base):
     leader: Mapped[str | None] = mapped_column(String(64))
     lead_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    #: the phone the list gives beside the 责任人 on this item (None: the person's own)
+    assignee_phone: Mapped[str | None] = mapped_column(String(32))
 
     deadline_text: Mapped[str | None] = mapped_column(String(100))
     deadline_date: Mapped[dt.date | None] = mapped_column(Date, index=True)

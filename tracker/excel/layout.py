@@ -47,15 +47,46 @@ def synonyms() -> dict[str, list[str]]:
     return found
 
 
+#: A header that only contains a synonym (“县级包联领导” holds “包联领导”) is matched by the
+#: longest synonym inside it, below any exact match; synonyms shorter than ``MIN_INSIDE``
+#: (“项目”, “电话”) are too common to be looked for inside other words, and cells longer than
+#: ``MAX_HEADER`` are titles or data, not column names.
+MIN_INSIDE = 3
+MAX_HEADER = 12
+EXACT = 100
+
+
+@cache
+def _by_word() -> dict[str, str]:
+    return {word: name for name, words in synonyms().items() for word in words}
+
+
+@cache
+def _inside_words() -> list[tuple[str, str]]:
+    """(synonym, field), longest first: the first one found inside a header is the best."""
+    pairs = [(w, f) for w, f in _by_word().items() if len(w) >= MIN_INSIDE]
+    return sorted(pairs, key=lambda t: -len(t[0]))
+
+
+def match(header: Cell) -> tuple[str, int] | None:
+    """The field a header word names and how surely: ``EXACT`` for a synonym, else the
+    length of the longest synonym inside it; ``None`` when it names no field."""
+    word = normalise_header(header)
+    if not word or len(word) > MAX_HEADER:
+        return None
+    exact = _by_word().get(word)
+    if exact:
+        return exact, EXACT
+    for synonym, name in _inside_words():
+        if synonym in word:
+            return name, len(synonym)
+    return None
+
+
 def field_for(header: Cell) -> str | None:
     """The field a header word names, or ``None``."""
-    word = normalise_header(header)
-    if not word:
-        return None
-    for name, words in synonyms().items():
-        if word in words:
-            return name
-    return None
+    found = match(header)
+    return found[0] if found else None
 
 
 @dataclass
@@ -173,20 +204,29 @@ def _header_block(grid: Grid, best: int) -> list[int]:
 def _map_columns(
     filled: list[list[Cell]], rows: list[int]
 ) -> tuple[dict[str, int], dict[int, str]]:
-    columns: dict[str, int] = {}
+    """Field → column and column → header text.
+
+    Each column offers the field its lowest header text names (that row names the column
+    most precisely); a field goes to the column that names it most surely (an exact synonym
+    before a word merely holding one), the leftmost on a tie.
+    """
     headers: dict[int, str] = {}
+    offers: list[tuple[int, int, str]] = []  # (-sureness, column, field)
     width = max(len(filled[r]) for r in rows)
     for col in range(width):
         texts = [filled[r][col] for r in reversed(rows) if col < len(filled[r]) and filled[r][col]]
         if not texts:
             continue
         headers[col] = normalise_header(texts[0])
-        for text in texts:  # the lowest header row names the column most precisely
-            name = field_for(text)
-            if name:
+        for text in texts:
+            found = match(text)
+            if found:
                 headers[col] = normalise_header(text)
-                columns.setdefault(name, col)
+                offers.append((-found[1], col, found[0]))
                 break
+    columns: dict[str, int] = {}
+    for _sureness, col, name in sorted(offers):
+        columns.setdefault(name, col)
     return columns, headers
 
 

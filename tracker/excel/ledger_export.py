@@ -20,7 +20,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.enums import Status
@@ -98,7 +98,7 @@ def export_rows(s: Session, f: ItemFilter) -> Iterator[list[Any]]:
             Item.leader,
             lead.name,
             person.name,
-            person.phone,
+            func.coalesce(Item.assignee_phone, person.phone),
             Item.deadline_text,
             Item.status,
             light_expr(rules),

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from tracker.deadlines import Deadline, parse_deadline
 from tracker.errors import ImportFileError
-from tracker.excel.cells import clean, one_line, split_person, split_units
+from tracker.excel.cells import clean, one_line, split_people, split_units
 from tracker.excel.layout import Layout
 from tracker.excel.reader import Cell, Grid
 
@@ -176,7 +176,8 @@ def _item(
     co_units = [
         u for u in split_units(_cell(row, layout, "co_units")) + units[1:] if u not in units[:1]
     ]
-    name, phone = split_person(_cell(row, layout, "assignee"))
+    people = split_people(_cell(row, layout, "assignee"))
+    name, phone = people[0] if people else (one_line(_cell(row, layout, "assignee")), None)
     item = PlannedItem(
         row=r + 1,
         title=one_line(_cell(row, layout, "title")) or "",
@@ -192,7 +193,7 @@ def _item(
         assignee_phone=one_line(_cell(row, layout, "phone")) or phone,
         progress=text("progress"),
         location=one_line(_cell(row, layout, "location")),
-        remarks=text("remarks"),
+        remarks=_with_others(text("remarks"), people[1:]),
     )
     if "deadline" in layout.columns:
         item.deadline = parse_deadline(_cell(row, layout, "deadline"), year)
@@ -201,3 +202,11 @@ def _item(
     if "lead_unit" in layout.columns and not item.lead_unit:
         problems.append(_problem(r, layout, "lead_unit", "没有填写牵头单位"))
     return item
+
+
+def _with_others(remarks: str | None, others: list[tuple[str, str | None]]) -> str | None:
+    """The 备注 with the people a 责任人 cell names after the first (one 责任人 per item)."""
+    if not others:
+        return remarks
+    named = "、".join(" ".join(x for x in person if x) for person in others)
+    return "\n".join(x for x in (remarks, f"其他责任人：{named}") if x)

@@ -148,7 +148,7 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
         lead_unit=item.lead_unit.name if item.lead_unit else None,
         co_units=[u.name for u in item.co_units],
         assignee=assignee.name if assignee else None,
-        assignee_phone=assignee.phone if assignee else None,
+        assignee_phone=item.assignee_phone or (assignee.phone if assignee else None),
         deadline_text=item.deadline_text,
         deadline_date=item.deadline_date,
         deadline_precision=DeadlinePrecision(item.deadline_precision).label,

@@ -186,9 +186,8 @@ class _Writer:
             return None
         person = self.people.get((name, unit_id))
         if person is None:
+            # the first phone a list gives becomes the directory's; the item keeps its own
             person = self.people[(name, unit_id)] = NewPerson(name, phone, unit_id)
-        elif phone and person.phone != phone:
-            person.phone = phone
         return person
 
     def _insert_people(self) -> None:
@@ -218,6 +217,8 @@ class _Writer:
             item.lead_unit_id = self.units[p.lead_unit]
         if p.co_units:
             item.co_units = [self.unit_rows[self.units[u]] for u in p.co_units]
+        if p.assignee_phone is not None:
+            item.assignee_phone = p.assignee_phone
         person = self._person(p.assignee, p.assignee_phone, item.lead_unit_id)
         if isinstance(person, NewPerson):
             self.assign_later.append((item, person))
@@ -260,6 +261,7 @@ class _Writer:
         for name in fields.TEXT_FIELDS:
             row[name] = getattr(p, name)
         row["lead_unit_id"] = self.units[p.lead_unit] if p.lead_unit else None
+        row["assignee_phone"] = p.assignee_phone
         person = self._person(p.assignee, p.assignee_phone, row["lead_unit_id"])
         row.update(_deadline_fields(p.deadline))
         if p.progress:

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from tracker.enums import DeadlinePrecision
 from tracker.excel.plan import PlannedItem
 from tracker.models import Item, Person
@@ -67,7 +65,7 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField(
         "assignee_phone",
         lambda p: p.assignee_phone,
-        lambda _item, person: person.phone if person else None,
+        lambda item, person: item.assignee_phone or (person.phone if person else None),
     ),
     ImportField(
         "deadline",
@@ -83,10 +81,9 @@ FIELDS: tuple[ImportField, ...] = (
 TEXT_FIELDS = tuple(f.name for f in FIELDS if f.text)
 
 
-def changes(s: Session, item: Item, p: PlannedItem) -> dict[str, tuple[Any, Any]]:
+def changes(item: Item, person: Person | None, p: PlannedItem) -> dict[str, tuple[Any, Any]]:
     """Field → (ledger, sheet) where the sheet says something new; an empty cell changes
-    nothing."""
-    person = s.get(Person, item.assignee_id) if item.assignee_id else None
+    nothing. ``person`` is the item's 责任人, loaded by the caller with all the others."""
     found = {}
     for f in FIELDS:
         old, new = f.current(item, person), f.planned(p)
