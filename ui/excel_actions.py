@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the Excel core loads openpyxl (≈0.3 s): not on the start-
     from tracker.services.excel_desk import ExcelDesk
     from ui.pages.ledger_page import LedgerPage
 
-SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods", ".csv", ".tsv")
 
 
 def dropped_workbook(mime: QMimeData) -> Path | None:

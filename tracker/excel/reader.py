@@ -11,6 +11,7 @@ from typing import Any
 import python_calamine as pc
 
 from tracker.errors import ImportFileError
+from tracker.excel import csv_grid
 from tracker.excel.cells import clean
 from tracker.excel.ods_cells import ods_merges
 from tracker.excel.safety import check_workbook
@@ -18,6 +19,8 @@ from tracker.excel.unit_pack import columns as pack
 
 log = logging.getLogger(__name__)
 
+#: WPS's own workbook and template; usually the .xls container, read the same way.
+WPS_SUFFIXES = (".et", ".ett")
 MAX_ROWS = 200_000
 MAX_COLS = 300
 
@@ -65,6 +68,12 @@ def _open(path: Path) -> Any:
             "文件设置了打开密码，请在 Excel/WPS 中取消密码后再导入。", path=path
         ) from exc
     except Exception as exc:  # calamine raises several unrelated types for broken files
+        if path.suffix.lower() in WPS_SUFFIXES:
+            raise ImportFileError(
+                "这个 WPS 表格文件无法直接读取（可能是旧版 WPS 的专有格式），"
+                "请在 WPS 中“另存为” .xlsx 后再导入。",
+                path=path,
+            ) from exc
         raise ImportFileError(
             f"无法读取文件（{type(exc).__name__}），文件可能已损坏。", path=path
         ) from exc
@@ -94,6 +103,23 @@ def read_grid(path: Path, sheet: str | None = None, choose: Any = None) -> Grid:
 
 def _read_grid(path: Path, sheet: str | None, choose: Any) -> Grid:
     fmt = check_workbook(path)
+    if fmt == "csv":
+        rows: list[list[Cell]] = [list(r) for r in csv_grid.read_rows(path)]
+        grids = [Grid(path, path.stem, [path.stem], rows)]
+    else:
+        grids = _workbook_grids(path, sheet, fmt)
+    if not grids:
+        raise ImportFileError("文件里没有工作表。", path=path)
+    if any(_copied_pack(g) for g in grids):
+        raise ImportFileError(
+            "这是从单位填报包复制出来的表格（没有校验页），当作清单导入会新增重复的事项。"
+            "请让单位在原填报包文件中填写后发回，用“导入单位填报包”导入。",
+            path=path,
+        )
+    return choose(grids) if choose and len(grids) > 1 else grids[0]
+
+
+def _workbook_grids(path: Path, sheet: str | None, fmt: str) -> list[Grid]:
     wb = _open(path)
     try:
         names = [m.name for m in wb.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
@@ -111,15 +137,7 @@ def _read_grid(path: Path, sheet: str | None, choose: Any) -> Grid:
                 g.merged = g.merged or ods_merges(path, g.sheet)
     finally:
         wb.close()
-    if not grids:
-        raise ImportFileError("文件里没有工作表。", path=path)
-    if any(_copied_pack(g) for g in grids):
-        raise ImportFileError(
-            "这是从单位填报包复制出来的表格（没有校验页），当作清单导入会新增重复的事项。"
-            "请让单位在原填报包文件中填写后发回，用“导入单位填报包”导入。",
-            path=path,
-        )
-    return choose(grids) if choose and len(grids) > 1 else grids[0]
+    return grids
 
 
 def _copied_pack(grid: Grid) -> bool:

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from tracker.errors import ImportFileError
+from tracker.excel.csv_grid import TEXT_SUFFIXES
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
@@ -22,7 +23,9 @@ ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 
 def check_workbook(path: Path) -> str:
-    """Refuse unsafe or unreadable files; return the format (xlsx, xlsm, xls or ods)."""
+    """Refuse unsafe or unreadable files; return the format (xlsx, xlsm, xls, ods or csv).
+
+    WPS's .et/.ett are the same BIFF container as .xls and read as one."""
     if not path.is_file():
         raise ImportFileError("找不到这个文件。", path=path)
     size = path.stat().st_size
@@ -42,7 +45,9 @@ def check_workbook(path: Path) -> str:
                 "文件设置了打开密码，请在 Excel/WPS 中取消密码后再导入。", path=path
             )
         return "xls"
-    raise ImportFileError("这不是 Excel、WPS 或 ODS 表格文件，无法导入。", path=path)
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return "csv"
+    raise ImportFileError("这不是 Excel、WPS、ODS 表格或 CSV 文件，无法导入。", path=path)
 
 
 def _check_zip(path: Path) -> str:

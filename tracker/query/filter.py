@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker import metric_series, search_index
 from tracker.doubts import doubtful_expr
-from tracker.enums import Status
+from tracker.enums import ACTIVE_STATUSES, DeadlineKind, Status
 from tracker.errors import NotFoundError
 from tracker.lights import WarningRules, light_expr
 from tracker.models import AuditEntry, Item, ItemList, Person, Unit, item_co_unit
@@ -51,6 +51,9 @@ class ItemFilter:
     imported_at: dt.datetime | None = None
     #: Only items whose progress is 待核实 (``tracker.doubts``) as of ``as_of``.
     doubtful: bool = False
+    #: Only open items still waiting for a date: a fixed deadline the list wrote as “尽快” or
+    #: “汛期前”, or not at all (待确认时限); no light can judge them until one is set.
+    undated: bool = False
 
 
 def as_of_day(f: ItemFilter) -> dt.date:
@@ -88,6 +91,12 @@ def apply_filter(
         stmt = stmt.where(rules.terms.overdue_open)
     if rules and f.lights:
         stmt = stmt.where(light_expr(rules).in_(list(f.lights)))
+    if f.undated:
+        stmt = stmt.where(
+            Item.status.in_([str(x) for x in ACTIVE_STATUSES]),
+            Item.deadline_kind == DeadlineKind.FIXED,
+            Item.deadline_date.is_(None),
+        )
     if f.category:
         stmt = stmt.where(Item.category == f.category)
     if f.escalations:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from tracker import coordination, item_actions, query
 from tracker.actors import Actor, actor_by_login, relation_of
+from tracker.codes import next_code
 from tracker.db import Database
 from tracker.enums import Escalation, Status
 from tracker.models import AuditEntry, Item, ItemList, Unit
@@ -150,16 +151,12 @@ class Desk:
             )
 
     def next_code(self, list_name: str) -> str:
-        """A free code for a new item in ``list_name`` (year-NNN)."""
+        """A free code for a new item in ``list_name``, in the list's own pattern."""
         with self.db.sessions.begin() as s:
             lst = s.scalar(select(ItemList).where(ItemList.name == list_name))
             if lst is None:
                 return ""
-            codes = set(s.scalars(select(Item.code).where(Item.list_id == lst.id)))
-            n = len(codes) + 1
-            while f"{lst.year}-{n:03d}" in codes:
-                n += 1
-            return f"{lst.year}-{n:03d}"
+            return next_code(lst.year, s.scalars(select(Item.code).where(Item.list_id == lst.id)))
 
     def allowed_actions(self, item_id: int) -> set[str]:
         """Moves and actions this user may take on the item now (``item_actions``): its

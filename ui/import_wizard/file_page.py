@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker
@@ -18,7 +19,7 @@ from ui.i18n import filled
 from ui.import_wizard.page import Page
 from ui.import_wizard.state import ImportState
 
-FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"
+FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.et *.ett *.ods *.csv *.tsv *.txt);;所有文件 (*)"
 
 
 class FilePage(Page):
@@ -38,7 +39,8 @@ class FilePage(Page):
         assert line is not None  # an editable combo box has its line edit
         line.editingFinished.connect(self._list_chosen)
         self.list.activated.connect(self._list_chosen)
-        self.year = QSpinBox(minimum=2000, maximum=2100)
+        self.year = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
+        self.year.setToolTip(self.tr("新清单的年度；导入到已有清单时沿用该清单的年度。"))
         self.year.editingFinished.connect(self._year_chosen)
         form = QFormLayout()
         form.addRow(self.tr("文件"), browse_row(self.path, self.browse))
@@ -65,6 +67,7 @@ class FilePage(Page):
         if w.plan is not None:
             self.list.setCurrentText(w.plan.list_name)
             self.year.setValue(w.plan.year)
+            self.year.setEnabled(w.plan.list_id is None)  # an existing list keeps its year
         del blockers
 
     def summary(self) -> str:
@@ -88,9 +91,12 @@ class FilePage(Page):
         name = self.list.currentText().strip()
         plan = self.state.plan
         if name and (plan is None or name != plan.list_name):
-            self.state.replan(list_name=name)
+            # a year typed for another list must not carry over to this one
+            self.state.replan(list_name=name, year=None)
 
     def _year_chosen(self) -> None:
+        """A year typed for a new list. Focus merely passing the box while a plan is being
+        made (no plan yet) is not a choice: it once set existing lists' imports to 2000."""
         plan = self.state.plan
-        if plan is None or self.year.value() != plan.year:
+        if plan is not None and plan.list_id is None and self.year.value() != plan.year:
             self.state.replan(year=self.year.value())

@@ -1,4 +1,5 @@
-"""The 预警 page: the red, orange and yellow lists, 待核实 and 需协调, most urgent first.
+"""The 预警 page: the red, orange and yellow lists, 待核实, 待确认时限 and 需协调, most urgent
+first.
 
 Each light's list and 待核实 (``tracker.doubts``) is the ledger's own lazy model (rows
 read a block at a time) filtered and sorted by deadline, so the page costs a few counts
@@ -29,6 +30,7 @@ LISTS = (
     ("orange", QT_TRANSLATE_NOOP("WarningsPage", "橙灯（进度滞后）")),
     ("yellow", QT_TRANSLATE_NOOP("WarningsPage", "黄灯（临近时限）")),
     ("doubtful", QT_TRANSLATE_NOOP("WarningsPage", "待核实（进度存疑）")),
+    ("undated", QT_TRANSLATE_NOOP("WarningsPage", "待确认时限")),
 )
 NEEDS_TAB = QT_TRANSLATE_NOOP("WarningsPage", "需协调")
 NEEDS_HEADERS = (
@@ -46,6 +48,8 @@ NEEDS_LIMIT = 2000
 def _filter_for(key: str, today: dt.date) -> ItemFilter:
     if key == "doubtful":
         return ItemFilter(doubtful=True, as_of=today)
+    if key == "undated":
+        return ItemFilter(undated=True, as_of=today)
     return ItemFilter(lights=[key], as_of=today)
 
 

@@ -314,7 +314,7 @@ def test_problems_name_row_and_column(db, tmp_path):
             "row": 2,
             "column": "D",
             "header": "完成时限",
-            "message": "无法识别的完成时限“尽快完成”，已保留原文",
+            "message": "完成时限“尽快完成”没有具体日期，请确认",
         },
         {
             "row": 3,

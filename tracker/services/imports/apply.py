@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from tracker import audit, history
 from tracker.actors import Actor, require_role
+from tracker.codes import CodeMaker
 from tracker.deadlines import Deadline
 from tracker.enums import SUPERVISORS, DeadlineKind, ListKind, Status, UnitKind
 from tracker.errors import ValidationError
@@ -60,7 +61,7 @@ def apply_import(
     stamp = now(at)
     list_id = plan.list_id or _new_list(s, actor, plan, kind, stamp)
     units = _ensure_units(s, actor, plan.unknown_units if create_units else [], stamp)
-    writer = _Writer(s, actor, list_id, plan.year, units, stamp)
+    writer = _Writer(s, actor, list_id, plan.year, units, stamp, plan.items)
     counts = {"create": 0, "update": 0, "unchanged": 0}
     for p in ticking(plan.items, progress, len(plan.items), PROGRESS_EVERY):
         counts[p.action] += 1
@@ -152,6 +153,7 @@ class _Writer:
         year: int,
         units: dict[str, int],
         at: dt.datetime,
+        planned: list[PlannedItem],
     ) -> None:
         self.s, self.actor, self.list_id, self.year, self.units, self.at = (
             s,
@@ -161,25 +163,18 @@ class _Writer:
             units,
             at,
         )
-        self.codes = set(s.scalars(select(Item.code).where(Item.list_id == list_id)))
+        self.codes = CodeMaker(
+            year,
+            s.scalars(select(Item.code).where(Item.list_id == list_id)),
+            (p.code for p in planned if p.code and p.action == "create"),
+        )
         self.people: dict[tuple[str, int | None], Assignee] = {
             (p.name, p.unit_id): p for p in s.scalars(select(Person))
         }
         self.assign_later: list[tuple[Item, NewPerson]] = []
-        self.next_code = len(self.codes) + 1
         self.new_rows: list[NewRow] = []
         self.updated: list[tuple[Item, PlannedItem]] = []
         self.unit_rows = {u.id: u for u in s.scalars(select(Unit))}
-
-    def _code(self, wanted: str | None) -> str:
-        if wanted and wanted not in self.codes:
-            self.codes.add(wanted)
-            return wanted
-        while f"{self.year}-{self.next_code:03d}" in self.codes:
-            self.next_code += 1
-        code = f"{self.year}-{self.next_code:03d}"
-        self.codes.add(code)
-        return code
 
     def _person(self, name: str | None, phone: str | None, unit_id: int | None) -> Assignee | None:
         if not name:
@@ -247,7 +242,7 @@ class _Writer:
         row = {
             **ITEM_DEFAULTS,
             "list_id": self.list_id,
-            "code": self._code(p.code),
+            "code": self.codes.code(p.code),
             "serial": p.serial,
             "title": p.title,
             "status": Status.REGISTERED,

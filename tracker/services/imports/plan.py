@@ -204,7 +204,9 @@ def _resolve_units(s: Session, plan: ImportPlan, aliases: dict[str, str], keep: 
     """Write each unit as the directory spells it, expand collective names (“各乡镇人民政府”)
     into the directory's units unless the clerk kept one as written (``keep``), and list the
     names the directory does not know."""
-    directory = s.execute(select(Unit.name, Unit.kind).order_by(Unit.sort_order, Unit.id)).all()
+    directory = (
+        s.execute(select(Unit.name, Unit.kind).order_by(Unit.sort_order, Unit.id)).tuples().all()
+    )
     exact = {name for name, _kind in directory}
     by_key: dict[str, list[str]] = defaultdict(list)
     for name, _kind in directory:
