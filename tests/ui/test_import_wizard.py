@@ -262,3 +262,61 @@ def test_reimport_shows_field_level_changes(qtbot, wizard, messy, db):
         "不变",
     ]
     assert preview.items.item(1, 8).text() == "完成时限：2026-09-30 → 2026年10月底前"
+
+
+def _units(db, *names: tuple[str, str]) -> None:
+    with db.sessions.begin() as s:
+        registry.ensure_admin(s)
+        admin = actor_by_login(s, "admin")
+        for name, kind in names:
+            registry.add_unit(s, admin, name, kind)
+
+
+def test_a_collective_name_is_expanded_or_kept_as_the_clerk_says(qtbot, wizard, db, tmp_path):
+    _units(
+        db,
+        ("县卫生健康局", "department"),
+        ("城关镇卫生院", "department"),
+        ("青石镇卫生院", "department"),
+    )
+    wb = Workbook()
+    wb.active.append(["项目名称", "牵头单位", "配合单位", "完成时限"])
+    wb.active.append(["家庭医生签约", "县卫生健康局", "各乡镇卫生院", "2026年10月"])
+    path = tmp_path / "collective.xlsx"
+    wb.save(path)
+    w = wizard(path)
+    for _ in range(3):
+        next_page(qtbot, w)
+    preview = w.currentPage()
+    assert preview.tabs.tabText(3) == "新单位（1）"
+    assert preview.units.item(0, 0).text() == "各乡镇卫生院"
+    box = preview.units.cellWidget(0, 1)
+    assert box.currentText() == "展开为名录中的 2 个单位"
+    assert "按名录展开为 2 个单位" in preview.status.text()
+    assert w.state.plan.items[0].co_units == ["城关镇卫生院", "青石镇卫生院"]
+    box.setCurrentIndex(box.findText("（新建该单位）"))
+    box.activated.emit(box.currentIndex())
+    settle(qtbot, w)
+    assert w.state.plan.items[0].co_units == ["各乡镇卫生院"]
+    assert w.state.plan.unknown_units == ["各乡镇卫生院"]
+    box = preview.units.cellWidget(0, 1)
+    assert box.currentText() == "（新建该单位）"
+    box.setCurrentIndex(box.findText("展开为名录中的对应单位"))
+    box.activated.emit(box.currentIndex())
+    settle(qtbot, w)
+    assert w.state.plan.items[0].co_units == ["城关镇卫生院", "青石镇卫生院"]
+    assert w.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+
+def test_an_existing_list_keeps_its_year_whatever_focus_does(qtbot, wizard, messy, db):
+    w = wizard(messy)
+    for _ in range(4):
+        next_page(qtbot, w)
+    qtbot.waitUntil(lambda: w.currentPage().applied is not None, timeout=10_000)
+    again = wizard(messy)
+    file_page = again.currentPage()
+    assert file_page.year.value() == 2026 and not file_page.year.isEnabled()
+    again.state.plan = None  # focus leaving the box while a plan is being made
+    file_page.year.editingFinished.emit()
+    settle(qtbot, again)
+    assert again.state.options["year"] is None

@@ -11,6 +11,7 @@ from tracker.models import Item
 from tracker.services.desk import Desk
 from ui.main_window import MainWindow
 from ui.models.ledger_model import COLUMNS
+from ui.pages.warnings_page import LISTS
 
 
 def test_the_three_lists_match_the_lights_and_open_items(qtbot, demo_db):
@@ -38,3 +39,31 @@ def test_the_three_lists_match_the_lights_and_open_items(qtbot, demo_db):
     code = next(n for n, (key, _h, _s) in enumerate(COLUMNS) if key == "code")
     assert window._current == ids[0]
     assert red.index(0, code).data() in window.panel.view.toPlainText()
+
+
+def test_items_waiting_for_a_date_are_listed_as_to_be_confirmed(qtbot, db, tmp_path):
+    from openpyxl import Workbook
+
+    from tests.tracker.excel.messy import apply_as_admin, plan
+
+    wb = Workbook()
+    for row in (
+        ["项目名称", "牵头单位", "完成时限"],
+        ["河道清淤", "县水利局", "汛期前"],
+        ["路灯", "县城管局", "2026年10月"],
+    ):
+        wb.active.append(row)
+    wb.save(tmp_path / "l.xlsx")
+    apply_as_admin(db, plan(db, tmp_path / "l.xlsx"), create_units=True)
+    window = MainWindow(Desk(db))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.warnings
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        window.pages.setCurrentWidget(page)
+    tab = [key for key, _label in LISTS].index("undated")
+    assert page.tabs.tabText(tab) == "待确认时限 1"
+    model = page.models["undated"]
+    assert model.rowCount() == 1
+    title = next(n for n, (key, _h, _s) in enumerate(COLUMNS) if key == "title")
+    assert model.index(0, title).data() == "河道清淤"

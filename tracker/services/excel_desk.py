@@ -7,6 +7,7 @@ SQLite ledger first and writes in one transaction, so a failure or 取消 leaves
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ class ExcelDesk:
         header_rows: list[int] | None = None,
         columns: dict[str, int] | None = None,
         unit_aliases: dict[str, str] | None = None,
+        keep_collectives: Collection[str] = (),
         grid: Grid | None = None,
     ) -> imports.ImportPlan:
         """``imports.plan_import`` in a read-only step (the wizard's choices); nothing is written."""
@@ -74,6 +76,7 @@ class ExcelDesk:
                 header_rows=header_rows,
                 columns=columns,
                 unit_aliases=unit_aliases,
+                keep_collectives=keep_collectives,
                 grid=grid,
             )
 

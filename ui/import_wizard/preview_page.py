@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from tracker.diff_text import diff_text
 from tracker.enums import DeadlinePrecision
+from tracker.excel import collectives
 from tracker.excel.layout import FIELD_LABELS
 from tracker.excel.plan import PlannedItem
 from ui.i18n import QT_TRANSLATE_NOOP, filled
@@ -42,6 +43,8 @@ ITEM_HEADERS = [
     QT_TRANSLATE_NOOP("PreviewPage", "变化"),
 ]
 NEW_UNIT = "（新建该单位）"
+#: The choice that expands a collective name into the directory's units.
+EXPAND = "\x00expand"
 #: The wizard field saying the clerk confirmed creating the unknown units.
 CREATE_UNITS = "create_units"
 
@@ -143,34 +146,52 @@ class PreviewPage(Page):
         show_merges(self.sheet, self.state.grid)
         self._fill_units()
         self.tabs.setTabText(1, filled(self.tr("问题（{0}）"), str(len(plan.errors))))
-        self.tabs.setTabText(3, filled(self.tr("新单位（{0}）"), str(len(plan.unknown_units))))
+        units = len(plan.unknown_units) + len(plan.collectives)
+        self.tabs.setTabText(3, filled(self.tr("新单位（{0}）"), str(units)))
         self._ask_units()
 
     def _fill_units(self) -> None:
-        """Unknown units: create each, or say which existing unit it means."""
+        """Unknown units: create each, or say which existing unit it means. Collective names
+        (各乡镇卫生院): expand into the directory's units, or keep as written."""
         plan = self.state.plan
         assert plan is not None
         aliases = self.state.options["unit_aliases"]
+        keep = self.state.options["keep_collectives"]
         names = self.state.excel.desk.unit_names()
-        shown = list(plan.unknown_units) + [a for a in aliases if a not in plan.unknown_units]
+        shown = list(dict.fromkeys([*plan.unknown_units, *aliases, *plan.collectives, *keep]))
         self.units.setRowCount(len(shown))
         for r, name in enumerate(shown):
-            self.units.setItem(r, 0, QTableWidgetItem(name))
+            cell = QTableWidgetItem(name)
+            members = plan.collectives.get(name)
+            if members:
+                cell.setToolTip("、".join(members))
+            self.units.setItem(r, 0, cell)
             box = QComboBox()
+            if members or name in keep:
+                expand = (
+                    filled(self.tr("展开为名录中的 {0} 个单位"), str(len(members)))
+                    if members
+                    else self.tr("展开为名录中的对应单位")
+                )
+                box.addItem(expand, EXPAND)
             box.addItem(self.tr(NEW_UNIT), None)
             for existing in names:
                 box.addItem(existing, existing)
-            box.setCurrentIndex(max(0, box.findData(aliases.get(name))))
+            chosen = aliases.get(name) or (EXPAND if members else None)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
             box.activated.connect(lambda _=0, n=name, b=box: self._unit_chosen(n, b.currentData()))
             self.units.setCellWidget(r, 1, box)
 
     def _unit_chosen(self, name: str, existing: str | None) -> None:
         aliases = dict(self.state.options["unit_aliases"])
-        if existing is None:
-            aliases.pop(name, None)
-        else:
+        keep = set(self.state.options["keep_collectives"])
+        aliases.pop(name, None)
+        keep.discard(name)
+        if existing is None and collectives.is_collective(name):
+            keep.add(name)  # 新建 a unit of that very name
+        elif existing not in (None, EXPAND):
             aliases[name] = existing
-        self.state.replan(unit_aliases=aliases)
+        self.state.replan(unit_aliases=aliases, keep_collectives=frozenset(keep))
 
     def _ask_units(self) -> None:
         plan = self.state.plan
@@ -202,6 +223,12 @@ class PreviewPage(Page):
             str(len(plan.skipped)),
             str(len(plan.errors)),
         )
+        for name, members in plan.collectives.items():
+            text += filled(
+                self.tr("“{0}”按名录展开为 {1} 个单位（可在“新单位”页改为原样新建）。"),
+                name,
+                str(len(members)),
+            )
         if not (c["create"] or c["update"]):
             text += self.tr("表格与台账一致，没有需要写入的变化。")
         return text

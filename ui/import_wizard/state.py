@@ -1,7 +1,7 @@
 """The import wizard's shared state: the file, the clerk's choices and the current plan.
 
 Every choice on any page (sheet, list, year, header rows, a column's field, what an unknown
-unit means) calls ``replan``; the sheet is read once and planned again in a worker, and the
+unit means, whether a collective name like 各乡镇 is expanded) calls ``replan``; the sheet is read once and planned again in a worker, and the
 pages redraw when ``planned`` arrives. Nothing is written before the last page. The pages
 get this object and import nothing of the wizard, which only arranges them.
 """
@@ -27,6 +27,7 @@ FRESH: dict[str, Any] = {
     "header_rows": None,
     "columns": None,
     "unit_aliases": {},
+    "keep_collectives": frozenset(),
 }
 
 

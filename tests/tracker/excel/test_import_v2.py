@@ -19,7 +19,7 @@ from tracker.demo.workbook import write_list_workbook
 from tracker.enums import UnitKind
 from tracker.errors import ImportFileError
 from tracker.models import Item, Person, Unit
-from tracker.services import imports, registry
+from tracker.services import registry
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -295,7 +295,7 @@ def test_wps_files_are_read_like_xls(db, tmp_path, suffix):
 def test_a_wps_file_that_cannot_be_read_asks_for_xlsx(db, tmp_path):
     path = tmp_path / "旧版.et"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    with pytest.raises(ImportFileError, match="另存为” .xlsx"):
+    with pytest.raises(ImportFileError, match=r"另存为” \.xlsx"):
         _plan(db, path)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,7 @@ def plan_import(
     header_rows: list[int] | None = None,
     columns: dict[str, int] | None = None,
     unit_aliases: dict[str, str] | None = None,
-    keep_collectives: set[str] | None = None,
+    keep_collectives: Collection[str] = (),
     grid: Grid | None = None,
 ) -> ImportPlan:
     """Read ``path`` and plan its import into ``list_name``; writes nothing.
@@ -162,7 +163,7 @@ def plan_import(
         remembered=remembered,
         grid=grid,
     )
-    _resolve_units(s, plan, unit_aliases or {}, keep_collectives or set())
+    _resolve_units(s, plan, unit_aliases or {}, keep_collectives)
     if plan.list_id is not None:
         _match_existing(s, plan)
     return plan
@@ -200,7 +201,9 @@ def _list_name_from(grid: Grid, layout: layouts.Layout) -> str | None:
     return None
 
 
-def _resolve_units(s: Session, plan: ImportPlan, aliases: dict[str, str], keep: set[str]) -> None:
+def _resolve_units(
+    s: Session, plan: ImportPlan, aliases: dict[str, str], keep: Collection[str]
+) -> None:
     """Write each unit as the directory spells it, expand collective names (“各乡镇人民政府”)
     into the directory's units unless the clerk kept one as written (``keep``), and list the
     names the directory does not know."""
