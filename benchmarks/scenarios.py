@@ -88,6 +88,29 @@ def import_plan(cache: Path, sizes: list[int], measure: Measure) -> Iterator[Row
         "baseline": "calamine read",
         "baseline_seconds": measure(calamine_read),
     }
+    db = fresh_copy()
+    plan_and_apply(db)
+    db = open_database(str(work / "query.db"))
+    changed: list[dict[str, int]] = []
+
+    def replan() -> object:
+        with db.sessions.begin() as s:
+            plan = imports.plan_import(s, path, list_name="新清单")
+        counts = plan.counts()
+        changed.append({"update": counts["update"], "units": len(plan.unknown_units)})
+        return plan
+
+    seconds = measure(replan)
+    db.close()
+    if any(c["update"] or c["units"] for c in changed):
+        raise AssertionError(f"re-importing the same list changed something: {changed[-1]}")
+    yield {
+        "scenario": "import re-plan, same list again (0 updates)",
+        "size": 10_000,
+        "seconds": seconds,
+        "baseline": "calamine read",
+        "baseline_seconds": measure(calamine_read),
+    }
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -26,7 +26,7 @@ from tracker.services import imports, returns
 
 def register(sub: Any) -> None:
     p = sub.add_parser("import", help="导入 Excel/WPS/ODS 清单（先用 --dry-run 查看解析结果）")
-    p.add_argument("path", type=Path, help="表格文件（.xlsx .xlsm .xls .ods）")
+    p.add_argument("path", type=Path, help="表格文件（.xlsx .xlsm .xls .et .ods .csv）")
     p.add_argument("--list", dest="list_name", help="导入到哪个清单（默认取表格标题）")
     p.add_argument("--year", type=int, help="清单年度（用于“6月底前”这类没有年份的时限）")
     p.add_argument("--sheet", help="工作表名称（默认自动选择含清单的工作表）")
@@ -36,6 +36,13 @@ def register(sub: Any) -> None:
         default=[],
         metavar="字段=列标题",
         help="手工指定列，如 title=项目名称 或 牵头单位=责任单位（可重复）",
+    )
+    p.add_argument(
+        "--keep-collective",
+        action="append",
+        default=[],
+        metavar="统称",
+        help="不按名录展开这个单位统称（如 各乡镇卫生院），原样作为一个单位（可重复）",
     )
     p.add_argument("--kind", default="重点民生实事", help="新建清单时的类别")
     p.add_argument(
@@ -73,6 +80,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 year=args.year,
                 sheet=args.sheet,
                 mapping=mapping,
+                keep_collectives=args.keep_collective,
             )
             empty_dictionary = not s.scalar(select(func.count(Unit.id)))
         if args.dry_run:
@@ -141,6 +149,11 @@ def _print_plan(plan: imports.ImportPlan, as_json: bool) -> None:
             d = item.deadline
             when = (d.date.isoformat() if d and d.date else (d.raw if d else "")) or ""
             print(f"  第{item.row}行 [{item.action}] {item.title}｜{item.lead_unit or ''}｜{when}")
+    for name, members in plan.collectives.items():
+        print(
+            f"单位统称“{name}”按名录展开为 {len(members)} 个单位：{'、'.join(members)}"
+            "（不要展开请加 --keep-collective）"
+        )
     if plan.unknown_units:
         print(f"名录中没有的单位：{'、'.join(plan.unknown_units)}")
     _print_problems(plan)

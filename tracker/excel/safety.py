@@ -45,8 +45,16 @@ def check_workbook(path: Path) -> str:
                 "文件设置了打开密码，请在 Excel/WPS 中取消密码后再导入。", path=path
             )
         return "xls"
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        return "csv"
+    with path.open("rb") as fh:
+        start = fh.read(SNIFF_BYTES)
+    if _html(start):
+        raise ImportFileError(
+            "这是网页（HTML）格式的表格，只是扩展名像 Excel。"
+            "请用 WPS 或 Excel 打开后“另存为” .xlsx 再导入。",
+            path=path,
+        )
+    if path.suffix.lower() in TEXT_SUFFIXES or _text_list(start):
+        return "csv"  # other systems' exports are often CSV named .xls
     raise ImportFileError("这不是 Excel、WPS、ODS 表格或 CSV 文件，无法导入。", path=path)
 
 
@@ -73,3 +81,28 @@ def _check_zip(path: Path) -> str:
             "文件已损坏（不是完整的压缩包），请让对方重新发送。", path=path
         ) from exc
     raise ImportFileError("这是一个压缩文件，但不是 Excel 或 ODS 表格。", path=path)
+
+
+SNIFF_BYTES = 64 * 1024
+
+
+def _html(start: bytes) -> bool:
+    head = start.lstrip(b"\xef\xbb\xbf \r\n\t")[:1024].lower()
+    return head.startswith(b"<") and (b"<html" in head or b"<table" in head)
+
+
+def _text_list(start: bytes) -> bool:
+    """Whether a file begins as separated text lines (a CSV whatever its name says)."""
+    if b"\x00" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    head = start[: start.rfind(b"\n") + 1] or start
+    for encoding in ("utf-16", "utf-8-sig", "gb18030"):
+        if encoding == "utf-16" and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        lines = [line for line in text.splitlines()[:20] if line.strip()]
+        return len(lines) >= 2 and any(sep in text for sep in ",\t;")
+    return False

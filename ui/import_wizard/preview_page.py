@@ -56,7 +56,7 @@ def deadline_text(item: PlannedItem) -> str:
     if d.ongoing:
         return "长期坚持"
     if d.date is None:
-        return d.raw
+        return f"待确认（{d.raw}）" if d.raw else "待确认"
     precision = "" if d.precision == DeadlinePrecision.DAY else f"（按{d.precision.label}）"
     return f"{d.date.isoformat()}{precision}"
 

@@ -356,3 +356,23 @@ def test_new_codes_follow_the_list_s_own_pattern(db, tmp_path):
     with db.sessions.begin() as s:
         codes = s.scalars(select(Item.code).where(Item.list_id == result.list_id).order_by(Item.id))
         assert list(codes) == ["2026-MS-007", "2026-MS-009", "2026-MS-008"]
+
+
+def test_cli_shows_expanded_collectives_and_keeps_one_on_request(cli, db_path, tmp_path):
+    assert cli("init")[0] == 0
+    for name in ("城关镇卫生院", "青石镇卫生院"):
+        assert cli("admin", "add-unit", name, "--kind", "县直部门", "--as", "admin")[0] == 0
+    rows = [["项目名称", "牵头单位", "配合单位"], ["家庭医生签约", "县卫生健康局", "各乡镇卫生院"]]
+    path = _sheet(tmp_path / "c.xlsx", rows)
+    code, out, _ = cli("import", str(path), "--dry-run")
+    assert code == 0
+    assert "单位统称“各乡镇卫生院”按名录展开为 2 个单位：城关镇卫生院、青石镇卫生院" in out
+    code, out, _ = cli("import", str(path), "--dry-run", "--keep-collective", "各乡镇卫生院")
+    assert "按名录展开" not in out and "名录中没有的单位：县卫生健康局、各乡镇卫生院" in out
+
+
+def test_a_csv_export_named_xls_is_read_as_csv(db, tmp_path):
+    path = tmp_path / "12345工单导出.xls"
+    path.write_bytes(CSV_TEXT.encode("gb18030"))
+    [item] = _plan(db, path, year=2026).items
+    assert (item.title, item.assignee) == ("路灯维修", "刘洋")

@@ -28,10 +28,10 @@ def _zip(path, entries):
     [
         (lambda p: p.write_bytes(b""), "文件是空的"),
         (
-            lambda p: p.write_text("序号,项目名称\n1,路灯", "utf-8"),
-            "不是 Excel、WPS 或 ODS 表格文件",
+            lambda p: p.write_text("<html><body><table><tr><td>序号</td></tr></table>", "utf-8"),
+            "网页（HTML）格式的表格",
         ),
-        (lambda p: p.write_bytes(b"%PDF-1.7 not a sheet"), "不是 Excel、WPS 或 ODS 表格文件"),
+        (lambda p: p.write_bytes(b"%PDF-1.7 not a sheet"), "不是 Excel、WPS、ODS 表格或 CSV 文件"),
         (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 100), "文件已损坏"),
         (lambda p: _zip(p, {"word/document.xml": "<w/>"}), "不是 Excel 或 ODS 表格"),
         (
@@ -55,7 +55,7 @@ def _zip(path, entries):
     ],
     ids=[
         "empty",
-        "csv",
+        "html",
         "pdf",
         "broken-zip",
         "docx",

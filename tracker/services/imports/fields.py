@@ -8,13 +8,30 @@ second list to keep in step.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from tracker.enums import DeadlinePrecision
 from tracker.excel.plan import PlannedItem
-from tracker.models import Item, Person
+from tracker.models import Item
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """An existing item as an import compares it, read as plain rows (a 10,000-item list as
+    ORM objects with their units and people took 2.8 s of every re-plan).
+
+    Attributes:
+        values: the item's columns (``MATCH_COLUMNS``) by name.
+        assignee_phone: the item's own phone for its 责任人, else the person's.
+    """
+
+    values: Mapping[Any, Any]
+    lead_unit: str | None
+    co_units: list[str]
+    assignee: str | None
+    assignee_phone: str | None
 
 
 @dataclass(frozen=True)
@@ -24,23 +41,21 @@ class ImportField:
     Attributes:
         name: the key in ``PlannedItem.changes``, the audit entry and the JSON preview.
         planned: the sheet's value, as compared.
-        current: the ledger's value (given the item and its 责任人), as compared.
+        current: the ledger's value (from the item as ``Ledger`` reads it), as compared.
         shown: the sheet's value in the JSON preview (``planned`` unless said).
         text: copied as it is onto the item's column of the same name.
     """
 
     name: str
     planned: Callable[[PlannedItem], Any]
-    current: Callable[[Item, Person | None], Any]
+    current: Callable[[Ledger], Any]
     shown: Callable[[PlannedItem], Any] | None = None
     text: bool = False
 
 
 def _column(name: str) -> ImportField:
     """A plain text field: the sheet's cell and the item's column of the same name."""
-    return ImportField(
-        name, lambda p: getattr(p, name), lambda item, _person: getattr(item, name), text=True
-    )
+    return ImportField(name, lambda p: getattr(p, name), lambda item: item.values[name], text=True)
 
 
 FIELDS: tuple[ImportField, ...] = (
@@ -51,42 +66,45 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField(
         "lead_unit",
         lambda p: p.lead_unit,
-        lambda item, _person: item.lead_unit.name if item.lead_unit else None,
+        lambda item: item.lead_unit,
     ),
     ImportField(
         "co_units",
         lambda p: sorted(p.co_units),
-        lambda item, _person: sorted(u.name for u in item.co_units),
+        lambda item: sorted(item.co_units),
         shown=lambda p: p.co_units,
     ),
-    ImportField(
-        "assignee", lambda p: p.assignee, lambda _item, person: person.name if person else None
-    ),
+    ImportField("assignee", lambda p: p.assignee, lambda item: item.assignee),
     ImportField(
         "assignee_phone",
         lambda p: p.assignee_phone,
-        lambda item, person: item.assignee_phone or (person.phone if person else None),
+        lambda item: item.assignee_phone,
     ),
     ImportField(
         "deadline",
         lambda p: p.deadline.raw if p.deadline else None,
-        lambda item, _person: item.deadline_text,
+        lambda item: item.values["deadline_text"],
         shown=lambda p: p.deadline.date.isoformat() if p.deadline and p.deadline.date else None,
     ),
-    ImportField("progress", lambda p: p.progress, lambda item, _person: item.latest_progress),
+    ImportField("progress", lambda p: p.progress, lambda item: item.values["latest_progress"]),
     _column("location"),
     _column("remarks"),
 )
 #: Text columns an import copies from the sheet as they are.
 TEXT_FIELDS = tuple(f.name for f in FIELDS if f.text)
+#: The item columns matching and comparing read.
+MATCH_COLUMNS = tuple(
+    getattr(Item, name)
+    for name in ("id", "code", "title", "serial", "deadline_text", "latest_progress", *TEXT_FIELDS)
+)
 
 
-def changes(item: Item, person: Person | None, p: PlannedItem) -> dict[str, tuple[Any, Any]]:
+def changes(item: Ledger, p: PlannedItem) -> dict[str, tuple[Any, Any]]:
     """Field → (ledger, sheet) where the sheet says something new; an empty cell changes
-    nothing. ``person`` is the item's 责任人, loaded by the caller with all the others."""
+    nothing."""
     found = {}
     for f in FIELDS:
-        old, new = f.current(item, person), f.planned(p)
+        old, new = f.current(item), f.planned(p)
         if new not in (None, []) and new != old:
             found[f.name] = (old, new)
     return found

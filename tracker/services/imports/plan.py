@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from tracker.errors import ImportFileError
 from tracker.excel import collectives
@@ -21,7 +21,7 @@ from tracker.excel import layout as layouts
 from tracker.excel.cells import normalise_unit
 from tracker.excel.plan import PlannedItem, Problem, plan_sheet
 from tracker.excel.reader import Grid, read_grid
-from tracker.models import Item, ItemList, Person, Unit
+from tracker.models import Item, ItemList, Person, Unit, item_co_unit
 from tracker.services import import_layouts
 from tracker.services.imports import fields
 
@@ -263,38 +263,56 @@ def _collective_lead(plan: ImportPlan, item: PlannedItem, count: int) -> Problem
 def _match_existing(s: Session, plan: ImportPlan) -> None:
     """Match rows to the list's items by code, else by title (and serial).
 
-    The items, their units and their people come in a fixed handful of statements whatever
-    the list's length: lazy loads per matched item cost 4,006 queries on a 2,000-row list,
-    each a round trip on PostgreSQL, and every wizard choice plans again.
+    The list's items, their units and their people come in two statements whatever the
+    list's length: lazy loads per matched item cost 4,006 queries on a 2,000-row list, each a
+    round trip on PostgreSQL, and every wizard choice plans again.
     """
-    items = s.scalars(
-        select(Item)
-        .where(Item.list_id == plan.list_id)
-        .options(joinedload(Item.lead_unit), selectinload(Item.co_units))
-    ).all()
-    people = {
-        p.id: p
-        for p in s.scalars(
-            select(Person)
-            .join(Item, Item.assignee_id == Person.id)
-            .where(Item.list_id == plan.list_id)
-        )
-    }
-    by_code = {i.code: i for i in items}
-    by_title: dict[str, list[Item]] = defaultdict(list)
+    items = _ledger_items(s, plan.list_id)
+    by_code = {i.values["code"]: i for i in items}
+    by_title: dict[str, list[fields.Ledger]] = defaultdict(list)
     for i in items:
-        by_title[i.title].append(i)
+        by_title[i.values["title"]].append(i)
     for p in plan.items:
         match = by_code.get(p.code) if p.code else None
         if match is None:
             same = by_title.get(p.title, [])
-            match = next((i for i in same if i.serial == p.serial), same[0] if same else None)
+            serial = next((i for i in same if i.values["serial"] == p.serial), None)
+            match = serial or (same[0] if same else None)
         if match is None:
             continue
-        p.item_id = match.id
-        person = people.get(match.assignee_id) if match.assignee_id else None
-        p.changes = fields.changes(match, person, p)
+        p.item_id = match.values["id"]
+        p.changes = fields.changes(match, p)
         p.action = "update" if p.changes else "unchanged"
+
+
+def _ledger_items(s: Session, list_id: int | None) -> list[fields.Ledger]:
+    lead, person = aliased(Unit), aliased(Person)
+    rows = s.execute(
+        select(
+            *fields.MATCH_COLUMNS,
+            lead.name.label("lead_unit_name"),
+            person.name.label("assignee_name"),
+            func.coalesce(Item.assignee_phone, person.phone).label("phone"),
+        )
+        .outerjoin(lead, lead.id == Item.lead_unit_id)
+        .outerjoin(person, person.id == Item.assignee_id)
+        .where(Item.list_id == list_id)
+        .order_by(Item.id)
+    ).mappings()
+    co_units: dict[int, list[str]] = defaultdict(list)
+    for item_id, name in s.execute(
+        select(item_co_unit.c.item_id, Unit.name)
+        .join(Unit, Unit.id == item_co_unit.c.unit_id)
+        .join(Item, Item.id == item_co_unit.c.item_id)
+        .where(Item.list_id == list_id)
+    ):
+        co_units[item_id].append(name)
+    return [
+        fields.Ledger(
+            row, row["lead_unit_name"], co_units[row["id"]], row["assignee_name"], row["phone"]
+        )
+        for row in rows
+    ]
 
 
 def require_plan_ok(plan: ImportPlan) -> None:
