@@ -14,13 +14,19 @@ from ui.models.ledger_model import COLUMNS
 from ui.pages.warnings_page import LISTS
 
 
-def test_the_three_lists_match_the_lights_and_open_items(qtbot, demo_db):
-    window = MainWindow(Desk(demo_db))
+def _warnings(qtbot, db):
+    """A main window over ``db`` showing its 预警 page, refreshed."""
+    window = MainWindow(Desk(db))
     qtbot.addWidget(window)
     window.show()
     page = window.warnings
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         window.pages.setCurrentWidget(page)
+    return window, page
+
+
+def test_the_three_lists_match_the_lights_and_open_items(qtbot, demo_db):
+    window, page = _warnings(qtbot, demo_db)
     with demo_db.sessions.begin() as s:
         counts = lights.light_counts(s, dt.date.today())
     assert [page.tabs.tabText(i) for i in range(3)] == [
@@ -55,12 +61,7 @@ def test_items_waiting_for_a_date_are_listed_as_to_be_confirmed(qtbot, db, tmp_p
         wb.active.append(row)
     wb.save(tmp_path / "l.xlsx")
     apply_as_admin(db, plan(db, tmp_path / "l.xlsx"), create_units=True)
-    window = MainWindow(Desk(db))
-    qtbot.addWidget(window)
-    window.show()
-    page = window.warnings
-    with qtbot.waitSignal(page.refreshed, timeout=10_000):
-        window.pages.setCurrentWidget(page)
+    _window, page = _warnings(qtbot, db)
     tab = [key for key, _label in LISTS].index("undated")
     assert page.tabs.tabText(tab) == "待确认时限 1"
     model = page.models["undated"]

@@ -71,6 +71,10 @@ _PHONE_LABEL = re.compile(
 )
 _PHONE = re.compile(r"(?<![\d])(?:\+?86[\s\-]?)?\d(?:[\s\-－—]?\d){6,11}(?![\d])")
 _NAME = re.compile(r"[^\d\s、，,；;/／（）()：:\-－—+【】\[\]]+")
+_POST = re.compile(
+    r"(?:局长|科长|主任|股长|站长|所长|书记|镇长|乡长|队长|院长|校长|部长|处长|经理|干事|科员"
+    r"|委员|组长|主席|馆长|社长|专干|负责人|联络员|网格员)$"
+)
 
 
 def split_people(value: object) -> list[tuple[str, str | None]]:
@@ -85,13 +89,19 @@ def split_people(value: object) -> list[tuple[str, str | None]]:
         return []
     text = _PHONE_LABEL.sub(" ", unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)))
     people: list[tuple[str, str | None]] = []
+
+    def add_names(part: str) -> None:
+        for name in _NAME.findall(part):
+            if not (people and _POST.search(name)):  # “刘洋（科长）”: a post, not a person
+                people.append((name, None))
+
     pos = 0
     for m in _PHONE.finditer(text):
-        people += [(n, None) for n in _NAME.findall(text[pos : m.start()])]
+        add_names(text[pos : m.start()])
         if people and people[-1][1] is None:
             people[-1] = (people[-1][0], _phone(m[0]))
         pos = m.end()
-    people += [(n, None) for n in _NAME.findall(text[pos:])]
+    add_names(text[pos:])
     return people
 
 

@@ -101,3 +101,8 @@ def test_split_people_names_everyone_in_order():
         ("王五", None),
     ]
     assert split_people("") == []
+    assert split_people("刘洋（办公室主任）13900000001、李四（副局长）") == [
+        ("刘洋", "13900000001"),
+        ("李四", None),
+    ]
+    assert split_people("王主任 13900000002") == [("王主任", "13900000002")]
