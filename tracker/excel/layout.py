@@ -48,11 +48,13 @@ def synonyms() -> dict[str, list[str]]:
 
 
 #: A header that only contains a synonym (“县级包联领导” holds “包联领导”) is matched by the
-#: longest synonym inside it, below any exact match; synonyms shorter than ``MIN_INSIDE``
-#: (“项目”, “电话”) are too common to be looked for inside other words, and cells longer than
-#: ``MAX_HEADER`` are titles or data, not column names.
+#: synonym inside it, below any exact match: one it ends with first (a Chinese noun phrase
+#: ends with what it names: “责任单位联系人” is a person), then the longest. Synonyms shorter
+#: than ``MIN_INSIDE`` (“项目”, “电话”) are too common to be looked for inside other words, and
+#: cells longer than ``MAX_HEADER`` are titles or data, not column names.
 MIN_INSIDE = 3
 MAX_HEADER = 12
+SUFFIX = 20
 EXACT = 100
 
 
@@ -63,9 +65,9 @@ def _by_word() -> dict[str, str]:
 
 @cache
 def _inside_words() -> list[tuple[str, str]]:
-    """(synonym, field), longest first: the first one found inside a header is the best."""
+    """(synonym, field) pairs worth looking for inside a longer header."""
     pairs = [(w, f) for w, f in _by_word().items() if len(w) >= MIN_INSIDE]
-    return sorted(pairs, key=lambda t: -len(t[0]))
+    return sorted(pairs, key=lambda t: -len(t[0]))  # the longest wins a tie
 
 
 def match(header: Cell) -> tuple[str, int] | None:
@@ -77,10 +79,15 @@ def match(header: Cell) -> tuple[str, int] | None:
     exact = _by_word().get(word)
     if exact:
         return exact, EXACT
-    for synonym, name in _inside_words():
-        if synonym in word:
-            return name, len(synonym)
-    return None
+    inside = [
+        (len(synonym) + (SUFFIX if word.endswith(synonym) else 0), name)
+        for synonym, name in _inside_words()
+        if synonym in word
+    ]
+    if not inside:
+        return None
+    sureness, name = max(inside, key=lambda t: t[0])
+    return name, sureness
 
 
 def field_for(header: Cell) -> str | None:

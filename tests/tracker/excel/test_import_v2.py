@@ -102,6 +102,7 @@ def test_a_township_list_with_other_header_words_maps_every_column(db, tmp_path)
         ("工作措施", "content"),
         ("目标任务", "content"),
         ("2026年度完成时限", "deadline"),  # a word holding a synonym
+        ("责任单位联系人", "assignee"),  # the synonym it ends with names it
     ],
 )
 def test_header_synonyms(db, tmp_path, header, field):
