@@ -25,12 +25,14 @@ _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "
 
 _DAY = re.compile(r"^(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?(?:前|之前)?$")
 _QUARTER = re.compile(r"^(\d{4})?年?第?([一二三四1-4])季度(?:末|底)?(?:前|之前)?$")
-_PART = r"(底|末|中旬|上旬|下旬)?"
+_PART = r"(底|末|中下旬|上中旬|中旬|上旬|下旬)?"
 _MONTH = re.compile(r"^(\d{4})[年\-/.](\d{1,2})月?(?:份)?" + _PART + r"(?:前|之前)?$")
 _YEAR = re.compile(r"^(\d{4})年?(?:底|末|内|年底)?(?:前|之前)?$")
 _MD = re.compile(r"^(\d{1,2})月(\d{1,2})日(?:前|之前)?$")
 _M = re.compile(r"^(\d{1,2})月(?:份)?" + _PART + r"(?:前|之前)?$")
-_YEAR_END = re.compile(r"^(?:年底|年末|年内|本年度|今年)(?:前|之前)?$")
+_YEAR_END = re.compile(
+    r"^(?:年底|年末|年内|本年度|本年度内|本年内|今年|今年内|今年底|全年|年度内)(?:前|之前)?$"
+)
 _HALF = re.compile(r"^(\d{4})?年?(上|下)半年(?:前|之前)?$")
 _FESTIVAL = re.compile(r"^(?:(\d{4})年)?(" + "|".join(festivals.NAMES) + r")(前|之前|期间|当天)?$")
 #: “A至B”: the end counts. A hyphen separates a range only after 月 (“2026-09-30” is a day).
@@ -39,7 +41,10 @@ _START_YEAR = re.compile(r"^(\d{4})(?:年|[.\-/]\d)")
 #: A trailing verb says nothing about the date: “10月底前完成” is “10月底前”.
 _DONE = re.compile(r"(?:全面完成|完成|办结|完工|建成|到位|落实)$")
 VAGUE_WORDS = ("尽快", "尽早", "立即", "马上", "及时", "适时", "另行", "待定", "视情况", "根据")
-_TEN_DAYS = {"上旬": 10, "中旬": 20}
+_TEN_DAYS = {"上旬": 10, "中旬": 20, "上中旬": 20}
+#: “7-9月” is “7月至9月”; “次年3月” is the month in the year after the list's.
+_MONTH_SPAN = re.compile(r"(?<!\d)(\d{1,2})[-－~～](\d{1,2})月")
+_NEXT_YEAR = re.compile(r"^(?:次年|明年|翌年|下一年度?|下年)")
 _MIDNIGHT = re.compile(r"(?<=\d)\s+0{1,2}:00(?::00)?$")
 
 
@@ -120,6 +125,9 @@ def _unsure(text: str, raw: str) -> str | None:
 
 def _match(text: str, year: int | None) -> _Found | str | None:
     """The date and precision of ``text``; "no-year" when a year is needed but unknown."""
+    if year is not None and _NEXT_YEAR.match(text):
+        return _match(_NEXT_YEAR.sub("", text), year + 1)
+    text = _MONTH_SPAN.sub(r"\1月至\2月", text)
     if m := _RANGE.match(text):
         start = _START_YEAR.match(m["start"])
         return _match(m["end"], int(start[1]) if start else year)

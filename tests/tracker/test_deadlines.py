@@ -50,6 +50,10 @@ D = dt.date
         # a trailing verb, an exported midnight
         ("10月底前完成", D(2026, 10, 31), "month"),
         ("2026/9/30 0:00:00", D(2026, 9, 30), "day"),
+        ("2026年7-9月", D(2026, 9, 30), "month"),
+        ("9月中下旬", D(2026, 9, 30), "month"),
+        ("次年3月底前", D(2027, 3, 31), "month"),
+        ("今年内", D(2026, 12, 31), "year"),
     ],
 )
 def test_dates(raw, date, precision):

@@ -174,7 +174,6 @@ def test_header_corrected_and_columns_mapped_by_hand(qtbot, wizard, odd, db):
     assert "没有找到表头" in w.currentPage().status.text()
     next_page(qtbot, w)  # the sheet is readable: on to the header
     layout = w.currentPage()
-    assert not w.button(QWizard.WizardButton.NextButton).isEnabled()
     layout.first.setValue(2)
     layout.last.setValue(2)
     settle(qtbot, w)
@@ -233,6 +232,7 @@ def test_unknown_units_mapped_or_confirmed(qtbot, wizard, messy, db):
     box.activated.emit(box.currentIndex())
     settle(qtbot, w)
     assert w.state.plan.unknown_units == ["各乡镇"]
+    assert preview.units.item(0, 0).text() == "县住房和城乡建设局"  # the rows stay put
     assert w.state.plan.items[1].co_units == ["县财政局", "县自然资源局"]
     preview.create_units.setChecked(True)
     assert commit.isEnabled()
@@ -292,6 +292,7 @@ def test_a_collective_name_is_expanded_or_kept_as_the_clerk_says(qtbot, wizard, 
     assert preview.units.item(0, 0).text() == "各乡镇卫生院"
     box = preview.units.cellWidget(0, 1)
     assert box.currentText() == "展开为名录中的 2 个单位"
+    assert preview.units.item(0, 2).text() == "城关镇卫生院、青石镇卫生院"
     assert "按名录展开为 2 个单位" in preview.status.text()
     assert w.state.plan.items[0].co_units == ["城关镇卫生院", "青石镇卫生院"]
     box.setCurrentIndex(box.findText("（新建该单位）"))
@@ -320,3 +321,21 @@ def test_an_existing_list_keeps_its_year_whatever_focus_does(qtbot, wizard, mess
     file_page.year.editingFinished.emit()
     settle(qtbot, again)
     assert again.state.options["year"] is None
+
+
+def test_a_header_without_a_title_column_leads_on_to_the_mapping(qtbot, wizard, tmp_path):
+    wb = Workbook()
+    wb.active.append(["要办的事", "单位", "时间要求"])
+    wb.active.append(["公厕改造", "县城管局", "2026年9月"])
+    path = tmp_path / "no-title.xlsx"
+    wb.save(path)
+    w = wizard(path)
+    next_page(qtbot, w)
+    layout = w.currentPage()
+    assert layout.first.value() == 1
+    next_page(qtbot, w)  # the row the boxes show is taken as the header
+    mapping = w.currentPage()
+    assert [mapping.table.item(r, 1).text() for r in range(3)] == ["要办的事", "单位", "时间要求"]
+    choose(mapping, "要办的事", "项目名称")
+    settle(qtbot, w)
+    assert [i.title for i in w.state.plan.items] == ["公厕改造"]

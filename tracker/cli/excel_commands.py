@@ -140,6 +140,8 @@ def _print_plan(plan: imports.ImportPlan, as_json: bool) -> None:
     c = plan.counts()
     print(f"文件：{plan.file.name}  工作表：{plan.sheet}  表头行：{plan.header_rows}")
     print("列对应：" + "，".join(f"{FIELD_LABELS[f]}←“{h}”" for f, h in plan.mapping.items()))
+    if plan.unmapped:
+        print("未导入的列：" + "、".join(f"“{h}”" for h in plan.unmapped) + "（可用 --map 指定）")
     print(
         f"清单：{plan.list_name}（{plan.year}年）  将新增 {c['create']} 项，更新 {c['update']} 项，"
         f"未变 {c['unchanged']} 项；跳过 {len(plan.skipped)} 行"

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 
 from tracker.enums import UnitKind
 
-_TOWNSHIP_SCOPES = ("乡镇（街道）", "乡镇(街道)", "乡镇街道", "乡镇", "乡", "镇")
+#: Scopes that take in 街道 as well as 乡 and 镇; plain “乡镇” does not.
+_WITH_STREETS = ("乡镇（街道）", "乡镇(街道)", "乡镇街道", "镇（街道）", "镇(街道)", "镇街")
+_TOWNSHIP_SCOPES = (*_WITH_STREETS, "乡（镇）", "乡(镇)", "乡镇", "乡", "镇")
 _SCOPES = (*_TOWNSHIP_SCOPES, "街道", "村（社区）", "村(社区)", "村", "社区")
 #: The words after the scope that still mean the township (or village) itself.
 _ITSELF = (
@@ -32,6 +34,8 @@ _COLLECTIVE = re.compile(
 _DEPARTMENTS = re.compile(
     r"^(?:县直各(?:单位|部门)|各县直(?:单位|部门)|县直(?:各)?有关(?:单位|部门))$"
 )
+#: Not 县直 units although the directory files them as departments.
+_NOT_COUNTY_DIRECT = ("公司", "银行", "集团")
 
 
 def is_collective(name: str) -> bool:
@@ -42,9 +46,15 @@ def is_collective(name: str) -> bool:
 def members(name: str, directory: Iterable[tuple[str, str]]) -> list[str]:
     """The directory units (name, kind) that ``name`` stands for, in directory order; empty
     when it is not a collective name or the directory holds none of them."""
-    units = list(directory)
+    units = [(n, kind) for n, kind in directory if not is_collective(n)]  # a unit kept as 各街道
     if _DEPARTMENTS.match(name):
-        return [n for n, kind in units if kind == UnitKind.DEPARTMENT]
+        return [
+            n
+            for n, kind in units
+            if kind == UnitKind.DEPARTMENT
+            and n.startswith("县")
+            and not n.endswith(_NOT_COUNTY_DIRECT)
+        ]
     m = _COLLECTIVE.match(name)
     if not m:
         return []
@@ -69,11 +79,14 @@ def _in_scope(name: str, kind: str, scope: str, village: bool) -> bool:
         return False
     if scope == "街道":
         return "街道" in name
+    if scope in _WITH_STREETS:
+        return True
+    stem = _stem(name)
     if scope == "乡":
-        return _stem(name).endswith("乡")
+        return stem.endswith("乡")
     if scope == "镇":
-        return _stem(name).endswith("镇")
-    return True
+        return stem.endswith("镇")
+    return stem.endswith(("乡", "镇"))  # 乡镇, 乡（镇）
 
 
 def _stem(name: str) -> str:

@@ -128,6 +128,7 @@ def detect(
     filled = grid.filled()
     if not filled:
         raise ImportFileError("工作表是空的。", path=grid.path, sheet=grid.sheet)
+    _check_fields(grid, overrides or {})
     if header_rows is not None or columns is not None:
         return _given(grid, filled, header_rows, columns)
     wanted = {normalise_header(h) for h in (overrides or {}).values()}
@@ -237,6 +238,17 @@ def _map_columns(
     return columns, headers
 
 
+def _check_fields(grid: Grid, overrides: dict[str, str]) -> None:
+    """Refuse a hand mapping to a field that does not exist, before looking for the header
+    (a wrong field name is not a missing header)."""
+    for name in overrides:
+        if name not in FIELD_LABELS:
+            known = "、".join(f"{k}（{v}）" for k, v in FIELD_LABELS.items())
+            raise ImportFileError(
+                f"没有“{name}”这个字段，可用：{known}", path=grid.path, sheet=grid.sheet
+            )
+
+
 def _apply_overrides(
     grid: Grid,
     filled: list[list[Cell]],
@@ -247,11 +259,6 @@ def _apply_overrides(
 ) -> None:
     by_text = {text: col for col, text in headers.items()}
     for name, header in overrides.items():
-        if name not in FIELD_LABELS:
-            known = "、".join(f"{k}（{v}）" for k, v in FIELD_LABELS.items())
-            raise ImportFileError(
-                f"没有“{name}”这个字段，可用：{known}", path=grid.path, sheet=grid.sheet
-            )
         col = by_text.get(normalise_header(header))
         if col is None:
             raise ImportFileError(f"表头中没有“{header}”这一列。", path=grid.path, sheet=grid.sheet)

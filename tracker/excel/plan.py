@@ -89,7 +89,7 @@ TIME_LIMIT = 120.0
 def plan_sheet(grid: Grid, layout: Layout, year: int | None) -> SheetPlan:
     """Read every data row below the header (within ``TIME_LIMIT`` seconds)."""
     started = time.monotonic()
-    filled = grid.filled()
+    filled, down = grid.filled(), grid.filled_down()
     found_year = title_year(grid, layout)
     context_year = year or found_year
     out = SheetPlan([], [], [], found_year)
@@ -105,7 +105,7 @@ def plan_sheet(grid: Grid, layout: Layout, year: int | None) -> SheetPlan:
         raw, full = grid.rows[r], filled[r]
         kind, text = _classify(raw, full, layout)
         if kind == "item":
-            out.items.append(_item(r, raw, layout, category, context_year, out.problems))
+            out.items.append(_item(r, down[r], layout, category, context_year, out.problems))
         elif kind == "group":
             category = _category(text)
             out.skipped.append((r + 1, f"分组标题（{category}）"))
@@ -177,7 +177,7 @@ def _item(
         u for u in split_units(_cell(row, layout, "co_units")) + units[1:] if u not in units[:1]
     ]
     people = split_people(_cell(row, layout, "assignee"))
-    name, phone = people[0] if people else (one_line(_cell(row, layout, "assignee")), None)
+    name, phone = people[0] if people else (None, None)
     item = PlannedItem(
         row=r + 1,
         title=one_line(_cell(row, layout, "title")) or "",
@@ -204,7 +204,7 @@ def _item(
     return item
 
 
-def _with_others(remarks: str | None, others: list[tuple[str, str | None]]) -> str | None:
+def _with_others(remarks: str | None, others: list[tuple[str | None, str | None]]) -> str | None:
     """The 备注 with the people a 责任人 cell names after the first (one 责任人 per item)."""
     if not others:
         return remarks

@@ -39,6 +39,26 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     _filled: list[list[Cell]] | None = field(default=None, init=False, repr=False)
+    _down: list[list[Cell]] | None = field(default=None, init=False, repr=False)
+
+    def filled_down(self) -> list[list[Cell]]:
+        """The rows with a merged range's value copied down its first column only.
+
+        A lead unit or a leader merged over the three items it answers for belongs to each
+        of them; copying across as well would hand one column's text to the next field.
+        """
+        if self._down is None:
+            out = [list(r) for r in self.rows]
+            for r0, c0, r1, _c1 in self.merged:
+                if r1 <= r0 or r0 >= len(out) or c0 >= len(out[r0]):
+                    continue
+                value = out[r0][c0]
+                for r in range(r0 + 1, min(r1, len(out) - 1) + 1):
+                    row = out[r]
+                    row.extend([None] * (c0 + 1 - len(row)))
+                    row[c0] = value
+            self._down = out
+        return self._down
 
     @property
     def width(self) -> int:
@@ -61,8 +81,11 @@ class Grid:
 
 
 def _open(path: Path) -> Any:
+    """The workbook, its format found from the content: a .xlsx named .xls (or a .xls named
+    .xlsx) is common in files passed around, and is not damaged."""
     try:
-        return pc.CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as fh:
+            return pc.CalamineWorkbook.from_filelike(fh)
     except pc.PasswordError as exc:
         raise ImportFileError(
             "文件设置了打开密码，请在 Excel/WPS 中取消密码后再导入。", path=path

@@ -27,7 +27,9 @@ class FilePage(Page):
         super().__init__(
             state,
             state.tr("选择文件"),
-            state.tr("选择单位报来的清单表格（Excel、WPS 或 ODS），也可以直接把文件拖到主窗口上。"),
+            state.tr(
+                "选择单位报来的清单表格（Excel、WPS、ODS 或 CSV），也可以直接把文件拖到主窗口上。"
+            ),
         )
         self.path = QLineEdit(readOnly=True)
         self.path.setPlaceholderText(self.tr("尚未选择文件"))

@@ -85,10 +85,16 @@ class LayoutPage(Page):
         )
 
     def isComplete(self) -> bool:
-        """A plan, or header rows the clerk set whose columns the next page can name."""
-        return self.state.plan is not None or (
-            self.state.grid is not None and bool(self.state.options["header_rows"])
-        )
+        """A plan, or a sheet whose header rows (as chosen, or as the boxes show them) the
+        next page can name the columns of."""
+        return self.state.plan is not None or self.state.grid is not None
+
+    def validatePage(self) -> bool:
+        """Without a plan (no header found), the rows the boxes show are the clerk's choice:
+        the next page maps their columns, the title among them."""
+        if self.state.plan is None and not self.state.options["header_rows"]:
+            self._rows_chosen()
+        return True
 
     def _rows_chosen(self) -> None:
         first, last = self.first.value(), self.last.value()

@@ -3,6 +3,8 @@ jumps to the cell), skipped rows, and the units the directory does not know yet.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from openpyxl.utils import column_index_from_string
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -47,6 +49,15 @@ NEW_UNIT = "（新建该单位）"
 EXPAND = "\x00expand"
 #: The wizard field saying the clerk confirmed creating the unknown units.
 CREATE_UNITS = "create_units"
+
+
+def _likeliest(written: str, names: list[str]) -> list[str]:
+    """The directory's units, those whose names read most like ``written`` first."""
+
+    def unlike(existing: str) -> float:
+        return -SequenceMatcher(None, written, existing).ratio()
+
+    return sorted(names, key=unlike)
 
 
 def deadline_text(item: PlannedItem) -> str:
@@ -94,7 +105,11 @@ class PreviewPage(Page):
         self.skipped = read_only_table([self.tr("行"), self.tr("跳过原因")])
         self.sheet_model = GridModel()
         self.sheet = grid_view(self.sheet_model)
-        self.units = read_only_table([self.tr("表格中的单位"), self.tr("对应名录中的单位")])
+        self.units = read_only_table(
+            [self.tr("表格中的单位"), self.tr("对应名录中的单位"), self.tr("包含的单位")]
+        )
+        #: the unit rows in the order first shown: a choice must not move the rows
+        self._unit_order: list[str] = []
         for widget, label in (
             (self.items, self.tr("事项")),
             (self.problems, self.tr("问题")),
@@ -158,7 +173,10 @@ class PreviewPage(Page):
         aliases = self.state.options["unit_aliases"]
         keep = self.state.options["keep_collectives"]
         names = self.state.excel.desk.unit_names()
-        shown = list(dict.fromkeys([*plan.unknown_units, *aliases, *plan.collectives, *keep]))
+        now = [*plan.unknown_units, *aliases, *plan.collectives, *keep]
+        self._unit_order = [n for n in self._unit_order if n in now]
+        self._unit_order += [n for n in dict.fromkeys(now) if n not in self._unit_order]
+        shown = self._unit_order
         self.units.setRowCount(len(shown))
         for r, name in enumerate(shown):
             cell = QTableWidgetItem(name)
@@ -175,12 +193,18 @@ class PreviewPage(Page):
                 )
                 box.addItem(expand, EXPAND)
             box.addItem(self.tr(NEW_UNIT), None)
-            for existing in names:
+            for existing in _likeliest(name, names):
                 box.addItem(existing, existing)
             chosen = aliases.get(name) or (EXPAND if members else None)
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.activated.connect(lambda _=0, n=name, b=box: self._unit_chosen(n, b.currentData()))
             self.units.setCellWidget(r, 1, box)
+            listed = "、".join(members or [])
+            self.units.setItem(r, 2, QTableWidgetItem(listed))
+        self.units.resizeColumnsToContents()
+        cap = self.units.fontMetrics().horizontalAdvance("字") * 24
+        for c in range(2):
+            self.units.setColumnWidth(c, min(max(self.units.columnWidth(c), 120), cap))
 
     def _unit_chosen(self, name: str, existing: str | None) -> None:
         aliases = dict(self.state.options["unit_aliases"])
@@ -229,7 +253,9 @@ class PreviewPage(Page):
                 name,
                 str(len(members)),
             )
-        if not (c["create"] or c["update"]):
+        if not plan.items:
+            text += self.tr("没有读到任何事项行：请回到第 2 步确认表头所在的行。")
+        elif not (c["create"] or c["update"]):
             text += self.tr("表格与台账一致，没有需要写入的变化。")
         return text
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.excel.cells import clean, normalise_unit, one_line, split_person, split_units
+from tracker.excel.cells import clean, normalise_unit, one_line, split_people, split_units
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,11 @@ from tracker.excel.cells import clean, normalise_unit, one_line, split_person, s
         ("县财政局、县民政局(牵头)", ["县民政局", "县财政局"]),
         ("牵头：县民政局；配合：县财政局", ["县民政局", "县财政局"]),
         ("县\u200b教育局、县 财政局", ["县教育局", "县财政局"]),
+        ("县民政局 县财政局", ["县民政局", "县财政局"]),
+        ("城关镇 人民政府", ["城关镇人民政府"]),
+        ("县教育局（配合：县财政局）", ["县教育局", "县财政局"]),
+        ("牵头：县民政局 配合：县财政局", ["县民政局", "县财政局"]),
+        ("县教育局、县财政局等有关单位", ["县教育局", "县财政局"]),
         (None, []),
     ],
 )
@@ -44,11 +49,18 @@ def test_split_units(raw, units):
         ("赵磊 0731-2345678", ("赵磊", "0731-2345678")),
         ("钱敏：13600001111", ("钱敏", "13600001111")),
         ("张三 13800001111、李四", ("张三", "13800001111")),
+        ("13800001111", (None, "13800001111")),
+        ("无", (None, None)),
+        ("待定", (None, None)),
+        ("局长：王五", ("王五", None)),
+        ("刘洋 0571-88886666转801", ("刘洋", "0571-88886666转801")),
+        ("刘洋（0571）88886666", ("刘洋", "0571-88886666")),
+        ("刘洋 电话0571-88886666 手机13800001111", ("刘洋", "0571-88886666、13800001111")),
         ("", (None, None)),
     ],
 )
 def test_split_person(raw, person):
-    assert split_person(raw) == person
+    assert (split_people(raw) or [(None, None)])[0] == person
 
 
 def test_unit_name_variants_share_a_key():
@@ -93,8 +105,6 @@ def test_plain_cells_cleaned_quickly_equal_the_full_cleaning(text):
 
 
 def test_split_people_names_everyone_in_order():
-    from tracker.excel.cells import split_people
-
     assert split_people("张三 13800001111、李四 13900002222；王五") == [
         ("张三", "13800001111"),
         ("李四", "13900002222"),

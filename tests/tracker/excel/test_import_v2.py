@@ -163,15 +163,14 @@ def test_collective_names_expand_into_the_directory_units(db, tmp_path):
         "城关镇人民政府",
         "青石镇人民政府",
         "白水乡人民政府",
-        "东城街道办事处",
-    ]
+    ]  # 各乡镇 does not take in the 街道
     assert third.co_units == ["东城街道办事处"]
     assert plan.unknown_units == []
     assert plan.collectives["各乡镇卫生院"] == ["城关镇卫生院", "青石镇卫生院"]
     assert plan.to_dict()["collective_units"] == plan.collectives
     [problem] = plan.errors
     assert (problem.row, problem.column) == (3, "B")
-    assert "“各乡镇人民政府”是 4 个单位的统称" in problem.message
+    assert "“各乡镇人民政府”是 3 个单位的统称" in problem.message
     kept = _plan(db, tmp_path / "c.xlsx", keep_collectives={"各乡镇卫生院"})
     assert kept.items[0].co_units == ["各乡镇卫生院"] and kept.unknown_units == ["各乡镇卫生院"]
 
@@ -377,3 +376,61 @@ def test_a_csv_export_named_xls_is_read_as_csv(db, tmp_path):
     path.write_bytes(CSV_TEXT.encode("gb18030"))
     [item] = _plan(db, path, year=2026).items
     assert (item.title, item.assignee) == ("路灯维修", "刘洋")
+
+
+@pytest.mark.parametrize(
+    ("source", "named"), [("messy-list.xls", "清单.xlsx"), ("messy-list.ods", "清单.xls")]
+)
+def test_a_workbook_with_the_wrong_extension_is_read_by_its_content(db, tmp_path, source, named):
+    path = tmp_path / named
+    shutil.copyfile(DATA / source, path)
+    assert len(_plan(db, path).items) == 5
+
+
+def test_a_unit_merged_over_several_items_belongs_to_each(db, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    for row in (
+        ["项目名称", "主要内容", "牵头单位", "牵头领导"],
+        ["甲", "内容甲", "县教育局", "张建华"],
+        ["乙", "内容乙", None, None],
+        ["丙", "内容丙", None, None],
+    ):
+        ws.append(row)
+    ws.merge_cells("C2:C4")
+    ws.merge_cells("D2:D4")
+    wb.save(tmp_path / "m.xlsx")
+    plan = _plan(db, tmp_path / "m.xlsx")
+    assert [(i.title, i.lead_unit, i.leader, i.content) for i in plan.items] == [
+        ("甲", "县教育局", "张建华", "内容甲"),
+        ("乙", "县教育局", "张建华", "内容乙"),
+        ("丙", "县教育局", "张建华", "内容丙"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("above", "name"),
+    [
+        ([["附件1"], ["2026年青山县重点民生实事项目"]], "2026年青山县重点民生实事项目"),
+        ([["青山县为民办实事工作任务表"], ["填报单位：县委办"]], "青山县为民办实事工作任务表"),
+        ([["填报单位：县委办"]], "t"),  # nothing that is a title: the file's name
+    ],
+)
+def test_the_list_is_named_after_the_title_line(db, tmp_path, above, name):
+    path = _sheet(tmp_path / "t.xlsx", [*above, ["项目名称", "牵头单位"], ["甲", "县教育局"]])
+    assert _plan(db, path).list_name == name
+
+
+def test_a_csv_title_line_names_the_list(db, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("白水乡2026年微实事\n项目名称,牵头单位\n路灯,白水乡\n", encoding="utf-8")
+    assert _plan(db, path).list_name == "白水乡2026年微实事"
+
+
+def test_cli_lists_unmapped_columns_and_names_a_wrong_field(cli, db_path, tmp_path):
+    assert cli("init")[0] == 0
+    path = _sheet(tmp_path / "u.xlsx", [["项目名称", "单位", "填报说明"], ["甲", "县教育局", None]])
+    code, out, _ = cli("import", str(path), "--dry-run")
+    assert code == 0 and "未导入的列：“单位”、“填报说明”（可用 --map 指定）" in out
+    code, _out, err = cli("import", str(path), "--dry-run", "--map", "foo=单位")
+    assert code != 0 and "没有“foo”这个字段" in err

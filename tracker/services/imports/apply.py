@@ -15,6 +15,7 @@ from tracker.codes import CodeMaker
 from tracker.deadlines import Deadline
 from tracker.enums import SUPERVISORS, DeadlineKind, ListKind, Status, UnitKind
 from tracker.errors import ValidationError
+from tracker.excel import collectives
 from tracker.excel.plan import PlannedItem
 from tracker.models import Item, ItemList, Person, ProgressReport, Unit, item_co_unit
 from tracker.services import import_layouts
@@ -104,6 +105,8 @@ def _new_list(s: Session, actor: Actor, plan: ImportPlan, kind: ListKind, at: dt
 
 
 def _unit_kind(name: str) -> UnitKind:
+    if collectives.is_collective(name):  # kept as written: one unit, of no kind
+        return UnitKind.OTHER
     if name.endswith(("镇", "乡", "街道")):
         return UnitKind.TOWNSHIP
     if name.endswith(("村", "社区")):

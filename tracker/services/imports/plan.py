@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -194,11 +195,23 @@ def _layout(
 
 
 def _list_name_from(grid: Grid, layout: layouts.Layout) -> str | None:
-    for row in grid.rows[: layout.header_rows[0]]:
+    """The list's title above the header: a line naming a 清单, else the first line that is
+    a title alone (not “附件1”, not a “填报单位：…” line)."""
+    above = grid.rows[: layout.header_rows[0]]
+    for row in above:
         for value in row:
             if isinstance(value, str) and "清单" in value and len(value) <= 80:
                 return value.strip()
+    for row in above:
+        texts = {v.strip() for v in row if isinstance(v, str) and v.strip()}
+        if len(texts) == 1:
+            text = texts.pop()
+            if len(text) <= 80 and not _ANNEX.match(text) and not re.search(r"[:：]", text):
+                return text
     return None
+
+
+_ANNEX = re.compile(r"^附\s*[件表]\s*[0-9一二三四五六七八九十]*\s*$")
 
 
 def _resolve_units(
