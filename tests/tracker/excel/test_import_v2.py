@@ -434,3 +434,22 @@ def test_cli_lists_unmapped_columns_and_names_a_wrong_field(cli, db_path, tmp_pa
     assert code == 0 and "未导入的列：“单位”、“填报说明”（可用 --map 指定）" in out
     code, _out, err = cli("import", str(path), "--dry-run", "--map", "foo=单位")
     assert code != 0 and "没有“foo”这个字段" in err
+
+
+def test_a_collective_kept_as_a_unit_joins_no_other_and_reimports_change_nothing(db, tmp_path):
+    _units(db, *TOWNSHIPS)
+    rows = [
+        ["项目名称", "牵头单位", "配合单位"],
+        ["人居环境整治", "县卫生健康局", "各乡镇（街道）"],
+        ["背街小巷", "县卫生健康局", "各街道"],
+        ["县直机关", "县卫生健康局", "县直各单位"],
+    ]
+    path = _sheet(tmp_path / "k.xlsx", rows)
+    first = _plan(db, path, keep_collectives={"各街道"}, list_name="甲")
+    _apply(db, first, create_units=True)
+    with db.sessions.begin() as s:
+        assert s.scalar(select(Unit.kind).where(Unit.name == "各街道")) == "other"
+    again = _plan(db, path, keep_collectives={"各街道"}, list_name="甲")
+    assert "各街道" not in again.items[0].co_units
+    assert "各街道" not in again.items[2].co_units
+    assert again.counts() == {"create": 0, "update": 0, "unchanged": 3}
