@@ -87,8 +87,9 @@ def test_messy_list_end_to_end(qtbot, wizard, messy, db):
     assert preview.items.rowCount() == 5
     assert [preview.items.item(r, 2).text() for r in range(5)] == TITLES
     assert [preview.items.item(r, 1).text() for r in range(5)] == ["新增"] * 5
-    assert preview.items.item(0, 6).text() == "2026-08-31（按月）"
-    assert preview.items.item(2, 6).text() == "长期坚持"
+    assert preview.items.item(0, 6).text() == "13907310011"
+    assert preview.items.item(0, 7).text() == "2026-08-31（按月）"
+    assert preview.items.item(2, 7).text() == "长期坚持"
     assert "将新增 5 项，更新 0 项" in preview.status.text()
     assert preview.create_units.isChecked()  # empty directory: units are created
     next_page(qtbot, w)
@@ -261,7 +262,7 @@ def test_reimport_shows_field_level_changes(qtbot, wizard, messy, db):
         "不变",
         "不变",
     ]
-    assert preview.items.item(1, 8).text() == "完成时限：2026-09-30 → 2026年10月底前"
+    assert preview.items.item(1, 9).text() == "完成时限：2026-09-30 → 2026年10月底前"
 
 
 def _units(db, *names: tuple[str, str]) -> None:
