@@ -68,3 +68,5 @@ def test_items_waiting_for_a_date_are_listed_as_to_be_confirmed(qtbot, db, tmp_p
     assert model.rowCount() == 1
     title = next(n for n, (key, _h, _s) in enumerate(COLUMNS) if key == "title")
     assert model.index(0, title).data() == "河道清淤"
+    deadline = next(n for n, (key, _h, _s) in enumerate(COLUMNS) if key == "deadline")
+    assert model.index(0, deadline).data() == "汛期前（待确认）"

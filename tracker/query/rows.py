@@ -15,7 +15,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker import search_index
-from tracker.enums import Status
+from tracker.enums import ACTIVE_STATUSES, DeadlineKind, Status
 from tracker.lights import WarningRules, light_expr
 from tracker.models import Item, ItemList, Unit
 from tracker.query.filter import ItemFilter, apply_filter, as_of_day
@@ -40,6 +40,8 @@ class ItemRow:
     latest_progress: str | None
     urge_count: int
     light: str
+    #: an open item whose fixed deadline has no date yet (待确认时限, ``ItemFilter.undated``)
+    undated: bool = False
 
 
 #: Columns the ledger can be sorted by (SQL does the ordering).
@@ -188,6 +190,9 @@ def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date, light: st
         latest_progress=item.latest_progress,
         urge_count=item.urge_count,
         light=light,
+        undated=item.deadline_date is None
+        and item.deadline_kind == DeadlineKind.FIXED
+        and item.status in ACTIVE_STATUSES,
     )
 
 

@@ -205,8 +205,16 @@ class PreviewPage(Page):
             self.units.setItem(r, 2, QTableWidgetItem(listed))
         self.units.resizeColumnsToContents()
         cap = self.units.fontMetrics().horizontalAdvance("字") * 24
-        for c in range(2):
-            self.units.setColumnWidth(c, min(max(self.units.columnWidth(c), 120), cap))
+        boxes = [
+            b for r in range(len(shown)) if isinstance(b := self.units.cellWidget(r, 1), QComboBox)
+        ]
+        arrow = self.units.fontMetrics().horizontalAdvance("字") * 3  # the box's frame and arrow
+        widest = max(
+            (b.fontMetrics().horizontalAdvance(b.currentText()) + arrow for b in boxes),
+            default=120,
+        )
+        self.units.setColumnWidth(0, min(max(self.units.columnWidth(0), 120), cap))
+        self.units.setColumnWidth(1, min(max(widest, 120), cap))
 
     def _unit_chosen(self, name: str, existing: str | None) -> None:
         aliases = dict(self.state.options["unit_aliases"])

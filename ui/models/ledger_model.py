@@ -164,6 +164,10 @@ class LedgerTableModel(QAbstractTableModel):
             return _display(row, key)
         if role == Qt.ItemDataRole.ForegroundRole and key == "light":
             return QBrush(QColor(LIGHT_COLOURS.get(row.light, "#000000")))
+        if role == Qt.ItemDataRole.ForegroundRole and key == "deadline" and row.undated:
+            return QBrush(QColor(LIGHT_COLOURS["red"]))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "deadline" and row.undated:
+            return "完成时限还没有具体日期（待确认时限），预警灯无法据此判断；请确认后修改。"
         if role == Qt.ItemDataRole.ForegroundRole and key == "overdue" and row.overdue_days:
             return QBrush(QColor(LIGHT_COLOURS["red"]))
         if role == Qt.ItemDataRole.ToolTipRole and key in ("title", "latest"):
@@ -189,7 +193,7 @@ def _display(row: ItemRow, key: str) -> str:
     if key == "lead_unit":
         return row.lead_unit or ""
     if key == "deadline":
-        return row.deadline_text or ""
+        return f"{row.deadline_text or ''}（待确认）" if row.undated else row.deadline_text or ""
     if key == "overdue":
         return f"{row.overdue_days} 天" if row.overdue_days else ""
     if key == "progress":

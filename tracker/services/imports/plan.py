@@ -260,6 +260,7 @@ def _resolve_units(
         item.co_units = [u for u in dict.fromkeys(named) if u != item.lead_unit]
     plan.unknown_units = unknown
     plan.collectives = {name: found for name, found in groups.items() if found}
+    plan.errors.sort(key=lambda p: p.row)  # the collective-lead problems among the others
 
 
 def _collective_lead(plan: ImportPlan, item: PlannedItem, count: int) -> Problem:
