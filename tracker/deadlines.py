@@ -116,11 +116,15 @@ _Found = tuple[dt.date, DeadlinePrecision]
 
 def _unsure(text: str, raw: str) -> str | None:
     """Why a deadline with no date in it cannot be dated here (“尽快”, “汛期前”)."""
-    if any(word in text for word in festivals.REGIONAL):
+    if _REGIONAL.search(text):
         return f"完成时限“{raw}”各地日期不同，请确认具体日期"
-    if any(word in text for word in VAGUE_WORDS):
+    if _VAGUE.search(text):
         return f"完成时限“{raw}”没有具体日期，请确认"
     return None
+
+
+_REGIONAL = re.compile("|".join(festivals.REGIONAL))
+_VAGUE = re.compile("|".join(VAGUE_WORDS))
 
 
 def _match(text: str, year: int | None) -> _Found | str | None:

@@ -124,6 +124,7 @@ _PHONE = re.compile(
 )
 #: “刘洋（0571）88886666”: an area code in brackets before the number.
 _AREA_IN_BRACKETS = re.compile(r"[（(]\s*(0\d{2,3})\s*[)）]\s*(?=\d{7,8})")
+_SIMPLE = re.compile(r"^([\u4e00-\u9fff·]{2,8})\s*[（(]?\s*(1\d{10}|0\d{2,3}-\d{7,8})?\s*[）)]?$")
 #: What a 责任人 cell says when it names nobody.
 NOBODY = frozenset({"无", "暂无", "待定", "未定", "空", "无人", "待明确", ""})
 #: The width of the phone columns (``Person.phone``, ``Item.assignee_phone``).
@@ -147,6 +148,9 @@ def split_people(value: object) -> list[tuple[str | None, str | None]]:
     text = one_line(value)
     if not text or text.strip(" /-—") in NOBODY:
         return []
+    simple = _SIMPLE.match(text)  # most cells: a name, perhaps with one phone in brackets
+    if simple and not _POST.search(simple[1]) and simple[1] not in NOBODY:
+        return [(simple[1], simple[2])]
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     text = _PHONE_LABEL.sub(" ", _AREA_IN_BRACKETS.sub(r"\1-", text))
     names = [n for n in _NAME.findall(_PHONE.sub(" ", text)) if n not in NOBODY]
