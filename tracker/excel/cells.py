@@ -49,6 +49,7 @@ _UNIT_ENDINGS = (
     "厂",
     "场",
 )
+_PLAIN_UNITS = re.compile(r"^[^\s（()）【】\[\]:：等\u200b-\u200f\u2060\ufeff\u00ad]+$")
 #: Words that end a unit's name but are no unit by themselves (“城关镇 人民政府”).
 _TAILS = ("人民政府", "办事处", "街道办事处", "党委", "党工委", "委员会", "管委会")
 #: A space between two Chinese characters of a name (“县 教育局”) is a typing slip.
@@ -92,6 +93,8 @@ def split_units(value: object) -> list[str]:
     text = clean(value)
     if not text:
         return []
+    if _PLAIN_UNITS.match(text):  # most cells: names and separators only
+        return list(dict.fromkeys(n for n in (p.strip(".。") for p in _UNIT_SEP.split(text)) if n))
     text = _INVISIBLE.sub("", text)
     text = _ROLE_INSIDE.sub(r"、\1：\2", text)  # “县教育局（配合：县财政局）”
     text = _BEFORE_ROLE.sub("、", text)  # “牵头：县民政局 配合：县财政局”
