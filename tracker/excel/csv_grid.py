@@ -9,6 +9,7 @@ the separator as the one of comma, tab, semicolon and bar that splits most lines
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
@@ -21,24 +22,47 @@ MAX_ROWS = 200_000
 MAX_COLS = 300
 
 
-def decode(data: bytes, path: Path) -> str:
-    """The text of ``data``, in the first encoding it is valid in."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", path)
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data, "utf-8-sig", path)
-    if b"\x00" in data:
-        raise ImportFileError("文件里有二进制内容，不是文本格式的 CSV，无法导入。", path=path)
-    for encoding in ("utf-8", "gb18030"):
+_BOMS = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16", b"\xef\xbb\xbf": "utf-8-sig"}
+
+
+def _declared(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start names."""
+    return next((enc for bom, enc in _BOMS.items() if data.startswith(bom)), None)
+
+
+def text_of(data: bytes, *, partial: bool = False) -> str | None:
+    """``data`` in the first encoding it is valid in (the one its byte-order mark names, else
+    UTF-8, else GB18030); ``None`` when none fits. ``partial``: ``data`` is the start of a
+    file, whose last character may be cut."""
+    declared = _declared(data)
+    for encoding in (declared,) if declared else ("utf-8", "gb18030"):
         try:
-            return data.decode(encoding)
+            return codecs.getincrementaldecoder(encoding)().decode(data, final=not partial)
         except UnicodeDecodeError:
             continue
-    raise ImportFileError(
-        "无法识别文件的文字编码（不是 UTF-8，也不是 GB18030/GBK），"
-        "请在 WPS 或 Excel 中另存为 .xlsx 后再导入。",
-        path=path,
-    )
+    return None
+
+
+def starts_binary(data: bytes) -> bool:
+    """NUL bytes outside UTF-16: not a text file."""
+    return b"\x00" in data and _declared(data) != "utf-16"
+
+
+def decode(data: bytes, path: Path) -> str:
+    """The text of ``data``, in the first encoding it is valid in."""
+    declared = _declared(data)
+    if declared:
+        return _strict(data, declared, path)
+    if starts_binary(data):
+        raise ImportFileError("文件里有二进制内容，不是文本格式的 CSV，无法导入。", path=path)
+    text = text_of(data)
+    if text is None:
+        raise ImportFileError(
+            "无法识别文件的文字编码（不是 UTF-8，也不是 GB18030/GBK），"
+            "请在 WPS 或 Excel 中另存为 .xlsx 后再导入。",
+            path=path,
+        )
+    return text
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from tracker.errors import ImportFileError
-from tracker.excel.csv_grid import TEXT_SUFFIXES
+from tracker.excel import csv_grid
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
@@ -53,7 +53,7 @@ def check_workbook(path: Path) -> str:
             "请用 WPS 或 Excel 打开后“另存为” .xlsx 再导入。",
             path=path,
         )
-    if path.suffix.lower() in TEXT_SUFFIXES or _text_list(start):
+    if path.suffix.lower() in csv_grid.TEXT_SUFFIXES or _text_list(start):
         return "csv"  # other systems' exports are often CSV named .xls
     raise ImportFileError("这不是 Excel、WPS、ODS 表格或 CSV 文件，无法导入。", path=path)
 
@@ -93,16 +93,8 @@ def _html(start: bytes) -> bool:
 
 def _text_list(start: bytes) -> bool:
     """Whether a file begins as separated text lines (a CSV whatever its name says)."""
-    if b"\x00" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
+    text = None if csv_grid.starts_binary(start) else csv_grid.text_of(start, partial=True)
+    if text is None:
         return False
-    head = start[: start.rfind(b"\n") + 1] or start
-    for encoding in ("utf-16", "utf-8-sig", "gb18030"):
-        if encoding == "utf-16" and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            text = head.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        lines = [line for line in text.splitlines()[:20] if line.strip()]
-        return len(lines) >= 2 and any(sep in text for sep in ",\t;")
-    return False
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    return len(lines) >= 2 and any(sep in text for sep in ",\t;")

@@ -453,3 +453,10 @@ def test_a_collective_kept_as_a_unit_joins_no_other_and_reimports_change_nothing
     assert "各街道" not in again.items[0].co_units
     assert "各街道" not in again.items[2].co_units
     assert again.counts() == {"create": 0, "update": 0, "unchanged": 3}
+
+
+def test_a_unicode_text_export_named_xls_is_read_as_csv(db, tmp_path):
+    path = tmp_path / "导出.xls"
+    path.write_bytes(CSV_TEXT.replace(",", "\t").encode("utf-16"))
+    [item] = _plan(db, path, year=2026).items
+    assert (item.title, item.lead_unit) == ("路灯维修", "县城管局")
