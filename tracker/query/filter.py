@@ -56,6 +56,24 @@ class ItemFilter:
     undated: bool = False
 
 
+def undated_condition() -> ColumnElement[bool]:
+    """待确认时限 in SQL: an open item whose fixed deadline has no date (``is_undated``)."""
+    return and_(
+        Item.status.in_([str(x) for x in ACTIVE_STATUSES]),
+        Item.deadline_kind == DeadlineKind.FIXED,
+        Item.deadline_date.is_(None),
+    )
+
+
+def is_undated(item: Item) -> bool:
+    """待确认时限 for one loaded item: the same test as ``undated_condition``."""
+    return (
+        item.status in ACTIVE_STATUSES
+        and item.deadline_kind == DeadlineKind.FIXED
+        and item.deadline_date is None
+    )
+
+
 def as_of_day(f: ItemFilter) -> dt.date:
     """The day the filter judges lights and figures on (today unless asked)."""
     return f.as_of or dt.date.today()
@@ -92,11 +110,7 @@ def apply_filter(
     if rules and f.lights:
         stmt = stmt.where(light_expr(rules).in_(list(f.lights)))
     if f.undated:
-        stmt = stmt.where(
-            Item.status.in_([str(x) for x in ACTIVE_STATUSES]),
-            Item.deadline_kind == DeadlineKind.FIXED,
-            Item.deadline_date.is_(None),
-        )
+        stmt = stmt.where(undated_condition())
     if f.category:
         stmt = stmt.where(Item.category == f.category)
     if f.escalations:

@@ -40,6 +40,7 @@ from tracker.models import (
     User,
     item_co_unit,
 )
+from tracker.query.filter import is_undated
 from tracker.query.item_record import AttachmentInfo, AuditLine, attachments_of, audit_of
 from tracker.workflow import label_for
 
@@ -92,6 +93,8 @@ class ItemDetail:
     deadline_date: dt.date | None
     deadline_precision: str
     deadline_kind: str
+    #: 待确认时限 (``filter.is_undated``)
+    undated: bool
     original_deadline_date: dt.date | None
     status: str
     status_label: str
@@ -153,6 +156,7 @@ def item_detail(s: Session, item_id: int) -> ItemDetail:
         deadline_date=item.deadline_date,
         deadline_precision=DeadlinePrecision(item.deadline_precision).label,
         deadline_kind=DeadlineKind(item.deadline_kind).label,
+        undated=is_undated(item),
         original_deadline_date=item.original_deadline_date,
         status=item.status,
         status_label=Status(item.status).label,

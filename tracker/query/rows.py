@@ -15,10 +15,10 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker import search_index
-from tracker.enums import ACTIVE_STATUSES, DeadlineKind, Status
+from tracker.enums import Status
 from tracker.lights import WarningRules, light_expr
 from tracker.models import Item, ItemList, Unit
-from tracker.query.filter import ItemFilter, apply_filter, as_of_day
+from tracker.query.filter import ItemFilter, apply_filter, as_of_day, is_undated
 
 
 @dataclass(frozen=True)
@@ -190,9 +190,7 @@ def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date, light: st
         latest_progress=item.latest_progress,
         urge_count=item.urge_count,
         light=light,
-        undated=item.deadline_date is None
-        and item.deadline_kind == DeadlineKind.FIXED
-        and item.status in ACTIVE_STATUSES,
+        undated=is_undated(item),
     )
 
 

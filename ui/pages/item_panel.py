@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.enums import DeadlineKind
 from tracker.query import AttachmentInfo, HistoryEvent, ItemDetail
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.table_parts import cell_at, fill_table, read_only_table
@@ -222,7 +221,7 @@ class ItemPanel(QWidget):
         deadline = escape(d.deadline_text or "未定")
         if d.original_deadline_date:
             deadline += f"（原定 {d.original_deadline_date}）"
-        if d.deadline_date is None and d.deadline_kind == DeadlineKind.FIXED.label:
+        if d.undated:
             deadline += "<span style='color:#c00000'>（待确认时限）</span>"
         rows = [
             ("清单", d.list_name),

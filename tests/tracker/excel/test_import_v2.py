@@ -460,3 +460,24 @@ def test_a_unicode_text_export_named_xls_is_read_as_csv(db, tmp_path):
     path.write_bytes(CSV_TEXT.replace(",", "\t").encode("utf-16"))
     [item] = _plan(db, path, year=2026).items
     assert (item.title, item.lead_unit) == ("路灯维修", "县城管局")
+
+
+def test_to_be_confirmed_is_one_test_for_the_list_the_row_and_the_detail(db, tmp_path):
+    from tracker.actors import actor_by_login
+    from tracker.services import transitions
+
+    rows = [
+        ["项目名称", "牵头单位", "完成时限"],
+        ["甲", "县水利局", "汛期前"],
+        ["乙", "县水利局", "尽快"],
+    ]
+    _apply(db, _plan(db, _sheet(tmp_path / "d.xlsx", rows)), create_units=True)
+    with db.sessions.begin() as s:
+        first, second = s.scalars(select(Item.id).order_by(Item.id))
+        transitions.move(s, actor_by_login(s, "admin"), second, "cancel", reason="并入其他事项")
+    with db.sessions.begin() as s:
+        undated = query.ItemFilter(undated=True)
+        assert query.item_ids(s, undated) == [first]  # a 终止 item waits for nothing
+        assert [query.item_detail(s, i).undated for i in (first, second)] == [True, False]
+        rows_by_id = {r.id: r.undated for r in query.list_items(s, query.ItemFilter())}
+        assert rows_by_id == {first: True, second: False}
