@@ -57,11 +57,15 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _UNIT_AFFIXES = ("人民政府", "政府")
 
 
-_NEEDS_WORK = re.compile(r"[\r\n\t\u3000\xa0]|  ")
+#: Control characters (but tab, CR and LF) that a CSV or another system's export carries into
+#: cells: no clerk typed them, and they would only show as boxes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NEEDS_WORK = re.compile(r"[\r\n\t\u3000\xa0\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|  ")
 
 
 def clean(value: object) -> str | None:
-    """Text of a cell with odd spaces collapsed, each line trimmed; ``None`` when empty.
+    """Text of a cell with odd spaces collapsed, control characters dropped, each line trimmed;
+    ``None`` when empty.
 
     Most cells are one line with plain spaces: those are only trimmed (planning a 10k-row
     list cleans ≈ 400k cells).
@@ -72,7 +76,7 @@ def clean(value: object) -> str | None:
         return value.strip() or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     joined = "\n".join(line for line in lines if line)
     return joined or None

@@ -481,3 +481,13 @@ def test_to_be_confirmed_is_one_test_for_the_list_the_row_and_the_detail(db, tmp
         assert [query.item_detail(s, i).undated for i in (first, second)] == [True, False]
         rows_by_id = {r.id: r.undated for r in query.list_items(s, query.ItemFilter())}
         assert rows_by_id == {first: True, second: False}
+
+
+def test_control_characters_from_an_export_are_dropped(db, tmp_path):
+    path = tmp_path / "导出.csv"
+    path.write_text("项目名称,牵头单位\n路灯\x07维修\x1b,县城管局\x00\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="二进制内容"):  # a NUL: not a text file
+        _plan(db, path)
+    path.write_text("项目名称,牵头单位\n路灯\x07维修\x1b,县城管局\x0b\n", encoding="utf-8")
+    [item] = _plan(db, path).items
+    assert (item.title, item.lead_unit) == ("路灯维修", "县城管局")
