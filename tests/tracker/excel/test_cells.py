@@ -73,10 +73,13 @@ def test_clean_and_one_line():
     assert clean("  第一行\u3000\u3000多余空格 \r\n  第二行  ") == "第一行 多余空格\n第二行"
     assert one_line("完成\n时限") == "完成时限"
     assert clean(3.0) == "3" and clean("   ") is None
+    assert clean("路灯\x07维修\x0b") == "路灯维修" and clean("\x1b") is None
 
 
 def _clean_line_by_line(text: str) -> str | None:
-    """The full cleaning, every line split, collapsed and trimmed (the reference)."""
+    """The full cleaning, control characters dropped, every line split, collapsed and trimmed
+    (the reference)."""
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept = [" ".join(re.split(r"[ \t\u3000\xa0]+", line)).strip() for line in lines]
     return "\n".join(line for line in kept if line) or None
