@@ -10,12 +10,14 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _UNIT_SEP = re.compile(r"[、，,；;/／\n]+")
 #: “县民政局（牵头）”, “（配合）”, “牵头：县民政局”: what a unit does, not its name.
-_ROLE = "牵头|配合|协办|主办|责任|负责|参与|协助|主责"
-_ROLE_MARK = re.compile(rf"[（(【\[]\s*(?:{_ROLE})(?:单位|部门)?\s*[)）】\]]")
-_ROLE_PREFIX = re.compile(rf"^(?:{_ROLE})(?:单位|部门)?\s*[:：]\s*")
-_LEADS = re.compile(r"[（(【\[]\s*(?:牵头|主办|主责)(?:单位|部门)?\s*[)）】\]]|^(?:牵头|主办|主责)")
-_ROLE_INSIDE = re.compile(rf"[（(]\s*((?:{_ROLE})(?:单位|部门)?)\s*[:：]\s*([^)）]+)[)）]")
-_BEFORE_ROLE = re.compile(rf"\s+(?=(?:{_ROLE})(?:单位|部门)?\s*[:：])")
+_LEAD_ROLE = "牵头|主办|主责"
+_ROLE = rf"(?:(?:{_LEAD_ROLE}|配合|协办|责任|负责|参与|协助)(?:单位|部门)?)"
+_BRACKETED = r"[（(【\[]\s*{}\s*[)）】\]]"
+_ROLE_MARK = re.compile(_BRACKETED.format(_ROLE))
+_ROLE_PREFIX = re.compile(rf"^{_ROLE}\s*[:：]\s*")
+_LEADS = re.compile(_BRACKETED.format(rf"(?:{_LEAD_ROLE})(?:单位|部门)?") + rf"|^(?:{_LEAD_ROLE})")
+_ROLE_INSIDE = re.compile(rf"[（(]\s*({_ROLE})\s*[:：]\s*([^)）]+)[)）]")
+_BEFORE_ROLE = re.compile(rf"\s+(?={_ROLE}\s*[:：])")
 _AND_OTHERS = re.compile(r"等(?:有关|相关)?(?:单位|部门)?$")
 #: How unit names end: a space between two such names separates them.
 _UNIT_ENDINGS = (

@@ -178,43 +178,47 @@ class PreviewPage(Page):
         now = [*plan.unknown_units, *aliases, *plan.collectives, *keep]
         self._unit_order = [n for n in self._unit_order if n in now]
         self._unit_order += [n for n in dict.fromkeys(now) if n not in self._unit_order]
-        shown = self._unit_order
-        self.units.setRowCount(len(shown))
-        for r, name in enumerate(shown):
-            cell = QTableWidgetItem(name)
-            members = plan.collectives.get(name)
-            if members:
-                cell.setToolTip("、".join(members))
-            self.units.setItem(r, 0, cell)
-            box = QComboBox()
-            if members or name in keep:
-                expand = (
-                    filled(self.tr("展开为名录中的 {0} 个单位"), str(len(members)))
-                    if members
-                    else self.tr("展开为名录中的对应单位")
-                )
-                box.addItem(expand, EXPAND)
-            box.addItem(self.tr(NEW_UNIT), None)
-            for existing in _likeliest(name, names):
-                box.addItem(existing, existing)
-            chosen = aliases.get(name) or (EXPAND if members else None)
-            box.setCurrentIndex(max(0, box.findData(chosen)))
-            box.activated.connect(lambda _=0, n=name, b=box: self._unit_chosen(n, b.currentData()))
+        self.units.setRowCount(len(self._unit_order))
+        boxes = []
+        for r, name in enumerate(self._unit_order):
+            members = plan.collectives.get(name, [])
+            box = self._unit_box(name, members, name in keep, aliases.get(name), names)
+            self.units.setItem(r, 0, QTableWidgetItem(name))
             self.units.setCellWidget(r, 1, box)
-            listed = "、".join(members or [])
-            self.units.setItem(r, 2, QTableWidgetItem(listed))
+            self.units.setItem(r, 2, QTableWidgetItem("、".join(members)))
+            boxes.append(box)
+        self._size_unit_columns(boxes)
+
+    def _unit_box(
+        self, name: str, members: list[str], kept: bool, alias: str | None, names: list[str]
+    ) -> QComboBox:
+        """The choices for one name: expand (a collective), create it, or an existing unit."""
+        box = QComboBox()
+        if members or kept:
+            expand = (
+                filled(self.tr("展开为名录中的 {0} 个单位"), str(len(members)))
+                if members
+                else self.tr("展开为名录中的对应单位")
+            )
+            box.addItem(expand, EXPAND)
+        box.addItem(self.tr(NEW_UNIT), None)
+        for existing in _likeliest(name, names):
+            box.addItem(existing, existing)
+        box.setCurrentIndex(max(0, box.findData(alias or (EXPAND if members else None))))
+        box.activated.connect(lambda _=0: self._unit_chosen(name, box.currentData()))
+        return box
+
+    def _size_unit_columns(self, boxes: list[QComboBox]) -> None:
+        """Names and choices wide enough to read (up to 24 characters); members take the rest."""
         self.units.resizeColumnsToContents()
-        cap = self.units.fontMetrics().horizontalAdvance("字") * 24
-        boxes = [
-            b for r in range(len(shown)) if isinstance(b := self.units.cellWidget(r, 1), QComboBox)
-        ]
-        arrow = self.units.fontMetrics().horizontalAdvance("字") * 3  # the box's frame and arrow
+        em = self.units.fontMetrics().horizontalAdvance("字")
+        arrow = em * 3  # a box's frame and arrow
         widest = max(
             (b.fontMetrics().horizontalAdvance(b.currentText()) + arrow for b in boxes),
             default=120,
         )
-        self.units.setColumnWidth(0, min(max(self.units.columnWidth(0), 120), cap))
-        self.units.setColumnWidth(1, min(max(widest, 120), cap))
+        self.units.setColumnWidth(0, min(max(self.units.columnWidth(0), 120), em * 24))
+        self.units.setColumnWidth(1, min(max(widest, 120), em * 24))
 
     def _unit_chosen(self, name: str, existing: str | None) -> None:
         aliases = dict(self.state.options["unit_aliases"])
