@@ -41,6 +41,8 @@ _START_YEAR = re.compile(r"^(\d{4})(?:年|[.\-/]\d)")
 #: A trailing verb says nothing about the date: “10月底前完成” is “10月底前”.
 _DONE = re.compile(r"(?:全面完成|完成|办结|完工|建成|到位|落实)$")
 VAGUE_WORDS = ("尽快", "尽早", "立即", "马上", "及时", "适时", "另行", "待定", "视情况", "根据")
+_REGIONAL = re.compile("|".join(festivals.REGIONAL))
+_VAGUE = re.compile("|".join(VAGUE_WORDS))
 _TEN_DAYS = {"上旬": 10, "中旬": 20, "上中旬": 20}
 #: “7-9月” is “7月至9月”; “次年3月” is the month in the year after the list's.
 _MONTH_SPAN = re.compile(r"(?<!\d)(\d{1,2})[-－~～](\d{1,2})月")
@@ -123,14 +125,11 @@ def _unsure(text: str, raw: str) -> str | None:
     return None
 
 
-_REGIONAL = re.compile("|".join(festivals.REGIONAL))
-_VAGUE = re.compile("|".join(VAGUE_WORDS))
-
 
 def _match(text: str, year: int | None) -> _Found | str | None:
     """The date and precision of ``text``; "no-year" when a year is needed but unknown."""
-    if year is not None and _NEXT_YEAR.match(text):
-        return _match(_NEXT_YEAR.sub("", text), year + 1)
+    if _NEXT_YEAR.match(text):
+        return "no-year" if year is None else _match(_NEXT_YEAR.sub("", text), year + 1)
     text = _MONTH_SPAN.sub(r"\1月至\2月", text)
     if m := _RANGE.match(text):
         start = _START_YEAR.match(m["start"])

@@ -90,3 +90,4 @@ def test_unreadable_keeps_raw_text_and_says_why(raw, message):
 def test_year_less_forms_need_a_year():
     assert "没有年份" in parse_deadline("6月底前", None).problem
     assert "没有年份" in parse_deadline("春节前", None).problem
+    assert "没有年份" in parse_deadline("次年3月", None).problem
