@@ -125,7 +125,6 @@ def _unsure(text: str, raw: str) -> str | None:
     return None
 
 
-
 def _match(text: str, year: int | None) -> _Found | str | None:
     """The date and precision of ``text``; "no-year" when a year is needed but unknown."""
     if _NEXT_YEAR.match(text):

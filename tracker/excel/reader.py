@@ -128,6 +128,7 @@ def _read_grid(path: Path, sheet: str | None, choose: Any) -> Grid:
     fmt = check_workbook(path)
     if fmt == "csv":
         rows: list[list[Cell]] = [list(r) for r in csv_grid.read_rows(path)]
+        _check_size(path, path.stem, len(rows), max((len(r) for r in rows), default=0))
         grids = [Grid(path, path.stem, [path.stem], rows)]
     else:
         grids = _workbook_grids(path, sheet, fmt)
@@ -169,16 +170,20 @@ def _copied_pack(grid: Grid) -> bool:
     return any([clean(v) for v in row[:3]] in marks for row in grid.rows[: pack.HEADER_ROW + 2])
 
 
+def _check_size(path: Path, sheet: str, height: int, width: int) -> None:
+    if height > MAX_ROWS or width > MAX_COLS:
+        raise ImportFileError(
+            f"工作表有 {height} 行 {width} 列，超过上限"
+            f"（{MAX_ROWS} 行、{MAX_COLS} 列），请确认选对了文件。",
+            path=path,
+            sheet=sheet,
+        )
+
+
 def _grid(wb: Any, path: Path, name: str, names: list[str]) -> Grid:
     try:
         ws = wb.get_sheet_by_name(name)
-        if ws.total_height > MAX_ROWS or ws.total_width > MAX_COLS:
-            raise ImportFileError(
-                f"工作表有 {ws.total_height} 行 {ws.total_width} 列，超过上限"
-                f"（{MAX_ROWS} 行、{MAX_COLS} 列），请确认选对了文件。",
-                path=path,
-                sheet=name,
-            )
+        _check_size(path, name, ws.total_height, ws.total_width)
         rows = ws.to_python(skip_empty_area=False)
         merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
     except ImportFileError:

@@ -491,3 +491,10 @@ def test_control_characters_from_an_export_are_dropped(db, tmp_path):
     path.write_text("项目名称,牵头单位\n路灯\x07维修\x1b,县城管局\x0b\n", encoding="utf-8")
     [item] = _plan(db, path).items
     assert (item.title, item.lead_unit) == ("路灯维修", "县城管局")
+
+
+def test_a_csv_too_wide_is_refused_like_a_sheet(db, tmp_path):
+    path = tmp_path / "宽.csv"
+    path.write_text(",".join(["项目名称", *(f"列{i}" for i in range(400))]) + "\n甲\n", "utf-8")
+    with pytest.raises(ImportFileError, match="超过上限（200000 行、300 列）"):
+        _plan(db, path)
