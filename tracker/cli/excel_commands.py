@@ -150,7 +150,8 @@ def _print_plan(plan: imports.ImportPlan, as_json: bool) -> None:
         if item.action != "unchanged":
             d = item.deadline
             when = (d.date.isoformat() if d and d.date else (d.raw if d else "")) or ""
-            print(f"  第{item.row}行 [{item.action}] {item.title}｜{item.lead_unit or ''}｜{when}")
+            action = imports.ACTION_LABELS[item.action]
+            print(f"  第{item.row}行 [{action}] {item.title}｜{item.lead_unit or ''}｜{when}")
     for name, members in plan.collectives.items():
         print(
             f"单位统称“{name}”按名录展开为 {len(members)} 个单位：{'、'.join(members)}"

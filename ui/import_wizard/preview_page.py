@@ -23,6 +23,7 @@ from tracker.enums import DeadlinePrecision
 from tracker.excel import collectives
 from tracker.excel.layout import FIELD_LABELS
 from tracker.excel.plan import PlannedItem
+from tracker.services.imports import ACTION_LABELS
 from ui.i18n import QT_TRANSLATE_NOOP, filled
 from ui.import_wizard.layout_page import grid_view, show_merges
 from ui.import_wizard.page import Page
@@ -30,7 +31,6 @@ from ui.import_wizard.state import ImportState
 from ui.models.grid_model import GridModel
 from ui.table_parts import cell_at, fill_table, read_only_table
 
-ACTIONS = {"create": "新增", "update": "更新", "unchanged": "不变"}
 ACTION_COLOURS = {"create": "#e2f0d9", "update": "#fff2cc"}
 LABELS = {**FIELD_LABELS, "assignee_phone": FIELD_LABELS["phone"]}
 ITEM_HEADERS = [
@@ -136,7 +136,7 @@ class PreviewPage(Page):
             rows.append(
                 [
                     str(item.row),
-                    ACTIONS[item.action],
+                    ACTION_LABELS[item.action],
                     item.title,
                     item.lead_unit or "",
                     "、".join(item.co_units),

@@ -498,3 +498,10 @@ def test_a_csv_too_wide_is_refused_like_a_sheet(db, tmp_path):
     path.write_text(",".join(["项目名称", *(f"列{i}" for i in range(400))]) + "\n甲\n", "utf-8")
     with pytest.raises(ImportFileError, match="超过上限（200000 行、300 列）"):
         _plan(db, path)
+
+
+def test_cli_dry_run_says_what_each_row_does_in_chinese(cli, db_path, tmp_path):
+    assert cli("init")[0] == 0
+    path = _sheet(tmp_path / "a.xlsx", [["项目名称", "牵头单位"], ["甲", "县教育局"]])
+    code, out, _ = cli("import", str(path), "--dry-run")
+    assert code == 0 and "第2行 [新增] 甲｜县教育局｜" in out

@@ -6,9 +6,16 @@ transaction. Both read the one field table in ``fields``.
 """
 
 from tracker.services.imports.apply import ImportResult, apply_import
-from tracker.services.imports.plan import ImportPlan, best_sheet, plan_import, require_plan_ok
+from tracker.services.imports.plan import (
+    ACTION_LABELS,
+    ImportPlan,
+    best_sheet,
+    plan_import,
+    require_plan_ok,
+)
 
 __all__ = [
+    "ACTION_LABELS",
     "ImportPlan",
     "ImportResult",
     "apply_import",

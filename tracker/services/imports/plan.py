@@ -29,6 +29,10 @@ from tracker.services.imports import fields
 log = logging.getLogger(__name__)
 
 
+#: What a planned row will do, as the preview and the CLI say it.
+ACTION_LABELS = {"create": "新增", "update": "更新", "unchanged": "不变"}
+
+
 @dataclass
 class ImportPlan:
     """Everything the clerk needs to see before confirming an import."""
