@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from tracker.excel.reader import LIST_SUFFIXES
 from tracker.query import ItemFilter
 from tracker.services.desk import Desk
 from ui.i18n import filled
@@ -18,8 +19,6 @@ if TYPE_CHECKING:  # the Excel core loads openpyxl (≈0.3 s): not on the start-
     from tracker.services.excel_desk import ExcelDesk
     from ui.pages.ledger_page import LedgerPage
 
-SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods", ".csv", ".tsv")
-
 
 def dropped_workbook(mime: QMimeData) -> Path | None:
     """The one local workbook being dragged, if that is what it is."""
@@ -27,7 +26,7 @@ def dropped_workbook(mime: QMimeData) -> Path | None:
     if len(urls) != 1:
         return None
     path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in SPREADSHEETS else None
+    return path if path.suffix.lower() in LIST_SUFFIXES else None
 
 
 class ExcelActions(QObject):

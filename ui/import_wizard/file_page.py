@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from tracker.excel.reader import LIST_SUFFIXES
 from ui.dialogs.form_parts import browse_row
 from ui.i18n import filled
 from ui.import_wizard.page import Page
 from ui.import_wizard.state import ImportState
 
-FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.et *.ett *.ods *.csv *.tsv *.txt);;所有文件 (*)"
+FILE_FILTER = f"表格文件 ({' '.join('*' + x for x in LIST_SUFFIXES)});;所有文件 (*)"
 
 
 class FilePage(Page):
