@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from tracker.excel.reader import LIST_SUFFIXES
+from tracker.excel.suffixes import LIST_SUFFIXES
 from tracker.query import ItemFilter
 from tracker.services.desk import Desk
 from ui.i18n import filled

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from tracker.errors import ImportFileError
 
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 _SEPARATORS = ",\t;|"
 
 

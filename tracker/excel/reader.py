@@ -15,14 +15,11 @@ from tracker.excel import csv_grid
 from tracker.excel.cells import clean
 from tracker.excel.ods_cells import ods_merges
 from tracker.excel.safety import check_workbook
+from tracker.excel.suffixes import WPS_SUFFIXES
 from tracker.excel.unit_pack import columns as pack
 
 log = logging.getLogger(__name__)
 
-#: WPS's own workbook and template; usually the .xls container, read the same way.
-WPS_SUFFIXES = (".et", ".ett")
-#: Every file an import reads (the file dialog's filter and what may be dropped on the window).
-LIST_SUFFIXES = (".xlsx", ".xlsm", ".xls", *WPS_SUFFIXES, ".ods", *csv_grid.TEXT_SUFFIXES)
 MAX_ROWS = 200_000
 MAX_COLS = 300
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tracker.errors import ImportFileError
 from tracker.excel import csv_grid
+from tracker.excel.suffixes import TEXT_SUFFIXES
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
@@ -53,7 +54,7 @@ def check_workbook(path: Path) -> str:
             "请用 WPS 或 Excel 打开后“另存为” .xlsx 再导入。",
             path=path,
         )
-    if path.suffix.lower() in csv_grid.TEXT_SUFFIXES or _text_list(start):
+    if path.suffix.lower() in TEXT_SUFFIXES or _text_list(start):
         return "csv"  # other systems' exports are often CSV named .xls
     raise ImportFileError("这不是 Excel、WPS、ODS 表格或 CSV 文件，无法导入。", path=path)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from tracker.excel.reader import LIST_SUFFIXES
+from tracker.excel.suffixes import LIST_SUFFIXES
 from ui.dialogs.form_parts import browse_row
 from ui.i18n import filled
 from ui.import_wizard.page import Page
