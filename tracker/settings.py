@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import audit
 from tracker.actors import Actor, require_role
 from tracker.enums import ListKind, Role
 from tracker.errors import ValidationError
-from tracker.models import Setting
+from tracker.models import Setting, User
 
 DEFAULTS: dict[str, Any] = {
     # yellow light: due within this many days
@@ -81,6 +82,8 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         words = f"，可用：{'、'.join(CHOICES[key])}" if key in CHOICES else ""
         raise ValidationError(key, f"设置“{key}”的取值类型不对{words}。")
     _check_value(key, value)
+    if key == "login_required" and value and not old:
+        _check_can_log_in(s, actor)
     text = json.dumps(value, ensure_ascii=False)
     row = s.get(Setting, key)
     if row is None:
@@ -113,6 +116,18 @@ def _check_value(key: str, value: Any) -> None:
         raise ValidationError(key, f"设置“{key}”只能取：{words}。")
     if key in ("doubt_margin", "full_idle_days") and not 1 <= value <= 100:
         raise ValidationError(key, f"设置“{key}”应在 1 到 100 之间。")
+
+
+def _check_can_log_in(s: Session, actor: Actor) -> None:
+    """Asking for a login at start while the one switching it on has no password would
+    lock everyone out of a local ledger at the next start: refuse, and say what to do."""
+    user = s.scalar(select(User).where(User.login == actor.login))
+    if user is None or user.password_hash is None or not user.active:
+        raise ValidationError(
+            "login_required",
+            f"开启“启动时要求登录”前，请先为您自己的账号“{actor.login}”设置密码"
+            "（单位与人员 → 账号 → 设置密码），否则下次启动将无法进入台账。",
+        )
 
 
 def all_settings(s: Session) -> dict[str, Any]:

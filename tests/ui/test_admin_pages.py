@@ -10,9 +10,10 @@ from tests.tracker.org import new_item
 from tracker import settings
 from tracker.enums import Role
 from tracker.models import Person, Unit, User
-from tracker.services import accounts
+from tracker.services import accounts, ledger_files
 from tracker.services.desk import Desk
 from ui.dialogs import admin_dialogs
+from ui.dialogs.admin_dialogs import ServiceForm
 from ui.main_window import MainWindow
 
 
@@ -152,7 +153,7 @@ def test_lists_page_counts_and_opens_a_list(qtbot, db, org, monkeypatch):
     assert window.ledger.model.rowCount() == 2
 
 
-def test_settings_save_together_and_refuse_bad_weights(qtbot, db, org):
+def test_settings_save_together_and_refuse_bad_weights(qtbot, db, org, monkeypatch):
     window = _window(qtbot, db)
     window.pages.setCurrentWidget(window.settings_page)
     page = window.settings_page
@@ -165,8 +166,23 @@ def test_settings_save_together_and_refuse_bad_weights(qtbot, db, org):
         assert settings.get(s, "warning_days") == 15  # nothing saved
     page.weights["progress"].setValue(10)
     page.login_required.setChecked(True)
-    page.save.click()
-    assert page.note.text() == "已保存 3 项设置。"
+    page.save.click()  # admin has no password yet: asking for a login would lock everyone out
+    assert "请先为您自己的账号“admin”设置密码" in page.message.text()
+    with db.sessions.begin() as s:
+        assert settings.get(s, "warning_days") == 15 and not settings.get(s, "login_required")
+    assert page.own_password.isVisibleTo(page)  # offered then and there
+
+    def type_password(form: ServiceForm) -> int:
+        for box in form.inputs:
+            box.setText("correct-horse")
+        form.submit()
+        return form.result()
+
+    monkeypatch.setattr(ServiceForm, "exec", type_password)
+    page.own_password.click()  # sets it and saves again
+    assert page.note.text() == "已保存 3 项设置。" and page.message.text() == ""
+    assert not page.own_password.isVisibleTo(page)
+    ledger_files.log_in(db, "admin", "correct-horse")  # the next start can be passed
     with db.sessions.begin() as s:
         assert settings.get(s, "warning_days") == 10 and settings.get(s, "login_required")
         assert s.scalar(select(User.id).where(User.login == "admin")) is not None

@@ -125,6 +125,7 @@ def test_start_asks_for_a_login_only_when_the_ledger_requires_it(qtbot, db, org,
     prefs = UiSettings()
     assert app.start_desk(db, prefs).actor.login == "admin"
     with db.sessions.begin() as s:
+        accounts.set_password(s, org.admin, "admin", "correct-horse")
         settings.put(s, org.admin, "login_required", True)
     monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, *a: Desk(db, "dc")))
     assert app.start_desk(db, prefs).actor.login == "dc"

@@ -25,6 +25,7 @@ from tracker.enums import ListKind
 from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
 from tracker.settings import CHOICES
+from ui.dialogs import admin_dialogs as forms
 from ui.dialogs.form_parts import error_label
 from ui.i18n import QT_TRANSLATE_NOOP, filled
 
@@ -93,6 +94,9 @@ class SettingsPage(QWidget):
         self.login_required = QCheckBox(self.tr("本机台账启动时也要求登录"))
         self.save = QPushButton(self.tr("保存设置"))
         self.save.clicked.connect(self.save_settings)
+        self.own_password = QPushButton(self.tr("设置我的密码…"))
+        self.own_password.clicked.connect(self.set_own_password)
+        self.own_password.hide()  # offered when 要求登录 is refused for want of a password
         self.note = QLabel()
         self.message = error_label()
         weights = QHBoxLayout()
@@ -120,6 +124,7 @@ class SettingsPage(QWidget):
         form.addRow(self._gate_box())
         form.addRow(self.note)
         form.addRow(self.message)
+        form.addRow(self.own_password)
         form.addRow(self.save)
 
     def _gate_widgets(self) -> None:
@@ -146,6 +151,13 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("待核实：100% 而未申请销号达"), self.full_idle_days)
         form.addRow(self.tr("岗位分离（申请人不能审核、销号）"), self.separate_duties)
         return box
+
+    def set_own_password(self) -> None:
+        """The password 要求登录 waits for, set here; then the settings are saved again."""
+        login = self.admin.desk.actor.login
+        account = next(a for a in self.admin.accounts() if a.login == login)
+        if forms.password_form(self, self.admin, account).run():
+            self.save_settings()
 
     def use_admin(self, admin: AdminDesk) -> None:
         self.admin = admin
@@ -208,8 +220,10 @@ class SettingsPage(QWidget):
             changed = self.admin.put_settings(self.values())
         except TrackerError as exc:
             self.message.setText(str(exc))
+            self.own_password.setVisible(getattr(exc, "field", None) == "login_required")
             return
         self.message.clear()
+        self.own_password.hide()
         self.note.setText(
             filled(self.tr("已保存 {0} 项设置。"), str(len(changed)))
             if changed

@@ -113,6 +113,7 @@ def test_desk_logs_in_and_login_can_be_required_locally(db, org):
     with db.sessions.begin() as s:
         from tracker import settings
 
+        accounts.set_password(s, org.admin, "admin", "admin-pass")
         settings.put(s, org.admin, "login_required", True)
     assert ledger_files.needs_login(db) is True
     _set(db, org.admin, "dc", "correct-horse")

@@ -56,6 +56,10 @@ def test_people_units_and_accounts_through_the_admin_desk(db, org):
 
 def test_settings_save_together_or_not_at_all(db, org):
     admin = AdminDesk(Desk(db, "admin"))
+    with pytest.raises(ValidationError, match="请先为您自己的账号“admin”设置密码"):
+        admin.put_settings({"warning_days": 10, "login_required": True})
+    assert admin.settings()["warning_days"] == 15  # nothing saved
+    admin.set_password("admin", "correct-horse")
     assert admin.put_settings({"warning_days": 10, "login_required": True}) == [
         "warning_days",
         "login_required",
