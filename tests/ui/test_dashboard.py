@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QThreadPool
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtCore import QPoint, QPointF, Qt, QThreadPool
+from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtWidgets import QApplication, QTableWidget
+
+from tests.tracker.org import new_item
 
 from tracker.services.desk import Desk
 from ui.main_window import MainWindow
@@ -149,3 +151,58 @@ def test_every_card_explains_its_figure_and_the_backlog_is_said(page):
     assert "督查室待办" in cards["逾期未办结"].toolTip()
     tabs = [page.lists_tabs.tabText(i) for i in range(page.lists_tabs.count())]
     assert tabs[-1].startswith("督查室待办")
+
+
+def test_the_wheel_over_the_unit_chart_scrolls_the_page_and_opens_nothing(page, qtbot):
+    """matplotlib picked the bar under the pointer on a scroll and the canvas kept the
+    wheel: the ledger opened filtered to a unit and the page did not move."""
+    page.resize(1100, 500)
+    qtbot.wait(50)
+    canvas = page.canvases["units"]
+    canvas.draw()
+    bar = next(b for b in canvas.figure.axes[0].patches if b.get_gid() == "县民政局")
+    x0, y0, width, height = bar.get_window_extent().bounds
+    ratio = canvas.device_pixel_ratio
+    pos = QPointF(x0 / ratio + width / ratio / 2, canvas.height() - (y0 + height / 2) / ratio)
+    opened: list[object] = []
+    page.open_items.connect(lambda *a: opened.append(a))
+    bar_value = page.scroll.verticalScrollBar()
+    assert bar_value.maximum() > 0 and bar_value.value() == 0
+    wheel = QWheelEvent(
+        pos,
+        canvas.mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(canvas, wheel)
+    qtbot.wait(20)
+    assert opened == [] and bar_value.value() > 0
+
+
+def test_an_empty_ledger_and_a_unit_leading_nothing_show_zeros_not_a_crash(qtbot, db, org):
+    """统计 on a newcomer's empty ledger, then scoped to a unit that leads nothing: every
+    figure is 0 or —, the share chart says 暂无事项, and no list shows other units' items."""
+    p = DashboardPage(Desk(db), today=AS_OF)
+    qtbot.addWidget(p)
+    p.resize(1100, 900)
+    p.show()
+    with qtbot.waitSignal(p.shown, timeout=20_000):
+        p.refresh()
+    figures = {label: card.figure.text() for label, card in _cards(p).items()}
+    assert figures["事项总数"] == "0" and figures["办结率"] == "—"
+    texts = [t.get_text() for t in p.canvases["status"].figure.axes[0].texts]
+    assert "暂无事项" in texts and "units" not in p.canvases
+    with db.sessions.begin() as s:
+        new_item(s, org, "A1", unit="县教育局")
+    with qtbot.waitSignal(p.shown, timeout=20_000):
+        p.refresh()
+    with qtbot.waitSignal(p.shown, timeout=20_000):
+        p.units.setCurrentIndex(p.units.findData("县民政局"))
+    figures = {label: card.figure.text() for label, card in _cards(p).items()}
+    assert figures["事项总数"] == "0"
+    for i in range(p.lists_tabs.count()):
+        assert p.lists_tabs.tabText(i).endswith("  0"), p.lists_tabs.tabText(i)

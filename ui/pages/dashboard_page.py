@@ -14,8 +14,10 @@ import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -85,6 +87,20 @@ class KpiCard(QPushButton):
         self.setMinimumHeight(box.sizeHint().height())
 
 
+class PageCanvas(FigureCanvasQTAgg):
+    """A chart in the scrolling page: the mouse wheel scrolls the page. matplotlib would
+    take the wheel for itself (and fire a pick on the bar under the pointer)."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            event.ignore()
+            return
+        QApplication.sendEvent(parent.verticalScrollBar(), event)
+
+
 class DashboardPage(QWidget):
     """Signals:
     open_items(filter, caption): show exactly these items in the ledger.
@@ -141,7 +157,7 @@ class DashboardPage(QWidget):
         column.addLayout(self.cards)
         column.addLayout(self.charts)
         column.addWidget(self.lists_tabs)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
@@ -245,7 +261,7 @@ class DashboardPage(QWidget):
 
     def _canvas(self, name: str, draw: Any, height_in: float = 3.0) -> FigureCanvasQTAgg:
         fig = Figure(figsize=(5.2, height_in), dpi=96, layout="constrained")
-        canvas = FigureCanvasQTAgg(fig)
+        canvas = PageCanvas(fig)
         draw(fig)
         canvas.setMinimumHeight(int(height_in * 96))
         canvas.draw()
