@@ -92,3 +92,34 @@ def test_the_lead_unit_sees_co_units_reports_with_problems_and_needs(qtbot, db, 
 
         item = s.get(Item, item_id)
         assert (item.latest_progress, item.progress_percent) == ("已完成招标", 30)
+
+
+def test_the_panel_keeps_its_width_whatever_it_shows(qtbot, demo_db):
+    """At 1366 px the dock grew with its content: tab counts on every selection (the
+    table jumped) and the undo button's text (“撤销修改：2026-MS-001350 事项名称、受益人数、…”)
+    pushed the window wider than the screen."""
+    w = MainWindow(Desk(demo_db))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    model = w.ledger.model
+    qtbot.waitUntil(lambda: model.rowCount() == 300)
+    qtbot.waitUntil(lambda: all(model.row_of(r) for r in range(40)))
+    width = w.dock.width()
+    tabs = w.panel.tabs.tabBar()
+    assert width >= w.panel.tabs_width() - 10  # the first start shows every tab
+    seen = set()
+    for r in range(40):
+        w.show_item(model.row_of(r).id)
+        qtbot.wait(1)
+        seen.add(w.dock.width())
+    w.show_item(model.row_of(0).id)
+    assert tabs.tabRect(tabs.count() - 1).right() <= tabs.width()  # every tab in sight
+    fields = ("title", "beneficiaries", "location", "funds", "content", "remarks", "source")
+    w.history.record(
+        model.row_of(0).id, "2026-MS-001350", ({f: "甲" for f in fields}, {f: "乙" for f in fields})
+    )
+    qtbot.wait(10)
+    seen.add(w.dock.width())
+    assert seen == {width} and w.width() == 1366
+    assert w.history.undo_action.text().startswith("撤销修改：2026-MS-001350 事项名称")

@@ -43,6 +43,10 @@ TIMELINES = (
 )
 
 
+#: The titles of the tabs after 基本, in order (each shown with its count).
+TAB_TITLES = (*(title for title, _tip, _kinds in TIMELINES), "材料", "日志")
+
+
 def size_text(size: int) -> str:
     if size < 1024:
         return f"{size} B"
@@ -79,7 +83,11 @@ class ItemPanel(QWidget):
         self._detail: ItemDetail | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(False)  # every tab in sight: the panel is as wide
+        # Counts in the tab titles grow and shrink with the item shown. The tab bar's
+        # least width must not follow them, or the dock (and the table beside it) jumps
+        # on every selection: it scrolls when narrower than its tabs, and the window opens
+        # the panel wide enough for all of them (``tabs_width``).
+        self.tabs.setUsesScrollButtons(True)
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(False)
         self.basic_buttons = QHBoxLayout()  # the window puts 修改基本信息 (F2) here
@@ -126,10 +134,34 @@ class ItemPanel(QWidget):
         layout.addWidget(self.tabs)
         self.show_detail(None)
 
-    def offer(self, action: QAction) -> None:
-        """A button under 基本信息 for ``action``: it greys out whenever the action does."""
+    def tabs_width(self) -> int:
+        """The width that shows every tab, each with a one-digit count (more scrolls)."""
+        bar = self.tabs.tabBar()
+        metrics = bar.fontMetrics()
+        width = 0
+        for i in range(bar.count()):
+            text = bar.tabText(i)
+            widest = self._counted(TAB_TITLES[i - 1], 9) if i else text
+            grow = metrics.horizontalAdvance(widest) - metrics.horizontalAdvance(text)
+            width += bar.tabSizeHint(i).width() + max(0, grow)
+        return width + metrics.horizontalAdvance("中")  # the dock's frame and margins
+
+    def offer(self, action: QAction, label: str | None = None) -> None:
+        """A button under 基本信息 for ``action``: it greys out whenever the action does.
+
+        ``label``: a fixed caption for an action whose text says more (撤销修改：编号 and
+        fields), which then shows as the tooltip; a caption that grows would widen the panel.
+        """
         button = QToolButton()
         button.setDefaultAction(action)
+        if label is not None:
+
+            def follow() -> None:
+                button.setText(label)
+                button.setToolTip(action.text())
+
+            action.changed.connect(follow)
+            follow()
         self.basic_buttons.addWidget(button)
 
     def _files_tab(self) -> QWidget:
