@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         self._build_toolbar(new, refresh)
         self.panel.offer(self.workflow.actions["edit"])
-        self.panel.offer(self.history.undo_action)
+        self.panel.offer(self.history.undo_action, self.tr("撤销修改"))
         self.panel.basic_buttons.addStretch(1)
         menu.addSeparator()
         menu.addAction(self.history.undo_action)
@@ -324,21 +324,22 @@ class MainWindow(QMainWindow):
 
     def new_item(self) -> None:
         """Register a draft item, then show it."""
-        answer = NewItemDialog.ask(self, self._desk)
-        if answer is None:
+        desk = self._desk
+        dialog = NewItemDialog(
+            self,
+            desk,
+            lambda a: desk.add_item(
+                a.list_name,
+                a.code,
+                a.title,
+                lead_unit=a.lead_unit,
+                deadline=a.deadline,
+                category=a.category,
+            ),
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.state is None:
             return
-        try:
-            state = self._desk.add_item(
-                answer.list_name,
-                answer.code,
-                answer.title,
-                lead_unit=answer.lead_unit,
-                deadline=answer.deadline,
-                category=answer.category,
-            )
-        except TrackerError as exc:
-            show_error(self, exc)
-            return
+        state = dialog.state
         self.ledger.refresh()
         self.show_item(state.id)
         self.statusBar().showMessage(self.tr("已登记：") + state.code, 5000)
@@ -456,7 +457,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start: room for the panel's tabs
             em = self.fontMetrics().horizontalAdvance("中")
-            self.resizeDocks([self.dock], [em * 30], Qt.Orientation.Horizontal)
+            width = max(em * 30, self.panel.tabs_width())
+            self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
         header = self._ui.ledger_header()
         if header is not None:
             view_header = self.ledger.table.horizontalHeader()

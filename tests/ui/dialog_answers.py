@@ -42,3 +42,26 @@ def answer_progress(monkeypatch, value: ProgressInput) -> list[QDialog]:
 
     monkeypatch.setattr(ProgressDialog, "exec", run)
     return seen
+
+
+def answer_new_item(monkeypatch, value) -> list[QDialog]:
+    """Every NewItemDialog gets ``value`` (a ``NewItem``) typed and 登记 pressed."""
+    from ui.dialogs.new_item_dialog import NewItemDialog
+
+    seen: list[QDialog] = []
+
+    def run(dialog: NewItemDialog) -> int:
+        seen.append(dialog)
+        dialog.lists.setCurrentText(value.list_name)
+        dialog.code.setText(value.code)
+        dialog.title_edit.setText(value.title)
+        dialog.unit.setCurrentText(value.lead_unit or "")
+        dialog.ongoing.setChecked(value.deadline is None)
+        if value.deadline is not None:
+            dialog.deadline.setDate(value.deadline)
+        dialog.category.setText(value.category or "")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(NewItemDialog, "exec", run)
+    return seen

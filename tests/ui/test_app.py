@@ -7,7 +7,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.dialog_answers import answer_moves, answer_progress
+from tests.ui.dialog_answers import answer_moves, answer_new_item, answer_progress
 from tests.ui.ledger_sql import sql_column as _sql
 from tracker.services.desk import Desk
 from ui import errors
@@ -191,19 +191,13 @@ def test_new_item_to_closed_entirely_through_the_window(
     from tracker import audit
     from tracker.enums import Rating
     from tracker.services.surveys import Visit
-    from ui.dialogs.new_item_dialog import NewItem, NewItemDialog
+    from ui.dialogs.new_item_dialog import NewItem
     from ui.dialogs.progress_dialog import ProgressInput
     from ui.dialogs.visit_dialog import VisitDialog
 
     lists = window._desk.list_names()
-    monkeypatch.setattr(
-        NewItemDialog,
-        "ask",
-        classmethod(
-            lambda cls, *a: NewItem(
-                lists[0], "GUI-001", "通过界面登记的事项", "县教育局", None, "教育"
-            )
-        ),
+    answer_new_item(
+        monkeypatch, NewItem(lists[0], "GUI-001", "通过界面登记的事项", "县教育局", None, "教育")
     )
     answer_moves(monkeypatch, "已全部完成，验收合格")
     answer_progress(monkeypatch, ProgressInput("已完工", 100, None))

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from tests.tracker.org import new_item
-
 from tracker.services.desk import Desk
 from ui.main_window import MainWindow
 from ui.pages.dashboard_page import DashboardPage, KpiCard, period_choices

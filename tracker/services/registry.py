@@ -135,6 +135,18 @@ def add_list(
     return lst.id
 
 
+def _lead_unit_id(s: Session, name: str | None) -> int | None:
+    """The lead unit's id; a name not in the directory is the form's field to correct."""
+    if not name:
+        return None
+    try:
+        return unit_id(s, name)
+    except NotFoundError as exc:
+        raise ValidationError(
+            "lead_unit", f"{exc}请从下拉列表中选择，或先在“单位与人员”页新增该单位。"
+        ) from exc
+
+
 def add_item(
     s: Session,
     actor: Actor,
@@ -166,7 +178,7 @@ def add_item(
         title=title,
         category=category,
         status=Status.DRAFT,
-        lead_unit_id=unit_id(s, lead_unit) if lead_unit else None,
+        lead_unit_id=_lead_unit_id(s, lead_unit),
         deadline_date=deadline,
         deadline_text=deadline_text or (format_deadline(deadline) if deadline else "长期坚持"),
         deadline_precision=DeadlinePrecision.DAY if deadline else DeadlinePrecision.NONE,
