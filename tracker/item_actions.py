@@ -53,6 +53,13 @@ ITEM_ACTIONS: dict[str, ItemAction] = {
             "签收后、办结前才能报送进展",
             Scope.LEAD_OR_CO,
         ),
+        ItemAction(
+            "responsibility",
+            "调整责任单位和时限",
+            SUPERVISORS,
+            frozenset(Status) - FINISHED,
+            "不能调整责任单位和时限",
+        ),
         ItemAction("urge", "催办", SUPERVISORS, ACTIVE_STATUSES, "不需要催办"),
         ItemAction(
             "attach",

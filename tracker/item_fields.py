@@ -20,6 +20,16 @@ EDITABLE = {
 }
 
 
+#: Who answers for an item and by when (``services.responsibility``): field → label.
+RESPONSIBILITY = {
+    "lead_unit": "牵头单位",
+    "co_units": "配合单位",
+    "assignee": "责任人",
+    "assignee_phone": "联系电话",
+    "deadline_text": "完成时限",
+}
+
+
 def field_texts(record: object) -> dict[str, str]:
     """The editable fields of an item (or its detail) as a form shows them: text, "" for none."""
     values = {f: getattr(record, f) for f in EDITABLE}

@@ -181,6 +181,7 @@ def transition(action: str) -> Transition:
 OTHER_LABELS = {
     "create": "登记",
     "set_lead_unit": "指定牵头单位",
+    "set_responsibility": "调整责任单位和时限",
     "progress": "报送进展",
     "urge": "催办",
     "escalate": "调整督办级别",

@@ -25,7 +25,7 @@ from tracker.enums import (
     Urgency,
 )
 from tracker.errors import NotFoundError, ValidationError
-from tracker.item_fields import EDITABLE
+from tracker.item_fields import EDITABLE, RESPONSIBILITY
 from tracker.models import (
     AuditEntry,
     ClosureRequest,
@@ -44,6 +44,8 @@ from tracker.query.filter import is_undated
 from tracker.query.item_record import AttachmentInfo, AuditLine, attachments_of, audit_of
 from tracker.workflow import label_for
 
+#: Audit actions shown as the fields they changed, with those fields' labels.
+CHANGED_FIELDS = {"edit": EDITABLE, "set_responsibility": RESPONSIBILITY}
 #: Audit actions whose details already appear from their own tables in the history.
 SHOWN_IN_DETAIL = frozenset(
     {
@@ -251,10 +253,14 @@ def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
         if a.action in SHOWN_IN_DETAIL:
             continue
         after = json.loads(a.after or "{}")
-        if a.action == "edit":  # which fields, from what to what
-            before = json.loads(a.before or "{}")
-            changes = {k: (before.get(k), after[k]) for k in EDITABLE if k in after}
-            text = label_for(a.action) + "：" + diff_text(changes, EDITABLE)
+        if a.action in CHANGED_FIELDS:  # which fields, from what to what
+            before, labels = json.loads(a.before or "{}"), CHANGED_FIELDS[a.action]
+            changes = {
+                k: (before.get(k), after[k])
+                for k in labels
+                if k in after and before.get(k) != after[k]
+            }
+            text = label_for(a.action) + "：" + diff_text(changes, labels)
         else:
             reason = after.get("reason")
             text = label_for(a.action) + (f"：{reason}" if reason else "")

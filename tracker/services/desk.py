@@ -19,6 +19,7 @@ from tracker.actors import Actor, actor_by_login, relation_of
 from tracker.codes import next_code
 from tracker.db import Database
 from tracker.enums import Escalation, Status
+from tracker.errors import NotFoundError
 from tracker.models import AuditEntry, Item, ItemList, Unit
 from tracker.services import (
     assignment,
@@ -29,6 +30,7 @@ from tracker.services import (
     extensions,
     progress,
     registry,
+    responsibility,
     surveys,
     transitions,
 )
@@ -238,6 +240,29 @@ class Desk:
         """A hash-checked copy of an evidence file under its own name, for the viewer."""
         with self.db.sessions.begin() as s:
             return attachments.open_copy(s, attachment_id, self.db.attachments_dir, folder)
+
+    def responsibility(self, item_id: int) -> responsibility.Responsibility:
+        with self.db.sessions.begin() as s:
+            return responsibility.current(s, item_id)
+
+    def people_of(self, unit: str) -> list[tuple[str, str | None]]:
+        """(name, phone) of a unit's 责任人; none for a name not in the directory."""
+        with self.db.sessions.begin() as s:
+            try:
+                return registry.people_of(s, unit)
+            except NotFoundError:
+                return []
+
+    def set_responsibility(self, item_id: int, r: responsibility.Responsibility) -> bool:
+        with self.db.sessions.begin() as s:
+            return responsibility.set_responsibility(s, self.actor, item_id, r)
+
+    def assign_with(
+        self, item_id: int, r: responsibility.Responsibility, opinion: str | None
+    ) -> ItemState:
+        """交办 with the form's units, 责任人 and deadline, in one transaction."""
+        with self.db.sessions.begin() as s:
+            return responsibility.assign_with(s, self.actor, item_id, r, opinion)
 
     def assign_to(self, item_id: int, unit: str | None) -> ItemState:
         """交办 to ``unit`` (changing the lead unit first when it differs)."""

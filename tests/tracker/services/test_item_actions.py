@@ -12,7 +12,15 @@ from tracker import item_actions, query
 from tracker.enums import Escalation, Rating, Status
 from tracker.errors import Conflict, PermissionDenied, TrackerError
 from tracker.models import Item
-from tracker.services import attachments, editing, extensions, progress, surveys, transitions
+from tracker.services import (
+    attachments,
+    editing,
+    extensions,
+    progress,
+    responsibility,
+    surveys,
+    transitions,
+)
 
 #: The moves that take a fresh item to each state (after ``new_item``).
 ROUTES = {
@@ -36,6 +44,9 @@ def _call(s, actor, item_id, name, tmp_path):
         ),
         "progress": lambda: progress.report_progress(s, actor, item_id, "已完成一半", percent=50),
         "urge": lambda: progress.urge(s, actor, item_id),
+        "responsibility": lambda: responsibility.set_responsibility(
+            s, actor, item_id, responsibility.Responsibility("县民政局")
+        ),
         "attach": lambda: attachments.add_attachment(
             s, actor, item_id, tmp_path / "佐证.txt", tmp_path / "store"
         ),
