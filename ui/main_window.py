@@ -34,6 +34,7 @@ from tracker.services import ledger_files
 from tracker.services.admin_desk import AdminDesk
 from tracker.services.common import ItemState
 from tracker.services.desk import Desk
+from ui.assign_actions import AssignActions
 from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
 from ui.dialogs.backup_dialog import BackupDialog
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.workflow = WorkflowActions(desk, self)
         self.supervision = SupervisionActions(self, self)
+        self.assigning = AssignActions(self, self)
         self.watch = ChangeWatch(self)
         self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
@@ -304,6 +306,7 @@ class MainWindow(QMainWindow):
             "decide_extension": self.supervision.decide_extension,
             "escalate": self.supervision.escalate,
             "visit": self.supervision.visit,
+            "responsibility": self.assigning.correct,
         }
         handler = handlers.get(name)
         if handler is not None:
@@ -427,6 +430,9 @@ class MainWindow(QMainWindow):
         words or cannot be undone (``move_dialog``), else at once."""
         t = workflow.TRANSITIONS[action]
         desk = self._desk
+        if action == "assign":
+            self.assigning.assign(item_id)
+            return
         if not needs_dialog(action):
             self.run_item_action(item_id, t.label, lambda: desk.move(item_id, action))
             return

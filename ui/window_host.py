@@ -36,6 +36,9 @@ class WindowHost(Protocol):
     def run_item_action(self, item_id: int, label: str, call: Callable[[], ItemState]) -> None:
         """Run one service call on an item: errors shown in Chinese, row and panel reloaded."""
 
+    def show_action_done(self, item_id: int, label: str, state: ItemState) -> None:
+        """After a change to the item: its row and panel reread, the outcome in the bar."""
+
     def use_desk(self, desk: Desk) -> None:
         """Work on another ledger: every page follows."""
 

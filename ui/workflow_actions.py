@@ -38,6 +38,7 @@ SHORTCUTS = {
     "progress": "Ctrl+R",
     "urge": "Ctrl+U",
     "edit": "F2",
+    "responsibility": "Shift+F2",
     "attach": "Ctrl+Alt+F",
     "extend": "Ctrl+Alt+Y",
     "decide_extension": "Ctrl+Alt+K",

@@ -65,3 +65,26 @@ def answer_new_item(monkeypatch, value) -> list[QDialog]:
 
     monkeypatch.setattr(NewItemDialog, "exec", run)
     return seen
+
+
+def answer_assign(monkeypatch, opinion: str = "", **typed) -> list[QDialog]:
+    """Every AssignDialog gets ``typed`` (lead, assignee, phone: texts) and ``opinion``, then
+    交办 / 确定 pressed; without ``typed`` the form is taken as it opens."""
+    from ui.dialogs.assign_dialog import AssignDialog
+
+    seen: list[QDialog] = []
+
+    def run(dialog: AssignDialog) -> int:
+        seen.append(dialog)
+        if "lead" in typed:
+            dialog.lead.setCurrentText(typed["lead"])
+        if "assignee" in typed:
+            dialog.assignee.setEditText(typed["assignee"])
+        if "phone" in typed:
+            dialog.phone.setText(typed["phone"])
+        dialog.opinion.setPlainText(opinion)
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(AssignDialog, "exec", run)
+    return seen

@@ -7,7 +7,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.dialog_answers import answer_moves, answer_new_item, answer_progress
+from tests.ui.dialog_answers import answer_assign, answer_moves, answer_new_item, answer_progress
 from tests.ui.ledger_sql import sql_column as _sql
 from tracker.services.desk import Desk
 from ui import errors
@@ -119,6 +119,7 @@ def test_menu_actions_follow_the_current_item(window, demo_db):
     enabled = {n for n, a in window.workflow.actions.items() if a.isEnabled()}
     assert enabled == {
         "edit",
+        "responsibility",
         "progress",
         "urge",
         "attach",
@@ -200,6 +201,7 @@ def test_new_item_to_closed_entirely_through_the_window(
         monkeypatch, NewItem(lists[0], "GUI-001", "通过界面登记的事项", "县教育局", None, "教育")
     )
     answer_moves(monkeypatch, "已全部完成，验收合格")
+    answer_assign(monkeypatch, "请按期完成", assignee="李明", phone="13900002222")
     answer_progress(monkeypatch, ProgressInput("已完工", 100, None))
     photo = tmp_path / "验收单.jpg"
     photo.write_bytes(b"\xff\xd8 scan")
@@ -218,6 +220,12 @@ def test_new_item_to_closed_entirely_through_the_window(
         assert window.workflow.actions[name].isEnabled(), name
         window.workflow.actions[name].trigger()
     assert _sql(demo_db, "SELECT status FROM item WHERE id=?", item_id) == ["closed"]
+    assert _sql(
+        demo_db,
+        "SELECT p.name || ' ' || i.assignee_phone FROM item i JOIN person p ON p.id = i.assignee_id "
+        "WHERE i.id=?",
+        item_id,
+    ) == ["李明 13900002222"]
     # A closed item may still be visited again and given evidence, or reopened (回头看).
     still = {n for n, a in window.workflow.actions.items() if a.isEnabled()}
     assert still == {"reopen", "visit", "attach"}

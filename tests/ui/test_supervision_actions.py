@@ -9,7 +9,7 @@ import hashlib
 from sqlalchemy import select
 
 from tests.tracker.org import evidence, new_item, working_item
-from tests.ui.dialog_answers import answer_moves
+from tests.ui.dialog_answers import answer_assign, answer_moves
 from tracker.enums import Escalation, Rating
 from tracker.models import Attachment, Extension, Item, SatisfactionSurvey
 from tracker.services import progress, transitions
@@ -40,6 +40,7 @@ def test_an_item_goes_from_registered_to_closed_through_the_gui(open_window, db,
     window.show_item(item_id)
     assert _item(db, item_id).status == "registered"  # 待交办
     answer_moves(monkeypatch, "已全部完工，照片已上传")
+    answer_assign(monkeypatch)
     for action in ("assign", "sign", "request_closure", "approve"):
         if action == "request_closure":
             with db.sessions.begin() as s:  # the unit's evidence and its 100% report

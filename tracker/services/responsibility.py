@@ -95,6 +95,11 @@ def _person(s: Session, actor: Actor, name: str, phone: str | None, unit: Unit) 
     return person
 
 
+def deadline_is_open(status: str, kind: str, day: dt.date | None) -> bool:
+    """May the deadline still be set here: before 交办, or never dated (待确认时限)."""
+    return Status(status) in BEFORE_HANDOVER or (kind == DeadlineKind.FIXED and day is None)
+
+
 def _set_deadline(item: Item, r: Responsibility) -> None:
     if r.deadline is None and not r.ongoing:
         return
@@ -102,8 +107,7 @@ def _set_deadline(item: Item, r: Responsibility) -> None:
     day = None if r.ongoing else r.deadline
     if item.deadline_kind == kind and item.deadline_date == day:
         return
-    undated = item.deadline_kind == DeadlineKind.FIXED and item.deadline_date is None
-    if Status(item.status) not in BEFORE_HANDOVER and not undated:
+    if not deadline_is_open(item.status, item.deadline_kind, item.deadline_date):
         raise ValidationError(
             "deadline",
             f"事项“{item.code}”已交办，完成时限只能通过“申请延期”变更（现为{item.deadline_text}）。",
