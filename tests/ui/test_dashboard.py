@@ -165,7 +165,7 @@ def test_the_wheel_over_the_unit_chart_scrolls_the_page_and_opens_nothing(page, 
     pos = QPointF(x0 / ratio + width / ratio / 2, canvas.height() - (y0 + height / 2) / ratio)
     opened: list[object] = []
     page.open_items.connect(lambda *a: opened.append(a))
-    bar_value = page.scroll.verticalScrollBar()
+    bar_value = page.body_scroll.verticalScrollBar()
     assert bar_value.maximum() > 0 and bar_value.value() == 0
     wheel = QWheelEvent(
         pos,

@@ -35,6 +35,7 @@ from tracker.services import (
     transitions,
 )
 from tracker.services.common import ItemState
+from tracker.services.responsibility import Responsibility
 from tracker.tasks import Progress
 
 if TYPE_CHECKING:  # reports load lazily: the window must start fast
@@ -241,7 +242,7 @@ class Desk:
         with self.db.sessions.begin() as s:
             return attachments.open_copy(s, attachment_id, self.db.attachments_dir, folder)
 
-    def responsibility(self, item_id: int) -> responsibility.Responsibility:
+    def responsibility(self, item_id: int) -> Responsibility:
         with self.db.sessions.begin() as s:
             return responsibility.current(s, item_id)
 
@@ -253,13 +254,11 @@ class Desk:
             except NotFoundError:
                 return []
 
-    def set_responsibility(self, item_id: int, r: responsibility.Responsibility) -> bool:
+    def set_responsibility(self, item_id: int, r: Responsibility) -> bool:
         with self.db.sessions.begin() as s:
             return responsibility.set_responsibility(s, self.actor, item_id, r)
 
-    def assign_with(
-        self, item_id: int, r: responsibility.Responsibility, opinion: str | None
-    ) -> ItemState:
+    def assign_with(self, item_id: int, r: Responsibility, opinion: str | None) -> ItemState:
         """交办 with the form's units, 责任人 and deadline, in one transaction."""
         with self.db.sessions.begin() as s:
             return responsibility.assign_with(s, self.actor, item_id, r, opinion)

@@ -157,7 +157,7 @@ class DashboardPage(QWidget):
         column.addLayout(self.cards)
         column.addLayout(self.charts)
         column.addWidget(self.lists_tabs)
-        scroll = self.scroll = QScrollArea()
+        scroll = self.body_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
