@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -62,6 +63,20 @@ if TYPE_CHECKING:
     from ui.pages.dashboard_page import DashboardPage
 
 
+#: The item menu's first group: what a clerk or supervisor does to an item every day.
+EVERYDAY = (
+    "progress",
+    "urge",
+    "edit",
+    "responsibility",
+    "attach",
+    "extend",
+    "decide_extension",
+    "escalate",
+    "visit",
+)
+
+
 class MainWindow(QMainWindow):
     """Top-level window; receives the desk (the user's view of the ledger) from ``ui.app``.
 
@@ -101,6 +116,7 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.counts = QLabel()
+        self._counts = (0, 0, 0)
         self.statusBar().addPermanentWidget(self.counts)
         self.workflow = WorkflowActions(desk, self)
         self.supervision = SupervisionActions(self, self)
@@ -114,6 +130,7 @@ class MainWindow(QMainWindow):
         self.history.applied.connect(self._edit_applied)
         self.history.failed.connect(self._edit_refused)
         self.ledger.batch_menu = self.batch.menu
+        self.ledger.item_menu = self.item_menu
         self.setAcceptDrops(True)
         self._current: int | None = None
         self._build_menus()
@@ -205,6 +222,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.ledger.counts_changed.connect(self._show_counts)
+        self.ledger.selection_counted.connect(self._show_selected)
         self.excel.open_items.connect(self.open_items)
         self.excel.ledger_changed.connect(self.ledger.refresh)
         self.excel.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -416,14 +434,44 @@ class MainWindow(QMainWindow):
         )
 
     def _show_counts(self, shown: int, overdue: int, total: int) -> None:
-        self.counts.setText(
-            filled(
-                self.tr("显示 {0} 项（共 {2} 项），其中逾期 {1} 项"),
-                str(shown),
-                str(overdue),
-                str(total),
-            )
+        self._counts = (shown, overdue, total)
+        self._show_selected(self.ledger.selected_count())
+
+    def _show_selected(self, selected: int) -> None:
+        """The status bar's counts, with 已选 N 项 when more than one row is chosen."""
+        shown, overdue, total = self._counts
+        text = filled(
+            self.tr("显示 {0} 项（共 {2} 项），其中逾期 {1} 项"),
+            str(shown),
+            str(overdue),
+            str(total),
         )
+        if selected > 1:
+            text += filled(self.tr("，已选 {0} 项"), str(selected))
+        self.counts.setText(text)
+
+    def item_menu(self, item_id: int) -> QMenu:
+        """The menu of one item: the everyday actions first, the workflow moves, 终止 apart
+        (it cannot be undone), then 复制 — each only when this user may take it now."""
+        if item_id != self._current:
+            self.show_item(item_id)
+        self.workflow.update_for(item_id)
+        actions = self.workflow.actions
+        menu = QMenu(self)
+        groups = (
+            [n for n in EVERYDAY if n in actions],
+            [t for t in workflow.TRANSITIONS if t != "cancel"],
+            ["cancel"],
+        )
+        for names in groups:
+            shown = [actions[n] for n in names if actions[n].isEnabled()]
+            if shown and menu.actions():
+                menu.addSeparator()
+            menu.addActions(shown)
+        if menu.actions():
+            menu.addSeparator()
+        menu.addAction(self.ledger.copy_action)
+        return menu
 
     def move_item(self, item_id: int, action: str) -> None:
         """Take one workflow move on an item: in a confirming dialog when the move needs

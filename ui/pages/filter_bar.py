@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,8 @@ LIGHT_CHOICES = [
     ("黄灯 临期", "yellow"),
     ("绿灯 正常", "green"),
 ]
+#: Quiet time after the last key before a search as you type starts (Enter searches at once).
+TYPING_PAUSE_MS = 400
 #: The combo boxes a saved filter remembers, by key: their current data is what is saved.
 BOXES = ("status", "light", "lists", "units", "categories", "escalation")
 
@@ -59,6 +62,10 @@ class FilterBar(QWidget):
         self.search = QLineEdit(
             placeholderText=self.tr("搜索编号、名称、内容、单位、责任人（Ctrl+F）")
         )
+        self.search.setClearButtonEnabled(True)
+        self.typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self.clear = QPushButton(self.tr("清除筛选"))
+        self.clear.setToolTip(self.tr("清空搜索词和全部筛选条件，显示整个台账"))
         self.status = QComboBox()
         self.status.addItem(self.tr("全部状态"), None)
         for status in Status:
@@ -100,6 +107,7 @@ class FilterBar(QWidget):
         bar.addWidget(self.light, 1)
         bar.addWidget(self.overdue)
         bar.addLayout(self.extra)
+        bar.addWidget(self.clear)
         bar2 = QHBoxLayout()
         for box in (self.lists, self.units, self.categories, self.escalation):
             bar2.addWidget(box, 1)
@@ -113,7 +121,10 @@ class FilterBar(QWidget):
         layout.addLayout(bar2)
 
     def _connect(self) -> None:
-        self.search.returnPressed.connect(self.changed)
+        self.search.returnPressed.connect(self._search_now)
+        self.search.textEdited.connect(lambda _text: self.typing.start())
+        self.typing.timeout.connect(self.changed)
+        self.clear.clicked.connect(self.clear_all)
         for box in (self.status, self.light, self.lists, self.categories, self.escalation):
             box.currentIndexChanged.connect(self.changed)
         self.units.activated.connect(self.changed)
@@ -123,6 +134,16 @@ class FilterBar(QWidget):
         self.deadline_on.toggled.connect(self.changed)
         for edit in (self.deadline_from, self.deadline_to):
             edit.dateChanged.connect(self._deadline_changed)
+
+    def _search_now(self) -> None:
+        self.typing.stop()
+        self.changed.emit()
+
+    def clear_all(self) -> None:
+        """清除筛选: every box back to 全部, no search words; one search, not one per box."""
+        self.typing.stop()
+        self.set_state({})
+        self.changed.emit()
 
     def _deadline_changed(self) -> None:
         """A date moved: it filters only while 完成时限 is ticked."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,6 +28,14 @@ from ui.pages.filter_bar import FilterBar
 from ui.saved_filters import SavedFilterButton, SavedFilters
 from ui.settings import UiSettings
 
+
+def plain_text(value: object) -> str:
+    """A cell as a spreadsheet should receive it: no light glyphs, no tabs or line breaks."""
+    text = "" if value is None else str(value)
+    text = text.lstrip("●○ ")
+    return text.replace("\t", " ").replace("\n", " ")
+
+
 #: Column widths in Chinese characters (others 6): wide enough to read, no fitting pass.
 WIDTHS = {"title": 30, "latest": 30, "lead_unit": 14, "deadline": 12, "code": 12}
 
@@ -41,9 +51,11 @@ class LedgerPage(QWidget):
     """Signals:
     counts_changed(shown, overdue, total): after every search.
     move_requested(item_id, action): the user picked a workflow action.
+    selection_counted(n): how many rows are selected now.
     """
 
     counts_changed = Signal(int, int, int)
+    selection_counted = Signal(int)
     refreshed = Signal()
     failed = Signal(object)
     move_requested = Signal(int, str)
@@ -62,6 +74,8 @@ class LedgerPage(QWidget):
         self.table = QTableView()
         self._pinned: ItemFilter | None = None
         self.batch_menu: QMenu | None = None  # 批量处理, given by the window
+        #: the one-item menu (the window's 办理 actions for the current item)
+        self.item_menu: Callable[[int], QMenu] | None = None
         self.pinned_label = QLabel()
         self.unpin = QPushButton(self.tr("显示全部"))
         self._build()
@@ -103,10 +117,15 @@ class LedgerPage(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.pinned_bar)
         layout.addWidget(self.table)
-        copy = QAction(self.tr("复制选中行"), self)
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
-        copy.triggered.connect(self.copy_selection)
-        self.table.addAction(copy)
+        self.copy_action = QAction(self.tr("复制选中行"), self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.table.addAction(self.copy_action)
+        menu_key = QAction(self)
+        menu_key.setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
+        menu_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        menu_key.triggered.connect(self.menu_at_current)
+        self.table.addAction(menu_key)
 
     def _connect_signals(self) -> None:
         self.bar.changed.connect(self.refresh)
@@ -115,6 +134,9 @@ class LedgerPage(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(self._emit_selected)
         self.table.selectionModel().currentRowChanged.connect(self._emit_selected)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_counted.emit(self.selected_count())
+        )
 
     def current_filter(self) -> ItemFilter:
         return self.bar.narrowing(self._pinned or ItemFilter())
@@ -234,28 +256,52 @@ class LedgerPage(QWidget):
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
 
     def copy_selection(self) -> None:
-        """Selected rows as tab-separated text: pastes into Excel or WPS as cells."""
-        lines = ["\t".join(h for _k, h, _s in COLUMNS)]
+        """Selected rows as tab-separated text in the columns shown, in their on-screen
+        order: pastes into Excel or WPS as plain cells (the lights' ●/○ left out)."""
+        header = self.table.horizontalHeader()
+        columns = [
+            header.logicalIndex(v)
+            for v in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(v))
+        ]
+        lines = ["\t".join(COLUMNS[c][1] for c in columns)]
         for row in self.selected_rows():
-            cells = [self.model.index(row, c).data() or "" for c in range(len(COLUMNS))]
-            lines.append("\t".join(str(c).replace("\t", " ") for c in cells))
+            cells = [plain_text(self.model.index(row, c).data()) for c in columns]
+            lines.append("\t".join(cells))
         QGuiApplication.clipboard().setText("\n".join(lines))
 
     def _context_menu(self, pos: QPoint) -> None:
         where = self.table.viewport().mapToGlobal(pos)
         if self.batch_menu is not None and self.selected_count() > 1:
-            self.batch_menu.exec(where)
+            self.show_menu(self.batch_menu, where)
             return
-        row = self.table.indexAt(pos).row()
-        item = self.model.row_of(row)
-        if item is None:
+        item = self.model.row_of(self.table.indexAt(pos).row())
+        if item is not None:
+            self._item_menu(item.id, where)
+
+    def menu_at_current(self) -> None:
+        """Shift+F10 or the menu key: the menu of the selection, under the current row."""
+        current = self.table.currentIndex()
+        if not current.isValid():
             return
-        menu = QMenu(self)
-        allowed = self._desk.allowed_actions(item.id)
-        for t in (t for t in workflow.TRANSITIONS.values() if t.action in allowed):
-            action = menu.addAction(t.label)
-            action.triggered.connect(
-                lambda _=False, a=t.action, i=item.id: self.move_requested.emit(i, a)
-            )
+        rect = self.table.visualRect(current)
+        self._context_menu(rect.center())
+
+    def _item_menu(self, item_id: int, where: QPoint) -> None:
+        """One item's menu: the window's (common actions first, 终止 apart, 复制); without
+        one, the workflow moves this user may take."""
+        if self.item_menu is not None:
+            menu = self.item_menu(item_id)
+        else:
+            menu = QMenu(self)
+            allowed = self._desk.allowed_actions(item_id)
+            for t in (t for t in workflow.TRANSITIONS.values() if t.action in allowed):
+                action = menu.addAction(t.label)
+                action.triggered.connect(
+                    lambda _=False, a=t.action, i=item_id: self.move_requested.emit(i, a)
+                )
         if menu.actions():
-            menu.exec(where)
+            self.show_menu(menu, where)
+
+    def show_menu(self, menu: QMenu, where: QPoint) -> None:
+        menu.exec(where)
