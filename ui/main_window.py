@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         self.history.failed.connect(self._edit_refused)
         self.ledger.batch_menu = self.batch.menu
         self.ledger.item_menu = self.item_menu
+        hint = self.ledger.empty
+        hint.import_requested.connect(lambda: self.excel.import_list())
+        hint.new_list_requested.connect(self.lists.new_list)
+        hint.new_item_requested.connect(self.new_item)
         self.setAcceptDrops(True)
         self._current: int | None = None
         self._build_menus()

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import workflow
+from tracker.enums import SUPERVISORS
 from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
 from ui.background import LatestOnly
 from ui.models.ledger_model import COLUMNS, LedgerTableModel
 from ui.models.status_chip import StatusChipDelegate
+from ui.pages.empty_hint import EmptyHint
 from ui.pages.filter_bar import FilterBar
 from ui.saved_filters import SavedFilterButton, SavedFilters
 from ui.settings import UiSettings
@@ -77,6 +79,8 @@ class LedgerPage(QWidget):
         #: the one-item menu (the window's 办理 actions for the current item)
         self.item_menu: Callable[[int], QMenu] | None = None
         self.pinned_label = QLabel()
+        self.empty = EmptyHint()  # instead of an empty table
+        self.empty.hide()
         self.unpin = QPushButton(self.tr("显示全部"))
         self._build()
         self._connect_signals()
@@ -117,6 +121,7 @@ class LedgerPage(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.pinned_bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.empty)
         self.copy_action = QAction(self.tr("复制选中行"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.triggered.connect(self.copy_selection)
@@ -129,6 +134,7 @@ class LedgerPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.bar.changed.connect(self.refresh)
+        self.empty.clear_requested.connect(self.clear_filters)
         self.unpin.clicked.connect(self.show_all)
         self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -184,8 +190,24 @@ class LedgerPage(QWidget):
         show = self._show_in_place if keep_place else self._show_result
         self._worker.run(count, lambda result: show(fetch_page, *result), self.failed.emit)
 
+    def clear_filters(self) -> None:
+        """清除筛选, and a dashboard selection pinned above the table too."""
+        self._pinned = None
+        self.pinned_bar.hide()
+        self.bar.clear_all()
+
+    def _show_empty(self, shown: int, total: int) -> None:
+        """The table, or what to do when it would be empty (a new ledger, a filter)."""
+        if shown == 0 and total == 0:
+            self.empty.show_new_ledger(self._desk.actor.role in SUPERVISORS)
+        elif shown == 0:
+            self.empty.show_nothing_found()
+        self.empty.setVisible(shown == 0)
+        self.table.setVisible(shown > 0)
+
     def _show_result(self, fetch_page: object, shown: int, overdue: int, total: int) -> None:
         self.model.set_query(fetch_page, shown)  # type: ignore[arg-type]
+        self._show_empty(shown, total)
         self.counts_changed.emit(shown, overdue, total)
         self.refreshed.emit()
 
@@ -197,6 +219,7 @@ class LedgerPage(QWidget):
         self.table.verticalScrollBar().setValue(scroll)
         if item_id is not None and self.model.item_id(current.row()) != item_id:
             self._follow(item_id, current.column())
+        self._show_empty(shown, total)
         self.counts_changed.emit(shown, overdue, total)
         self.refreshed.emit()
 
