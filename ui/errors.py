@@ -12,6 +12,7 @@ import platform
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -43,20 +44,23 @@ def show_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     box.setWindowTitle("实事台账 — 程序出错")
     box.setText(
         "程序遇到了一个意外错误，刚才的操作可能没有完成，已保存的数据不受影响。\n"
-        "请点击“显示详细信息”，复制报告发给技术支持。"
+        "请点击“显示详细信息”，复制报告发给技术支持。\n"
+        f"详细记录也保存在：{log_file()}"
     )
     box.setDetailedText(report)
     box.exec()
 
 
+def log_file() -> Path:
+    """The program's log, where crash reports are written (帮助 → 关于 opens its folder)."""
+    return app_paths().logs_dir / "shishi.log"
+
+
 def log_to_file() -> logging.Handler:
     """Keep the program's log (crash reports, import failures: "技术细节已记入日志") in
     ``logs/shishi.log`` of the data folder, a few rotated files of 1 MB at most."""
-    folder = app_paths().logs_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(
-        folder / "shishi.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    log_file().parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
     root = logging.getLogger()

@@ -38,6 +38,7 @@ from tracker.services.desk import Desk
 from ui.assign_actions import AssignActions
 from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
+from ui.dialogs.about_dialog import AboutDialog
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.edit_item_dialog import EditItemDialog
 from ui.dialogs.move_dialog import GATED, MoveDialog, needs_dialog
@@ -207,6 +208,10 @@ class MainWindow(QMainWindow):
         backups = QAction(self.tr("备份与恢复…"), self)
         backups.triggered.connect(self.open_backups)
         settings_menu.addAction(backups)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于实事台账…"), self)
+        about.triggered.connect(lambda: AboutDialog(self, self._desk.db).exec())
+        help_menu.addAction(about)
 
     def _build_toolbar(self, new: QAction, refresh: QAction) -> None:
         """The day's common work one click away; each button is its menu's own action, so it
@@ -598,7 +603,12 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_identity(self) -> None:
-        self.setWindowTitle(self.tr("实事台账 — ") + self._desk.actor.describe())
+        """The title names the ledger (its file or server) and who works on it."""
+        db = self._desk.db
+        ledger = db.path.name if db.path is not None else db.label
+        self.setWindowTitle(
+            filled(self.tr("{0} — 实事台账 — {1}"), ledger, self._desk.actor.describe())
+        )
         self.statusBar().showMessage(self.tr("数据库：") + self._desk.db.label)
 
     def _others_changed(self) -> None:

@@ -21,7 +21,7 @@ def window(demo_window):
 
 
 def test_window_shows_the_ledger_and_its_counts(window, demo_db):
-    assert window.windowTitle() == "实事台账 — 系统管理员（管理员）"
+    assert window.windowTitle() == f"{demo_db.path.name} — 实事台账 — 系统管理员（管理员）"
     assert window.ledger.model.rowCount() == 300
     overdue = _sql(
         demo_db,
