@@ -55,6 +55,7 @@ from ui.pages.lists_page import ListsPage
 from ui.pages.people_page import PeoplePage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.warnings_page import WarningsPage
+from ui.report_actions import ReportActions
 from ui.saved_filters import SavedFilters
 from ui.settings import UiSettings
 from ui.supervision_actions import SupervisionActions
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self.workflow = WorkflowActions(desk, self)
         self.supervision = SupervisionActions(self, self)
         self.assigning = AssignActions(self, self)
+        self.reports = ReportActions(self, self)
+        self.reports.update_for(None)
         self.watch = ChangeWatch(self)
         self.watch.changed.connect(self._others_changed)
         self.excel = ExcelActions(desk, self, self.ledger)
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.workflow.menu)
         self.workflow.menu.addSeparator()
         self.workflow.menu.addMenu(self.batch.menu)
+        self.menuBar().addMenu(self.reports.menu)
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         backups = QAction(self.tr("备份与恢复…"), self)
         backups.triggered.connect(self.open_backups)
@@ -319,6 +323,7 @@ class MainWindow(QMainWindow):
             return
         self.panel.show_detail(detail)
         self.workflow.update_for(detail.id)
+        self.reports.update_for(detail.id)
         self.panel.add_file.setEnabled(self.workflow.actions["attach"].isEnabled())
 
     def _act_on_current(self, name: str) -> None:
@@ -587,6 +592,7 @@ class MainWindow(QMainWindow):
         self.watch.follow(desk)
         self.panel.show_detail(None)
         self.workflow.update_for(None)  # the item it offered actions on is not in this ledger
+        self.reports.update_for(None)
         self.panel.add_file.setEnabled(False)
         self._current = None
         self._show_identity()

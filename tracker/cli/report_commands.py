@@ -10,14 +10,11 @@ from typing import Any
 from tracker.cli.identity import acting_session
 from tracker.cli.output import table
 from tracker.db import open_database
-from tracker.errors import ValidationError
 from tracker.metric_series import FIGURE_LABELS, LIST_LABELS
 from tracker.query import find_item_id
-from tracker.reports import snapshots
+from tracker.reports import outputs, snapshots
 from tracker.reports.bulletin_data import BulletinData, Scope, gather
 from tracker.reports.period import parse_period
-
-FORMATS = ("pdf", "xlsx", "json")
 
 
 def register(sub: Any) -> None:
@@ -67,51 +64,27 @@ def _period(args: argparse.Namespace) -> Any:
     return parse_period(args.period or f"{today.year}-{today.month:02d}")
 
 
-def _formats(text: str) -> list[str]:
-    wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
-    bad = [f for f in wanted if f not in FORMATS]
-    if bad or not wanted:
-        raise ValidationError(
-            "format", f"不支持的输出格式“{'、'.join(bad)}”，可用：pdf、xlsx、json。"
-        )
-    return wanted
-
-
 def _write(d: BulletinData, args: argparse.Namespace, stem: str) -> int:
-    from tracker.reports.bulletin_json import write_json
-    from tracker.reports.bulletin_pdf import write_pdf
-    from tracker.reports.bulletin_xlsx import write_xlsx
-
-    writers = {"pdf": write_pdf, "xlsx": write_xlsx, "json": write_json}
-    for fmt in _formats(args.format):
-        path = args.out / f"{stem}.{fmt}"
-        writers[fmt](d, path)
+    for path in outputs.write(d, outputs.formats(args.format), args.out, stem):
         print(f"已生成：{path}")
     return 0
 
 
-def _stem(kind: str, d: BulletinData) -> str:
-    scope = "" if d.scope_label == "全部清单" else f"-{d.scope_label}"
-    return f"{kind}{scope}-{d.period.label}-截至{d.as_of.isoformat()}"
-
-
 def cmd_bulletin(args: argparse.Namespace) -> int:
-    _formats(args.format)
+    outputs.formats(args.format)
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
         if args.snapshot:
             d = snapshots.load(s, args.snapshot)
             return _write(d, args, f"督办通报-第{args.snapshot}号-{d.period.label}")
         d = gather(s, _period(args), Scope(list_name=args.list_name), args.as_of)
-    return _write(d, args, _stem("督办通报", d))
+    return _write(d, args, outputs.stem("督办通报", d))
 
 
 def cmd_unit(args: argparse.Namespace) -> int:
-    _formats(args.format)
+    outputs.formats(args.format)
     with open_database(args.db, read_only=True) as db, db.sessions.begin() as s:
-        d = gather(
-            s, _period(args), Scope(unit=args.unit), args.as_of, "单位办理情况报告", with_items=True
-        )
-    return _write(d, args, _stem("单位报告", d))
+        d = outputs.unit_report(s, _period(args), args.unit, args.as_of)
+    return _write(d, args, outputs.stem("单位报告", d))
 
 
 def cmd_item(args: argparse.Namespace) -> int:

@@ -6,7 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 #: How a message that stops the user (bad input, a failed step) is coloured.
 ERROR_STYLE = "color: #b00020;"
@@ -24,6 +33,13 @@ def browse_row(edit: QLineEdit, browse: Callable[[], None]) -> QHBoxLayout:
     row.addWidget(edit, 1)
     row.addWidget(button)
     return row
+
+
+def choose_folder(parent: QWidget, edit: QLineEdit) -> None:
+    """浏览… for a folder: the chosen one goes into ``edit``."""
+    chosen = QFileDialog.getExistingDirectory(parent, _tr("选择文件夹"), edit.text())
+    if chosen:
+        edit.setText(chosen)
 
 
 def error_label() -> QLabel:
