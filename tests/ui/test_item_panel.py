@@ -123,3 +123,49 @@ def test_the_panel_keeps_its_width_whatever_it_shows(qtbot, demo_db):
     seen.add(w.dock.width())
     assert seen == {width} and w.width() == 1366
     assert w.history.undo_action.text().startswith("撤销修改：2026-MS-001350 事项名称")
+
+
+def test_everything_recorded_is_in_the_panel(qtbot, db, org):
+    """受益人数, 投入资金, 地点 among the fields; a visit's 回访方式 and 受访群众; a report's
+    存在问题 and 需协调事项 (before, the panel left the first five out)."""
+    from tests.tracker.org import request_closure
+    from tracker.enums import Rating
+    from tracker.models import Item
+    from tracker.services import editing, surveys, transitions
+
+    with db.sessions.begin() as s:
+        item_id = working_item(s, org, "V1")
+        version = s.get_one(Item, item_id).version
+        editing.edit_item(
+            s,
+            org.supervisor,
+            item_id,
+            version,
+            {"location": "城关镇幸福路", "beneficiaries": "1200", "funds": "35.5"},
+        )
+        progress.report_progress(
+            s, org.edu_clerk, item_id, "已开工", percent=40, problems="雨季", needs="协调用地"
+        )
+        request_closure(s, org.edu_clerk, item_id)
+        transitions.move(s, org.supervisor, item_id, "approve", reason="同意")
+        surveys.record_visit(
+            s,
+            org.supervisor,
+            item_id,
+            rating=Rating.SATISFIED,
+            method="电话回访",
+            respondent="王大妈",
+            contacted=True,
+            solved=True,
+            comment="路灯亮了",
+        )
+    w = MainWindow(Desk(db))
+    qtbot.addWidget(w)
+    w.show_item(item_id)
+    basic = w.panel.view.toPlainText()
+    for words in ("城关镇幸福路", "1,200 人", "35.5 万元", "包联领导"):
+        assert words in basic, words
+    visits = w.panel.timelines[3].toPlainText()
+    assert "满意（回访方式：电话回访，受访群众：王大妈，已联系上，问题已解决） 路灯亮了" in visits
+    reports = w.panel.timelines[0].toPlainText()
+    assert "存在问题：雨季" in reports and "需协调事项：协调用地" in reports

@@ -240,15 +240,7 @@ def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
                 )
             )
     for v in s.scalars(select(SatisfactionSurvey).where(SatisfactionSurvey.item_id == item_id)):
-        rating = Rating(v.rating).label if v.rating else "未评价"
-        events.append(
-            HistoryEvent(
-                v.created_at,
-                "回访",
-                f"{v.visited_on} {rating} {v.comment or ''}".strip(),
-                names.get(v.user_id),
-            )
-        )
+        events.append(HistoryEvent(v.created_at, "回访", _visit_text(v), names.get(v.user_id)))
     for a in s.scalars(select(AuditEntry).where(AuditEntry.item_id == item_id)):
         if a.action in SHOWN_IN_DETAIL:
             continue
@@ -268,6 +260,23 @@ def item_history(s: Session, item_id: int) -> list[HistoryEvent]:
         events.append(HistoryEvent(a.at, kind, text, by_login.get(a.actor, a.actor)))
     events.sort(key=lambda ev: ev.at)
     return events
+
+
+def _visit_text(v: SatisfactionSurvey) -> str:
+    """A visit as one line: date, verdict, how and whom, contact and solution, comment."""
+    rating = Rating(v.rating).label if v.rating else "未评价"
+    how = "，".join(
+        x
+        for x in (
+            v.method and f"回访方式：{v.method}",
+            v.respondent and f"受访群众：{v.respondent}",
+            None if v.contacted is None else ("已联系上" if v.contacted else "未联系上"),
+            None if v.solved is None else ("问题已解决" if v.solved else "问题未解决"),
+        )
+        if x
+    )
+    verdict = f"{v.visited_on} {rating}" + (f"（{how}）" if how else "")
+    return f"{verdict} {v.comment}" if v.comment else verdict
 
 
 def _report_text(p: ProgressReport) -> str:

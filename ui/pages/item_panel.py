@@ -262,10 +262,15 @@ class ItemPanel(QWidget):
             ("牵头单位", d.lead_unit or "未定"),
             ("配合单位", "、".join(d.co_units) or "无"),
             ("责任人", f"{d.assignee or '未定'} {d.assignee_phone or ''}"),
-            ("牵头领导", d.leader or ""),
-            ("领域", d.category or ""),
+            ("包联领导", d.leader or "—"),
+            ("领域", d.category or "—"),
             ("督办级别", d.escalation_label),
             ("催办", f"{d.urge_count} 次"),
+            ("地点", d.location or "—"),
+            ("受益人数", "—" if d.beneficiaries is None else f"{d.beneficiaries:,} 人"),
+            ("投入资金", "—" if d.funds is None else f"{d.funds.normalize():,f} 万元"),
+            ("来源", d.source or "—"),
+            ("备注", d.remarks or "—"),
         ]
         table = "".join(
             f"<tr><td style='color:#555;padding-right:8px'>{escape(k)}</td>"
