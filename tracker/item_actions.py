@@ -62,6 +62,9 @@ ITEM_ACTIONS: dict[str, ItemAction] = {
         ),
         ItemAction("urge", "催办", SUPERVISORS, ACTIVE_STATUSES, "不需要催办"),
         ItemAction(
+            "delete_draft", "删除草稿", SUPERVISORS, frozenset({Status.DRAFT}), "只有草稿可以删除"
+        ),
+        ItemAction(
             "attach",
             "上传佐证材料",
             UNIT,

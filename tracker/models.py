@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -88,6 +89,8 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str | None] = mapped_column(String(32))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    #: a person who left stays on their items but is not offered for new ones
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     unit: Mapped[Unit | None] = relationship(back_populates="people")
 
@@ -107,6 +110,8 @@ class ItemList(Base):
         String(16), default="quarterly", server_default="quarterly"
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    #: last year's list: kept with its items and reports, not offered for new items
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     items: Mapped[list[Item]] = relationship(back_populates="item_list")
 

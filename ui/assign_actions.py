@@ -35,7 +35,7 @@ class AssignActions:
         return AssignForm(
             f"{d.code} {d.title}",
             current,
-            desk.unit_names(),
+            desk.unit_names(active_only=True),
             desk.people_of,
             deadline_is_open(d.status, d.deadline_kind, d.deadline_date),
         )

@@ -92,7 +92,7 @@ class BatchActions(QObject):
         ids = self._selection()
         if ids is None:
             return
-        units = [KEEP_UNIT, *self._w.desk.unit_names()]
+        units = [KEEP_UNIT, *self._w.desk.unit_names(active_only=True)]
         unit, ok = QInputDialog.getItem(
             self._parent,
             self.tr("批量交办"),

@@ -39,6 +39,7 @@ SHORTCUTS = {
     "urge": "Ctrl+U",
     "edit": "F2",
     "responsibility": "Shift+F2",
+    "delete_draft": "Ctrl+Shift+Del",
     "attach": "Ctrl+Alt+F",
     "extend": "Ctrl+Alt+Y",
     "decide_extension": "Ctrl+Alt+K",

@@ -7,7 +7,7 @@ from typing import Any
 
 from tracker import settings
 from tracker.enums import ADMINS, SUPERVISORS, ListKind, Role, UnitKind
-from tracker.services import accounts, lists_overview, registry
+from tracker.services import accounts, directory, lists_overview, registry
 from tracker.services.desk import Desk
 
 
@@ -65,6 +65,38 @@ class AdminDesk:
     def set_role(self, login: str, role: Role, unit: str | None) -> None:
         with self._sessions.begin() as s:
             accounts.set_role(s, self._actor, login, role, unit)
+
+    def rename_unit(self, old: str, new: str) -> None:
+        with self._sessions.begin() as s:
+            directory.rename_unit(s, self._actor, old, new)
+
+    def merge_units(self, source: str, target: str) -> int:
+        with self._sessions.begin() as s:
+            return directory.merge_units(s, self._actor, source, target)
+
+    def set_unit_active(self, name: str, active: bool) -> None:
+        with self._sessions.begin() as s:
+            directory.set_unit_active(s, self._actor, name, active)
+
+    def rename_person(self, unit: str, old: str, new: str, phone: str | None) -> None:
+        with self._sessions.begin() as s:
+            directory.rename_person(s, self._actor, unit, old, new, phone)
+
+    def merge_people(self, unit: str, source: str, target: str) -> int:
+        with self._sessions.begin() as s:
+            return directory.merge_people(s, self._actor, unit, source, target)
+
+    def set_person_active(self, unit: str, name: str, active: bool) -> None:
+        with self._sessions.begin() as s:
+            directory.set_person_active(s, self._actor, unit, name, active)
+
+    def rename_list(self, old: str, new: str) -> None:
+        with self._sessions.begin() as s:
+            directory.rename_list(s, self._actor, old, new)
+
+    def set_list_active(self, name: str, active: bool) -> None:
+        with self._sessions.begin() as s:
+            directory.set_list_active(s, self._actor, name, active)
 
     def lists(self) -> list[lists_overview.ListSummary]:
         with self._sessions.begin() as s:

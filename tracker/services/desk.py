@@ -30,6 +30,7 @@ from tracker.services import (
     extensions,
     progress,
     registry,
+    removal,
     responsibility,
     surveys,
     transitions,
@@ -110,15 +111,21 @@ class Desk:
         with self.db.sessions.begin() as s:
             return s.scalar(select(func.max(AuditEntry.id)))
 
-    def list_names(self) -> list[str]:
+    def list_names(self, active_only: bool = False) -> list[str]:
+        """The lists, newest year first; ``active_only``: those offered for new items."""
+        stmt = select(ItemList.name).order_by(ItemList.year.desc(), ItemList.id)
+        if active_only:
+            stmt = stmt.where(ItemList.active.is_(True))
         with self.db.sessions.begin() as s:
-            return list(
-                s.scalars(select(ItemList.name).order_by(ItemList.year.desc(), ItemList.id))
-            )
+            return list(s.scalars(stmt))
 
-    def unit_names(self) -> list[str]:
+    def unit_names(self, active_only: bool = False) -> list[str]:
+        """The units in directory order; ``active_only``: those offered for new work."""
+        stmt = select(Unit.name).order_by(Unit.sort_order, Unit.id)
+        if active_only:
+            stmt = stmt.where(Unit.active.is_(True))
         with self.db.sessions.begin() as s:
-            return list(s.scalars(select(Unit.name).order_by(Unit.sort_order, Unit.id)))
+            return list(s.scalars(stmt))
 
     def unit_outline(self) -> list[query.UnitLine]:
         with self.db.sessions.begin() as s:
@@ -247,10 +254,10 @@ class Desk:
             return responsibility.current(s, item_id)
 
     def people_of(self, unit: str) -> list[tuple[str, str | None]]:
-        """(name, phone) of a unit's 责任人; none for a name not in the directory."""
+        """(name, phone) of a unit's serving 责任人; none for a name not in the directory."""
         with self.db.sessions.begin() as s:
             try:
-                return registry.people_of(s, unit)
+                return registry.people_of(s, unit, active_only=True)
             except NotFoundError:
                 return []
 
@@ -262,6 +269,10 @@ class Desk:
         """交办 with the form's units, 责任人 and deadline, in one transaction."""
         with self.db.sessions.begin() as s:
             return responsibility.assign_with(s, self.actor, item_id, r, opinion)
+
+    def delete_draft(self, item_id: int, reason: str) -> str:
+        with self.db.sessions.begin() as s:
+            return removal.delete_draft(s, self.actor, item_id, reason)
 
     def assign_to(self, item_id: int, unit: str | None) -> ItemState:
         """交办 to ``unit`` (changing the lead unit first when it differs)."""

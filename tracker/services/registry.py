@@ -62,13 +62,13 @@ def add_person(s: Session, actor: Actor, name: str, phone: str | None, unit: str
     return person.id
 
 
-def people_of(s: Session, unit: str) -> list[tuple[str, str | None]]:
-    """(name, phone) of a unit's 责任人, in the order they were registered."""
-    rows = s.execute(
-        select(Person.name, Person.phone)
-        .where(Person.unit_id == unit_id(s, unit))
-        .order_by(Person.id)
-    )
+def people_of(s: Session, unit: str, active_only: bool = False) -> list[tuple[str, str | None]]:
+    """(name, phone) of a unit's 责任人, in the order they were registered; ``active_only``:
+    without those retired (停用)."""
+    stmt = select(Person.name, Person.phone).where(Person.unit_id == unit_id(s, unit))
+    if active_only:
+        stmt = stmt.where(Person.active.is_(True))
+    rows = s.execute(stmt.order_by(Person.id))
     return [(name, phone) for name, phone in rows]
 
 

@@ -66,7 +66,7 @@ class NewItemDialog(QDialog):
         self.title_edit.setMaxLength(200)
         self.unit = QComboBox(editable=True)
         self.unit.addItem("")
-        self.unit.addItems(desk.unit_names())
+        self.unit.addItems(desk.unit_names(active_only=True))
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
@@ -98,7 +98,7 @@ class NewItemDialog(QDialog):
 
     def _fill_lists(self, chosen: str | None = None) -> None:
         """The ledger's lists; without any, 登记 waits for one and the red line says why."""
-        names = self._desk.list_names()
+        names = self._desk.list_names(active_only=True)
         self.lists.clear()
         self.lists.addItems(names)
         if chosen in names:

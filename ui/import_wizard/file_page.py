@@ -37,7 +37,7 @@ class FilePage(Page):
         self.sheet = QComboBox()
         self.sheet.activated.connect(self._sheet_chosen)
         self.list = QComboBox(editable=True)
-        self.list.addItems(state.excel.desk.list_names())
+        self.list.addItems(state.excel.desk.list_names(active_only=True))
         line = self.list.lineEdit()
         assert line is not None  # an editable combo box has its line edit
         line.editingFinished.connect(self._list_chosen)
