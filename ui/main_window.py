@@ -38,6 +38,7 @@ from tracker.services.desk import Desk
 from ui.assign_actions import AssignActions
 from ui.batch_actions import BatchActions
 from ui.change_watch import ChangeWatch
+from ui.dialogs import upkeep_forms as upkeep
 from ui.dialogs.about_dialog import AboutDialog
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.edit_item_dialog import EditItemDialog
@@ -339,6 +340,7 @@ class MainWindow(QMainWindow):
             "escalate": self.supervision.escalate,
             "visit": self.supervision.visit,
             "responsibility": self.assigning.correct,
+            "delete_draft": self.delete_draft,
         }
         handler = handlers.get(name)
         if handler is not None:
@@ -356,6 +358,27 @@ class MainWindow(QMainWindow):
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.statusBar().showMessage(self.tr("没有能打开此文件的程序：") + str(path), 10000)
+
+    def delete_draft(self, item_id: int) -> None:
+        """删除草稿 with its reason; the ledger then shows the list without it."""
+        try:
+            detail = self._desk.detail(item_id)
+        except TrackerError as exc:
+            show_error(self, exc)
+            return
+        desk, deleted = self._desk, []
+        form = upkeep.delete_draft_form(
+            self,
+            f"{detail.code} {detail.title}",
+            lambda reason: deleted.append(desk.delete_draft(item_id, reason)),
+        )
+        if not form.run():
+            return
+        self._current = None
+        self.panel.show_detail(None)
+        self.workflow.update_for(None)
+        self.ledger.refresh(keep_place=True)
+        self.statusBar().showMessage(self.tr("已删除草稿：") + deleted[0], 5000)
 
     def new_item(self) -> None:
         """Register a draft item, then show it."""

@@ -66,6 +66,10 @@ class AdminDesk:
         with self._sessions.begin() as s:
             accounts.set_role(s, self._actor, login, role, unit)
 
+    def directory_people(self, unit: str) -> list[tuple[str, str | None, bool]]:
+        with self._sessions.begin() as s:
+            return registry.directory_people(s, unit)
+
     def rename_unit(self, old: str, new: str) -> None:
         with self._sessions.begin() as s:
             directory.rename_unit(s, self._actor, old, new)

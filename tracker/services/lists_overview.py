@@ -22,6 +22,8 @@ class ListSummary:
     closed: int
     overdue: int
     drafts: int
+    #: offered for new items (a retired list keeps its items and reports)
+    active: bool = True
 
 
 def lists_overview(s: Session, as_of: dt.date | None = None) -> list[ListSummary]:
@@ -34,13 +36,27 @@ def lists_overview(s: Session, as_of: dt.date | None = None) -> list[ListSummary
     drafts = func.sum(case((t.state.status == Status.DRAFT, 1), else_=0))
     rows = s.execute(
         t.frame(
-            select(ItemList.name, ItemList.kind, ItemList.year, counted, closed, overdue, drafts)
+            select(
+                ItemList.name,
+                ItemList.kind,
+                ItemList.year,
+                ItemList.active,
+                counted,
+                closed,
+                overdue,
+                drafts,
+            )
             .outerjoin(Item, Item.list_id == ItemList.id)
-            .group_by(ItemList.id, ItemList.name, ItemList.kind, ItemList.year)
+            .group_by(ItemList.id, ItemList.name, ItemList.kind, ItemList.year, ItemList.active)
             .order_by(ItemList.year.desc(), ItemList.id)
         )
     ).all()
     return [
-        ListSummary(name, ListKind(kind).label, year, *(int(x or 0) for x in numbers))
-        for name, kind, year, *numbers in rows
+        ListSummary(name, ListKind(kind).label, year, *_counts(numbers), active=bool(active))
+        for name, kind, year, active, *numbers in rows
     ]
+
+
+def _counts(numbers: list[object]) -> tuple[int, int, int, int]:
+    items, closed, overdue, drafts = (int(x or 0) for x in numbers)  # type: ignore[call-overload]
+    return items, closed, overdue, drafts

@@ -72,6 +72,16 @@ def people_of(s: Session, unit: str, active_only: bool = False) -> list[tuple[st
     return [(name, phone) for name, phone in rows]
 
 
+def directory_people(s: Session, unit: str) -> list[tuple[str, str | None, bool]]:
+    """(name, phone, serving) of every 责任人 of a unit, retired ones too (单位与人员)."""
+    rows = s.execute(
+        select(Person.name, Person.phone, Person.active)
+        .where(Person.unit_id == unit_id(s, unit))
+        .order_by(Person.id)
+    )
+    return [(name, phone, bool(active)) for name, phone, active in rows]
+
+
 def add_user(
     s: Session, actor: Actor, login: str, display_name: str, role: Role, unit: str | None = None
 ) -> int:

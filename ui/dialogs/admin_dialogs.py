@@ -27,7 +27,7 @@ class ServiceForm(QDialog):
         parent: QWidget | None,
         title: str,
         rows: list[tuple[str, QWidget]],
-        submit: Callable[[], None],
+        submit: Callable[[], object],
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)

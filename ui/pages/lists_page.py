@@ -16,6 +16,7 @@ from tracker.errors import TrackerError
 from tracker.services.admin_desk import AdminDesk
 from tracker.services.lists_overview import ListSummary
 from ui.dialogs import admin_dialogs as forms
+from ui.dialogs import upkeep_forms as upkeep
 from ui.table_parts import fill_table, read_only_table
 
 
@@ -39,6 +40,7 @@ class ListsPage(QWidget):
                 self.tr("已销号"),
                 self.tr("逾期"),
                 self.tr("草稿"),
+                self.tr("状态"),
             ]
         )
         header = self.table.horizontalHeader()
@@ -54,9 +56,14 @@ class ListsPage(QWidget):
         self.new.clicked.connect(self.new_list)
         self.show_items = QPushButton(self.tr("在台账中查看"))
         self.show_items.clicked.connect(lambda: self._open(self.table.currentRow()))
+        self.rename = QPushButton(self.tr("改名…"))
+        self.rename.clicked.connect(self.rename_list)
+        self.retire = QPushButton(self.tr("停用/启用"))
+        self.retire.setToolTip(self.tr("停用的清单保留其事项和报表，只是不再用于登记新事项"))
+        self.retire.clicked.connect(self.toggle_list)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.new)
-        buttons.addWidget(self.show_items)
+        for button in (self.new, self.show_items, self.rename, self.retire):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -82,15 +89,48 @@ class ListsPage(QWidget):
                     str(r.closed),
                     str(r.overdue),
                     str(r.drafts),
+                    self.tr("在用") if r.active else self.tr("已停用"),
                 ]
                 for r in self._rows
             ],
         )
-        self.new.setEnabled(self.admin.supervises)
+        for button in (self.new, self.rename, self.retire):
+            button.setEnabled(self.admin.supervises)
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self._rows):
             self.open_list.emit(self._rows[row].name)
+
+    def current(self) -> ListSummary | None:
+        row = self.table.currentRow()
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rename_list(self) -> None:
+        chosen = self.current()
+        if chosen is None:
+            return
+        form = upkeep.rename_form(
+            self,
+            self.tr("清单改名 — ") + chosen.name,
+            self.tr("新名称"),
+            chosen.name,
+            lambda new: self.admin.rename_list(chosen.name, new),
+        )
+        if form.run():
+            self.refresh()
+            self.lists_changed.emit()
+
+    def toggle_list(self) -> None:
+        chosen, row = self.current(), self.table.currentRow()
+        if chosen is None:
+            return
+        try:
+            self.admin.set_list_active(chosen.name, not chosen.active)
+        except TrackerError as exc:
+            self.failed.emit(exc)
+        self.refresh()
+        self.table.setCurrentCell(row, 0)
+        self.lists_changed.emit()
 
     def new_list(self) -> None:
         if forms.list_form(self, self.admin).run():

@@ -3,7 +3,9 @@ administrator does to them (new, password, stop/start, unlock, role)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +22,7 @@ from tracker.errors import TrackerError
 from tracker.services.accounts import Account
 from tracker.services.admin_desk import AdminDesk
 from ui.dialogs import admin_dialogs as forms
+from ui.dialogs import upkeep_forms as upkeep
 from ui.table_parts import fill_table, read_only_table
 
 
@@ -42,7 +45,8 @@ class PeoplePage(QWidget):
         self.admin = admin
         self.units = QTreeWidget()
         self.units.setHeaderLabels([self.tr("单位"), self.tr("类型")])
-        self.people = read_only_table([self.tr("责任人"), self.tr("联系电话")])
+        self.people = read_only_table([self.tr("责任人"), self.tr("联系电话"), self.tr("状态")])
+        self._people: list[tuple[str, str | None, bool]] = []
         self.accounts = read_only_table(
             [
                 self.tr("登录名"),
@@ -63,15 +67,36 @@ class PeoplePage(QWidget):
         self.buttons[key] = button
         return button
 
+    def _row(self, *buttons: tuple[str, str, Callable[[], None]]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for key, label, slot in buttons:
+            row.addWidget(self._button(key, label, slot))
+        row.addStretch(1)
+        return row
+
     def _build(self) -> None:
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addWidget(self.units)
-        lv.addWidget(self._button("unit", self.tr("新增单位…"), self.new_unit))
+        lv.addLayout(
+            self._row(
+                ("unit", self.tr("新增单位…"), self.new_unit),
+                ("unit_rename", self.tr("改名…"), self.rename_unit),
+                ("unit_merge", self.tr("合并到…"), self.merge_unit),
+                ("unit_active", self.tr("停用/启用"), self.toggle_unit),
+            )
+        )
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.addWidget(self.people)
-        rv.addWidget(self._button("person", self.tr("登记责任人…"), self.new_person))
+        rv.addLayout(
+            self._row(
+                ("person", self.tr("登记责任人…"), self.new_person),
+                ("person_edit", self.tr("修改…"), self.edit_person),
+                ("person_merge", self.tr("合并到…"), self.merge_person),
+                ("person_active", self.tr("停用/启用"), self.toggle_person),
+            )
+        )
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -109,7 +134,8 @@ class PeoplePage(QWidget):
         for line in outline:
             del stack[line.depth :]
             parent = stack[-1] if stack else self.units
-            node = QTreeWidgetItem(parent, [line.name, UnitKind(line.kind).label])
+            kind = UnitKind(line.kind).label + ("" if line.active else self.tr("（已停用）"))
+            node = QTreeWidgetItem(parent, [line.name, kind])
             stack.append(node)
         self.units.expandToDepth(0)
         self.units.resizeColumnToContents(0)
@@ -121,7 +147,8 @@ class PeoplePage(QWidget):
             ],
         )
         for key, button in self.buttons.items():
-            button.setEnabled(self.admin.supervises if key == "person" else self.admin.is_admin)
+            people = key.startswith("person")
+            button.setEnabled(self.admin.supervises if people else self.admin.is_admin)
         self._show_people()
 
     def current_unit(self) -> str | None:
@@ -134,8 +161,115 @@ class PeoplePage(QWidget):
 
     def _show_people(self) -> None:
         unit = self.current_unit()
-        rows = self.admin.people(unit) if unit else []
-        fill_table(self.people, [[name, phone or ""] for name, phone in rows])
+        self._people = self.admin.directory_people(unit) if unit else []
+        fill_table(
+            self.people,
+            [
+                [name, phone or "", self.tr("在岗") if active else self.tr("已停用")]
+                for name, phone, active in self._people
+            ],
+        )
+
+    def current_person(self) -> tuple[str, str | None, bool] | None:
+        row = self.people.currentRow()
+        return self._people[row] if 0 <= row < len(self._people) else None
+
+    def rename_unit(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        names: list[str] = []
+
+        def rename(new: str) -> None:
+            self.admin.rename_unit(unit, new)
+            names.append(new.strip())
+
+        form = upkeep.rename_form(
+            self, self.tr("单位改名 — ") + unit, self.tr("新名称"), unit, rename
+        )
+        if form.run():
+            self.refresh()
+            self._select_unit(names[-1])
+            self.units_changed.emit()
+
+    def merge_unit(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        form = upkeep.merge_form(
+            self,
+            self.tr("单位"),
+            unit,
+            self.admin.desk.unit_names(),
+            lambda target: self.admin.merge_units(unit, target),
+        )
+        if form.run():
+            self.refresh()
+            self.units_changed.emit()
+
+    def toggle_unit(self) -> None:
+        node = self.units.currentItem()
+        if node is None:
+            return
+        retired = node.text(1).endswith(self.tr("（已停用）"))
+        self._act_on_unit(lambda: self.admin.set_unit_active(node.text(0), retired), node.text(0))
+
+    def _act_on_unit(self, call: Callable[[], None], keep: str) -> None:
+        try:
+            call()
+        except TrackerError as exc:
+            self.failed.emit(exc)
+        self.refresh()
+        self._select_unit(keep)
+        self.units_changed.emit()
+
+    def _select_unit(self, name: str) -> None:
+        flags = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        found = self.units.findItems(name, flags)
+        if found:
+            self.units.setCurrentItem(found[0])
+
+    def edit_person(self) -> None:
+        unit, person = self.current_unit(), self.current_person()
+        if unit is None or person is None:
+            return
+        name, phone, _active = person
+        form = upkeep.person_form(
+            self,
+            unit,
+            name,
+            phone,
+            lambda new, number: self.admin.rename_person(unit, name, new, number),
+        )
+        if form.run():
+            self._show_people()
+
+    def merge_person(self) -> None:
+        unit, person = self.current_unit(), self.current_person()
+        if unit is None or person is None:
+            return
+        others = [name for name, _phone, _active in self._people]
+        form = upkeep.merge_form(
+            self,
+            self.tr("责任人"),
+            person[0],
+            others,
+            lambda target: self.admin.merge_people(unit, person[0], target),
+        )
+        if form.run():
+            self._show_people()
+
+    def toggle_person(self) -> None:
+        unit, person = self.current_unit(), self.current_person()
+        if unit is None or person is None:
+            return
+        row = self.people.currentRow()
+        try:
+            self.admin.set_person_active(unit, person[0], not person[2])
+        except TrackerError as exc:
+            self.failed.emit(exc)
+        self._show_people()
+        self.people.setCurrentCell(row, 0)
 
     def new_unit(self) -> None:
         if forms.unit_form(
