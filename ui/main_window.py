@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.lists, self.tr("清单"))
         self.pages.addTab(self.settings_page, self.tr("设置"))
         self.setCentralWidget(self.pages)
+        self._page: QWidget = self.ledger
         self.panel = ItemPanel()
         self.dock = QDockWidget(self.tr("事项详情"), self)
         self.dock.setObjectName("item-panel")
@@ -266,6 +267,12 @@ class MainWindow(QMainWindow):
         lists are counted whenever their page comes to the front (three counts).
         """
         page = self.pages.widget(index)
+        left, self._page = self._page, page
+        if left is self.settings_page and page is not left and not self.settings_page.leave():
+            self._page = left
+            with QSignalBlocker(self.pages):
+                self.pages.setCurrentWidget(left)  # stay with the unsaved settings
+            return
         if page in (self.warnings, self.people, self.lists, self.settings_page):
             page.refresh()
         if self.pages.widget(index) is not self._dashboard_slot or self.dashboard is not None:
@@ -559,6 +566,9 @@ class MainWindow(QMainWindow):
             )  # starts in ledger order
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._page is self.settings_page and not self.settings_page.leave():
+            event.ignore()  # the user stays with the unsaved settings
+            return
         self.watch.timer.stop()
         self._ui.set_window_state(self.saveGeometry(), self.saveState())
         self._ui.set_ledger_header(self.ledger.table.horizontalHeader().saveState())

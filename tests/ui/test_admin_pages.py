@@ -225,3 +225,35 @@ def test_the_closure_gate_rules_are_shown_and_saved_from_the_settings_page(qtbot
         assert settings.get(s, "closure_needs_evidence") is False
         assert settings.get(s, "closure_percent") == "set"
         assert settings.get(s, "visit_before_close") == ["key_livelihood", "micro_wish", "hotline"]
+
+
+def test_leaving_settings_with_unsaved_changes_asks_first(qtbot, db, org, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = _window(qtbot, db)
+    window.pages.setCurrentWidget(window.settings_page)
+    page = window.settings_page
+    assert page.behind_ratio.value() == 70 and page.behind_ratio.suffix() == "%"  # 0.7 as a percent
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked = []
+
+    def question(*args, **kwargs):
+        asked.append(args[2])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.pages.setCurrentWidget(window.ledger)  # nothing changed: no question
+    assert asked == []
+    window.pages.setCurrentWidget(window.settings_page)
+    page.behind_ratio.setValue(65)
+    window.pages.setCurrentWidget(window.ledger)  # 取消: stay with what was typed
+    assert window.pages.currentWidget() is page and page.behind_ratio.value() == 65
+    window.pages.setCurrentWidget(window.lists)  # 不保存: the stored value comes back
+    assert window.pages.currentWidget() is window.lists and page.behind_ratio.value() == 70
+    assert asked == ["设置有未保存的修改。要保存吗？"] * 2
+    window.pages.setCurrentWidget(page)
+    page.behind_ratio.setValue(65)
+    answers.append(QMessageBox.StandardButton.Save)
+    window.pages.setCurrentWidget(window.ledger)
+    with db.sessions.begin() as s:
+        assert settings.get(s, "behind_ratio") == 0.65

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -79,7 +80,8 @@ class SettingsPage(QWidget):
         super().__init__()
         self.admin = admin
         self.warning_days = _spin(0, 365, self.tr(" 天"))
-        self.behind_ratio = _ratio(0.05)
+        self.behind_ratio = _spin(1, 100, "%")  # a percent, like the weights
+        self._loaded: dict[str, Any] = {}
         self.working_days = QCheckBox(self.tr("剩余天数按工作日计算（节假日表）"))
         self.basic_weight = _ratio(0.1)
         self.interval = _spin(1, 365, self.tr(" 天"))
@@ -169,7 +171,7 @@ class SettingsPage(QWidget):
             self.failed.emit(exc)
             return
         self.warning_days.setValue(values["warning_days"])
-        self.behind_ratio.setValue(values["behind_ratio"])
+        self.behind_ratio.setValue(round(values["behind_ratio"] * 100))
         self.working_days.setChecked(values["working_days"])
         self.basic_weight.setValue(values["basic_satisfied_weight"])
         self.interval.setValue(values["progress_interval_days"])
@@ -195,11 +197,12 @@ class SettingsPage(QWidget):
                 widget.setEnabled(editable)
         self.note.setText("" if editable else self.tr("只有管理员可以修改设置。"))
         self.message.clear()
+        self._loaded = self.values() if editable else {}  # a viewer has nothing to save
 
     def values(self) -> dict[str, Any]:
         return {
             "warning_days": self.warning_days.value(),
-            "behind_ratio": round(self.behind_ratio.value(), 2),
+            "behind_ratio": round(self.behind_ratio.value() / 100, 2),
             "working_days": self.working_days.isChecked(),
             "basic_satisfied_weight": round(self.basic_weight.value(), 2),
             "progress_interval_days": self.interval.value(),
@@ -214,14 +217,37 @@ class SettingsPage(QWidget):
             "full_idle_days": self.full_idle_days.value(),
         }
 
-    def save_settings(self) -> None:
+    def has_unsaved(self) -> bool:
+        """Has the user changed a value since it was read or saved?"""
+        return bool(self._loaded) and self.values() != self._loaded
+
+    def leave(self) -> bool:
+        """Leaving the tab: unsaved changes are saved, dropped or kept on screen, as the
+        user answers; ``False`` keeps the user here (cancelled, or the save was refused)."""
+        if not self.has_unsaved():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("设置"),
+            self.tr("设置有未保存的修改。要保存吗？"),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Discard:
+            self.refresh()
+            return True
+        return answer == buttons.Save and self.save_settings()
+
+    def save_settings(self) -> bool:
         """All or none: a refused value (weights not adding up) saves nothing."""
         try:
             changed = self.admin.put_settings(self.values())
         except TrackerError as exc:
             self.message.setText(str(exc))
             self.own_password.setVisible(getattr(exc, "field", None) == "login_required")
-            return
+            return False
+        self._loaded = self.values()
         self.message.clear()
         self.own_password.hide()
         self.note.setText(
@@ -231,3 +257,4 @@ class SettingsPage(QWidget):
         )
         if changed:
             self.saved.emit()
+        return True
