@@ -203,7 +203,7 @@ def admin_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     names = [u.name for u in window.desk.unit_outline()]
     forms = {
         "account-form": admin_dialogs.account_form(window, admin, names),
-        "unit-form": admin_dialogs.unit_form(window, admin, names, names[0]),
+        "unit-form": admin_dialogs.unit_form(window, admin, window.desk.unit_outline(), names[0]),
         "list-form": admin_dialogs.list_form(window, admin),
     }
     for name, form in forms.items():

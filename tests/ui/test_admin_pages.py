@@ -11,6 +11,7 @@ from tracker import settings
 from tracker.enums import Role
 from tracker.models import Person, Unit, User
 from tracker.services import accounts, ledger_files
+from tracker.services.admin_desk import AdminDesk
 from tracker.services.desk import Desk
 from ui.dialogs import admin_dialogs
 from ui.dialogs.admin_dialogs import ServiceForm
@@ -257,3 +258,20 @@ def test_leaving_settings_with_unsaved_changes_asks_first(qtbot, db, org, monkey
     window.pages.setCurrentWidget(window.ledger)
     with db.sessions.begin() as s:
         assert settings.get(s, "behind_ratio") == 0.65
+
+
+def test_a_new_unit_starts_under_the_chosen_unit_at_the_next_level(qtbot, db, org):
+    from tracker.enums import UnitKind
+
+    with db.sessions.begin() as s:
+        from tracker.services import registry
+
+        registry.add_unit(s, org.admin, "青山县", UnitKind.COUNTY)
+    window = _window(qtbot, db)
+    admin, outline = AdminDesk(window.desk), window.desk.unit_outline()
+    town = admin_dialogs.unit_form(window, admin, outline, "城关镇")
+    county = admin_dialogs.unit_form(window, admin, outline, None)  # nothing chosen: the county
+    kind, above = town.inputs[1], town.inputs[2]
+    assert (kind.currentData(), above.currentText()) == (UnitKind.VILLAGE, "城关镇")
+    kind, above = county.inputs[1], county.inputs[2]
+    assert (kind.currentData(), above.currentText()) == (UnitKind.DEPARTMENT, "青山县")

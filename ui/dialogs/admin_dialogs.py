@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinB
 
 from tracker.enums import ListKind, Role, UnitKind
 from tracker.errors import TrackerError, ValidationError
+from tracker.query import UnitLine
 from tracker.services.accounts import Account
 from tracker.services.admin_desk import AdminDesk
 from ui.choices import fill_choices
@@ -85,11 +86,25 @@ def _same(first: QLineEdit, second: QLineEdit) -> str:
     return first.text()
 
 
-def unit_form(parent: QWidget, admin: AdminDesk, names: list[str], parent_unit: str | None):
+#: The level a new unit most likely has under a unit of each kind (县 → 部门, 乡镇 → 村).
+CHILD_KIND = {
+    UnitKind.COUNTY: UnitKind.DEPARTMENT,
+    UnitKind.TOWNSHIP: UnitKind.VILLAGE,
+}
+
+
+def unit_form(parent: QWidget, admin: AdminDesk, outline: list[UnitLine], parent_unit: str | None):
+    """新增单位 under the unit chosen in the tree, else under the county; the level follows
+    the parent's (a township's units are villages, the county's are departments)."""
+    kinds = {line.name: UnitKind(line.kind) for line in outline}
+    if parent_unit is None:
+        parent_unit = next((n for n, k in kinds.items() if k == UnitKind.COUNTY), None)
     name = QLineEdit()
     kind = _combo([(k.label, k) for k in UnitKind])
-    kind.setCurrentIndex(kind.findData(UnitKind.VILLAGE if parent_unit else UnitKind.DEPARTMENT))
-    above = _units(names)
+    above_kind = kinds.get(parent_unit) if parent_unit else None
+    chosen = CHILD_KIND.get(above_kind, UnitKind.OTHER) if above_kind else UnitKind.DEPARTMENT
+    kind.setCurrentIndex(kind.findData(chosen))
+    above = _units(list(kinds))
     above.setCurrentIndex(max(0, above.findData(parent_unit)))
     return ServiceForm(
         parent,

@@ -273,7 +273,7 @@ class PeoplePage(QWidget):
 
     def new_unit(self) -> None:
         if forms.unit_form(
-            self, self.admin, self.admin.desk.unit_names(), self.current_unit()
+            self, self.admin, self.admin.desk.unit_outline(), self.current_unit()
         ).run():
             self.refresh()
             self.units_changed.emit()
