@@ -11,9 +11,10 @@ from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from tests.tracker.org import new_item
+from tracker.reports.period import period_choices
 from tracker.services.desk import Desk
 from ui.main_window import MainWindow
-from ui.pages.dashboard_page import DashboardPage, KpiCard, period_choices
+from ui.pages.dashboard_page import DashboardPage, KpiCard
 
 AS_OF = dt.date(2026, 7, 31)
 

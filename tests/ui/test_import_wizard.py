@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from openpyxl import Workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
@@ -116,14 +117,28 @@ def test_messy_list_end_to_end(qtbot, wizard, messy, db):
 
 
 @pytest.mark.parametrize("step", [0, 1, 2, 3])
-def test_cancel_at_each_step_leaves_the_database_as_it_was(qtbot, wizard, messy, db, db_path, step):
+def test_cancel_at_each_step_leaves_the_database_as_it_was(
+    qtbot, wizard, messy, db, db_path, step, monkeypatch
+):
+    """Past the first page, 取消 and Esc ask first (the clerk's choices would be lost)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    answers, asked = [buttons.No, buttons.Yes], []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0)
+    )
     before = dump(db_path)
     w = wizard(messy)
     for _ in range(step):
         next_page(qtbot, w)
     assert w.currentId() == step
-    w.reject()
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    if step:
+        assert w.isVisible() and w.currentId() == step and "放弃这次导入吗" in asked[0]
+        w.reject()
     assert not w.isVisible()
+    assert len(asked) == (2 if step else 0)
     assert dump(db_path) == before
 
 

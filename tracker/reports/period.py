@@ -96,3 +96,15 @@ def not_future(day: dt.date, today: dt.date | None = None) -> None:
         raise ValidationError(
             "as_of", f"数据截至日期 {day.isoformat()} 晚于今天（{today.isoformat()}），无法统计。"
         )
+
+
+def period_choices(today: dt.date) -> list[tuple[str, str]]:
+    """(label, period text) for the period box: this month, last month, quarter, year."""
+    last = today.replace(day=1) - dt.timedelta(days=1)
+    quarter = (today.month - 1) // 3 + 1
+    return [
+        ("本月", f"{today.year}-{today.month:02d}"),
+        ("上月", f"{last.year}-{last.month:02d}"),
+        ("本季度", f"{today.year}-Q{quarter}"),
+        ("本年", str(today.year)),
+    ]

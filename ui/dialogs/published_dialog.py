@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import TrackerError
 from tracker.reports.outputs import FORMATS
+from tracker.reports.period import period_choices
 from tracker.services.report_desk import PublishedLine, Written
 from ui.background import run_with_progress
 from ui.choices import fill_choices
 from ui.dialogs.form_parts import browse_row, choose_folder, error_label, ok_cancel, show_refusal
 from ui.dialogs.report_dialog import FilesPane, default_folder, preview_html
 from ui.i18n import filled
-from ui.pages.dashboard_page import period_choices
 from ui.qt_values import day_of
 from ui.table_parts import fill_table, read_only_table
 

@@ -34,14 +34,13 @@ from tracker.errors import TrackerError
 from tracker.reports.bulletin_data import BulletinData
 from tracker.reports.bulletin_tables import kpi_boxes
 from tracker.reports.outputs import FORMATS
-from tracker.reports.period import parse_period
+from tracker.reports.period import parse_period, period_choices
 from tracker.reports.summary import paragraphs
 from tracker.services.report_desk import Written
 from ui.background import run_with_progress
 from ui.choices import fill_choices
 from ui.dialogs.form_parts import browse_row, choose_folder, error_label, show_refusal
 from ui.i18n import filled
-from ui.pages.dashboard_page import period_choices
 from ui.qt_values import day_of
 from ui.report_files import open_file, open_folder, print_file
 

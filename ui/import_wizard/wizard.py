@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
 from tracker.query import ItemFilter
 from tracker.services.excel_desk import ExcelDesk
@@ -57,9 +57,25 @@ class ImportWizard(QWizard):
         return task is not None and task.running
 
     def reject(self) -> None:
-        """Closing is refused while the import is being written (its page offers 取消)."""
-        if not self.writing:
-            super().reject()
+        """Closing is refused while the import is being written (its page offers 取消);
+        past the first page and before the import, 取消 / Esc asks first, since the clerk's
+        choices (header row, columns, new units) would be lost."""
+        if self.writing:
+            return
+        if self.currentId() > 0 and self.apply_page.applied is None and not self._confirm_leave():
+            return
+        super().reject()
+
+    def _confirm_leave(self) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("导入清单"),
+            self.tr("放弃这次导入吗？已选的表头行、列对应和新单位设置都不会保存，台账不变。"),
+            buttons.Yes | buttons.No,
+            buttons.No,
+        )
+        return answer == buttons.Yes
 
     def _show_imported(self, f: ItemFilter, caption: str) -> None:
         self.open_items.emit(f, caption)

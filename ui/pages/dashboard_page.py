@@ -37,6 +37,7 @@ from tracker.query import ItemFilter
 from tracker.reports import charts
 from tracker.reports.bulletin_data import BulletinData, ItemLine
 from tracker.reports.bulletin_tables import KPI_FIGURES, LIGHT_TITLES, kpi_boxes
+from tracker.reports.period import period_choices
 from tracker.reports.summary import backlog_text, needs_text
 from tracker.services.desk import Desk
 from ui.background import LatestOnly
@@ -45,18 +46,6 @@ from ui.i18n import filled
 
 #: Rows shown per warning list here; the ledger (one click away) holds them all.
 LIST_ROWS = 200
-
-
-def period_choices(today: dt.date) -> list[tuple[str, str]]:
-    """(label, period text) for the period box: this month, last month, quarter, year."""
-    last = today.replace(day=1) - dt.timedelta(days=1)
-    quarter = (today.month - 1) // 3 + 1
-    return [
-        ("本月", f"{today.year}-{today.month:02d}"),
-        ("上月", f"{last.year}-{last.month:02d}"),
-        ("本季度", f"{today.year}-Q{quarter}"),
-        ("本年", str(today.year)),
-    ]
 
 
 class KpiCard(QPushButton):
