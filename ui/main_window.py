@@ -50,6 +50,7 @@ from ui.errors import show_error
 from ui.excel_actions import ExcelActions, dropped_workbook
 from ui.i18n import filled
 from ui.ledger_switch import LedgerSwitch
+from ui.models.ledger_model import COLUMNS, SHOWN_AT_FIRST
 from ui.pages.item_panel import ItemPanel
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.lists_page import ListsPage
@@ -557,10 +558,12 @@ class MainWindow(QMainWindow):
             em = self.fontMetrics().horizontalAdvance("中")
             width = max(em * 30, self.panel.tabs_width())
             self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
-        header = self._ui.ledger_header()
+        header, columns = self._ui.ledger_header()
         if header is not None:
             view_header = self.ledger.table.horizontalHeader()
             view_header.restoreState(header)
+            for col in range(columns, len(COLUMNS)):  # added since: shown only when chosen
+                view_header.setSectionHidden(col, COLUMNS[col][0] not in SHOWN_AT_FIRST)
             view_header.setSortIndicator(
                 -1, view_header.sortIndicatorOrder()
             )  # starts in ledger order
@@ -571,7 +574,7 @@ class MainWindow(QMainWindow):
             return
         self.watch.timer.stop()
         self._ui.set_window_state(self.saveGeometry(), self.saveState())
-        self._ui.set_ledger_header(self.ledger.table.horizontalHeader().saveState())
+        self._ui.set_ledger_header(self.ledger.table.horizontalHeader().saveState(), len(COLUMNS))
         super().closeEvent(event)
 
     @property

@@ -21,11 +21,15 @@ class UiSettings:
         value = self._s.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
-    def ledger_header(self) -> QByteArray | None:
-        return self._bytes("ledger/header")
+    def ledger_header(self) -> tuple[QByteArray | None, int]:
+        """The ledger header's saved layout, and how many columns the ledger had then (10
+        before the column chooser offered more)."""
+        count = self._s.value("ledger/header_columns")
+        return self._bytes("ledger/header"), int(count) if count else 10
 
-    def set_ledger_header(self, state: QByteArray) -> None:
+    def set_ledger_header(self, state: QByteArray, columns: int) -> None:
         self._s.setValue("ledger/header", state)
+        self._s.setValue("ledger/header_columns", columns)
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         return self._bytes("window/geometry"), self._bytes("window/state")

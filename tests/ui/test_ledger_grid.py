@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.ui.ledger_sql import sql_column as _sql
+from ui.models.ledger_model import COLUMNS
 from ui.pages.filter_bar import TYPING_PAUSE_MS
 
 
@@ -120,3 +121,52 @@ def test_the_item_menu_puts_everyday_actions_first_and_cancel_apart(
     assert labels[cancel - 1] == "|" and labels[cancel + 1] == "|"
     keys = {s.toString() for a in page.table.actions() for s in a.shortcuts()}
     assert {"Shift+F10", "Menu"} <= keys
+
+
+def test_the_column_chooser_offers_every_field_and_they_show_the_items(window, demo_db, qtbot):
+    page, model = window.ledger, window.ledger.model
+    header = page.table.horizontalHeader()
+    labels = [a.text() for a in page.column_menu().actions()]
+    for label in ("清单", "领域", "责任人", "配合单位", "包联领导", "督办级别"):
+        assert label in labels
+        assert header.isSectionHidden(labels.index(label))  # hidden until chosen
+    keys = [key for key, _h, _s in COLUMNS]
+    item_id = _sql(
+        demo_db,
+        "SELECT i.id FROM item i WHERE i.assignee_id IS NOT NULL AND EXISTS "
+        "(SELECT 1 FROM item_co_unit c WHERE c.item_id = i.id) ORDER BY i.id LIMIT 1",
+    )[0]
+    expected_co = "、".join(
+        _sql(
+            demo_db,
+            "SELECT u.name FROM item_co_unit c JOIN unit u ON u.id = c.unit_id "
+            f"WHERE c.item_id = {item_id} ORDER BY u.id",
+        )
+    )
+    person = _sql(
+        demo_db,
+        f"SELECT p.name FROM item i JOIN person p ON p.id = i.assignee_id WHERE i.id={item_id}",
+    )[0]
+    qtbot.waitUntil(lambda: all(model.row_of(r) for r in range(300)))
+    row = next(r for r in range(300) if model.item_id(r) == item_id)
+    assert model.index(row, keys.index("co_units")).data() == expected_co
+    assert model.index(row, keys.index("assignee")).data() == person
+    assert model.index(row, keys.index("list")).data() == model.row_of(row).list_name
+    assert model.index(row, keys.index("escalation")).data() in ("常规", "挂牌督办", "提级督办")
+
+
+def test_an_older_saved_header_keeps_the_new_columns_hidden(qtbot, demo_db):
+    from PySide6.QtWidgets import QTableWidget
+
+    from tracker.services.desk import Desk
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+
+    old = QTableWidget(1, 10)
+    old.horizontalHeader().moveSection(3, 0)
+    UiSettings().set_ledger_header(old.horizontalHeader().saveState(), 10)
+    w = MainWindow(Desk(demo_db))
+    qtbot.addWidget(w)
+    header = w.ledger.table.horizontalHeader()
+    assert header.visualIndex(3) == 0  # the user's own order kept
+    assert [header.isSectionHidden(c) for c in range(10, len(COLUMNS))] == [True] * 6

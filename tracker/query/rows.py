@@ -15,9 +15,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker import search_index
-from tracker.enums import Status
+from tracker.enums import Escalation, Status
 from tracker.lights import WarningRules, light_expr
-from tracker.models import Item, ItemList, Unit
+from tracker.models import Item, ItemList, Person, Unit, item_co_unit
 from tracker.query.filter import ItemFilter, apply_filter, as_of_day, is_undated
 
 
@@ -42,6 +42,11 @@ class ItemRow:
     light: str
     #: an open item whose fixed deadline has no date yet (待确认时限, ``ItemFilter.undated``)
     undated: bool = False
+    #: the fields the column chooser can add
+    assignee: str | None = None
+    co_units: tuple[str, ...] = ()
+    leader: str | None = None
+    escalation_label: str = ""
 
 
 #: Columns the ledger can be sorted by (SQL does the ordering).
@@ -54,6 +59,10 @@ SORT_KEYS: dict[str, Any] = {
     "urges": Item.urge_count,
     "updated": Item.updated_at,
     "lead_unit": Item.lead_unit_id,
+    "list": Item.list_id,
+    "category": Item.category,
+    "escalation": Item.escalation,
+    "leader": Item.leader,
 }
 
 
@@ -75,9 +84,10 @@ def _row_select(s: Session, as_of: dt.date) -> Select[Any]:
     lead = aliased(Unit)
     rules = WarningRules.load(s, as_of)
     return rules.frame(
-        select(Item, ItemList.name, lead.name, light_expr(rules))
+        select(Item, ItemList.name, lead.name, light_expr(rules), Person.name)
         .join(ItemList, ItemList.id == Item.list_id)
         .outerjoin(lead, lead.id == Item.lead_unit_id)
+        .outerjoin(Person, Person.id == Item.assignee_id)
     )
 
 
@@ -156,9 +166,26 @@ def rows_by_ids(s: Session, ids: Sequence[int], as_of: dt.date | None = None) ->
         return {}
     day = as_of or dt.date.today()
     stmt = _row_select(s, day).where(Item.id.in_(list(ids)))
+    co = co_units_of(s, ids)
     return {
-        item.id: _row(item, name, unit, day, colour) for item, name, unit, colour in s.execute(stmt)
+        item.id: _row(item, name, unit, day, colour, person, co.get(item.id, ()))
+        for item, name, unit, colour, person in s.execute(stmt)
     }
+
+
+def co_units_of(s: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The co-units of each item in ``ids`` (one query), in directory order."""
+    link = item_co_unit.c
+    rows = s.execute(
+        select(link.item_id, Unit.name)
+        .join(Unit, Unit.id == link.unit_id)
+        .where(link.item_id.in_(list(ids)))
+        .order_by(link.item_id, Unit.id)
+    )
+    found: dict[int, list[str]] = {}
+    for item_id, name in rows:
+        found.setdefault(item_id, []).append(name)
+    return {i: tuple(names) for i, names in found.items()}
 
 
 def list_items(
@@ -168,12 +195,20 @@ def list_items(
     as_of = as_of_day(f)
     stmt = _row_select(s, as_of).order_by(Item.list_id, Item.code).offset(offset).limit(limit)
     return [
-        _row(item, list_name, unit, as_of, colour)
-        for item, list_name, unit, colour in s.execute(apply_filter(s, stmt, f))
+        _row(item, list_name, unit, as_of, colour, person)
+        for item, list_name, unit, colour, person in s.execute(apply_filter(s, stmt, f))
     ]
 
 
-def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date, light: str) -> ItemRow:
+def _row(
+    item: Item,
+    list_name: str,
+    unit: str | None,
+    as_of: dt.date,
+    light: str,
+    assignee: str | None = None,
+    co_units: tuple[str, ...] = (),
+) -> ItemRow:
     return ItemRow(
         id=item.id,
         code=item.code,
@@ -191,6 +226,10 @@ def _row(item: Item, list_name: str, unit: str | None, as_of: dt.date, light: st
         urge_count=item.urge_count,
         light=light,
         undated=is_undated(item),
+        assignee=assignee,
+        co_units=co_units,
+        leader=item.leader,
+        escalation_label=Escalation(item.escalation).label,
     )
 
 

@@ -36,7 +36,19 @@ COLUMNS: list[tuple[str, str, str | None]] = [
     ("progress", "进度", "progress"),
     ("latest", "最新进展", None),
     ("urges", "催办", "urges"),
+    # the column chooser's further fields (hidden until chosen)
+    ("list", "清单", "list"),
+    ("category", "领域", "category"),
+    ("assignee", "责任人", None),
+    ("co_units", "配合单位", None),
+    ("leader", "包联领导", "leader"),
+    ("escalation", "督办级别", "escalation"),
 ]
+#: Columns a first start shows (the others wait in the header's right-click menu).
+SHOWN_AT_FIRST = frozenset(
+    {"code", "light", "status", "title", "lead_unit", "deadline", "overdue", "progress"}
+    | {"latest", "urges"}
+)
 LIGHT_COLOURS = {
     "red": "#d9534f",
     "orange": "#f0ad4e",
@@ -200,4 +212,19 @@ def _display(row: ItemRow, key: str) -> str:
         return f"{row.progress_percent}%"
     if key == "latest":
         return (row.latest_progress or "").replace("\n", " ")
-    return str(row.urge_count or "")
+    if key == "urges":
+        return str(row.urge_count or "")
+    return _more(row, key)
+
+
+def _more(row: ItemRow, key: str) -> str:
+    """The column chooser's further fields."""
+    values = {
+        "list": row.list_name,
+        "category": row.category,
+        "assignee": row.assignee,
+        "co_units": "、".join(row.co_units),
+        "leader": row.leader,
+        "escalation": row.escalation_label,
+    }
+    return values.get(key) or ""

@@ -23,7 +23,7 @@ from tracker.enums import SUPERVISORS
 from tracker.query import ItemFilter, ItemRow
 from tracker.services.desk import Desk
 from ui.background import LatestOnly
-from ui.models.ledger_model import COLUMNS, LedgerTableModel
+from ui.models.ledger_model import COLUMNS, SHOWN_AT_FIRST, LedgerTableModel
 from ui.models.status_chip import StatusChipDelegate
 from ui.pages.empty_hint import EmptyHint
 from ui.pages.filter_bar import FilterBar
@@ -39,14 +39,25 @@ def plain_text(value: object) -> str:
 
 
 #: Column widths in Chinese characters (others 6): wide enough to read, no fitting pass.
-WIDTHS = {"title": 30, "latest": 30, "lead_unit": 14, "deadline": 12, "code": 12}
+WIDTHS = {
+    "title": 30,
+    "latest": 30,
+    "lead_unit": 14,
+    "deadline": 12,
+    "code": 12,
+    "list": 16,
+    "co_units": 16,
+    "assignee": 8,
+}
 
 
 def size_columns(view: QTableView) -> None:
-    """Readable ledger column widths without resizeColumnsToContents (0.8 s at 100k)."""
+    """Readable ledger column widths without resizeColumnsToContents (0.8 s at 100k), and
+    the first start's columns (the others are a right-click on the header away)."""
     em = view.fontMetrics().horizontalAdvance("中")
     for col, (key, _h, _s) in enumerate(COLUMNS):
         view.setColumnWidth(col, em * WIDTHS.get(key, 6))
+        view.setColumnHidden(col, key not in SHOWN_AT_FIRST)
 
 
 class LedgerPage(QWidget):
