@@ -68,8 +68,8 @@ def answer_new_item(monkeypatch, value) -> list[QDialog]:
 
 
 def answer_assign(monkeypatch, opinion: str = "", **typed) -> list[QDialog]:
-    """Every AssignDialog gets ``typed`` (lead, assignee, phone: texts) and ``opinion``, then
-    交办 / 确定 pressed; without ``typed`` the form is taken as it opens."""
+    """Every AssignDialog gets ``typed`` (lead, assignee, phone: texts; deadline: a date) and
+    ``opinion``, then 交办 / 确定 pressed; without ``typed`` the form is taken as it opens."""
     from ui.dialogs.assign_dialog import AssignDialog
 
     seen: list[QDialog] = []
@@ -82,6 +82,9 @@ def answer_assign(monkeypatch, opinion: str = "", **typed) -> list[QDialog]:
             dialog.assignee.setEditText(typed["assignee"])
         if "phone" in typed:
             dialog.phone.setText(typed["phone"])
+        if "deadline" in typed:
+            dialog.ongoing.setChecked(False)
+            dialog.deadline.setDate(typed["deadline"])
         dialog.opinion.setPlainText(opinion)
         dialog.submit()
         return dialog.result()
