@@ -214,6 +214,102 @@ def admin_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     window.pages.setCurrentWidget(window.ledger)
 
 
+def _shot(app: QApplication, widget, path: Path) -> None:
+    widget.show()
+    app.processEvents()
+    widget.grab().save(str(path))
+    widget.close()
+
+
+def day_shots(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> None:
+    """The clerk's-day dialogs at 1366×768: an empty ledger's first start, 交办 and its
+    correction, a refused registration, the 报表 dialogs, upkeep forms, 关于, the item menu."""
+    from sqlalchemy import select
+
+    from tracker.models import Item
+    from tracker.services.ledger_files import local_desk
+    from tracker.services.report_desk import ReportDesk
+    from ui.dialogs import upkeep_forms
+    from ui.dialogs.about_dialog import AboutDialog
+    from ui.dialogs.assign_dialog import AssignDialog
+    from ui.dialogs.published_dialog import PublishDialog, PublishedDialog
+    from ui.dialogs.report_dialog import ReportDialog
+
+    empty_db = open_database(str(tmp / "新台账.db"))
+    empty = MainWindow(local_desk(empty_db))
+    empty.resize(1366, 768)
+    empty.show()
+    _settle(app)
+    empty.grab().save(str(out / "first-start.png"))
+    empty.close()
+    empty_db.close()
+    window.resize(1366, 768)
+    desk = window.desk
+    with desk.db.sessions.begin() as s:
+        waiting = s.scalar(select(Item.id).where(Item.status == "registered"))
+        working = s.scalar(select(Item.id).where(Item.status == "in_progress"))
+    for item_id, name, opinion in (
+        (waiting, "assign-dialog", True),
+        (working, "correct-dialog", False),
+    ):
+        form = window.assigning._form(item_id)
+        assert form is not None
+        _shot(app, AssignDialog(window, form, lambda r, o: None, opinion), out / f"{name}.png")
+    new = NewItemDialog(
+        window,
+        desk,
+        lambda v: desk.add_item(v.list_name, v.code, "", lead_unit="火星局", deadline=None),
+    )
+    new.show()
+    new.submit()
+    _shot(app, new, out / "new-item-refused.png")
+    reports = ReportDesk(desk)
+    report = ReportDialog(window, "bulletin", desk.list_names(), reports.bulletin)
+    report.folder.setText(str(tmp / "报表"))
+    report.show()
+    report.run()
+    _shot(app, report, out / "report-dialog.png")
+    _shot(
+        app, PublishDialog(window, desk.list_names(), reports.publish), out / "publish-dialog.png"
+    )
+    reports.publish(report.period_text(), None, None)
+    _shot(
+        app,
+        PublishedDialog(window, reports.published(), reports.snapshot),
+        out / "published-dialog.png",
+    )
+    _shot(app, AboutDialog(window, desk.db), out / "about-dialog.png")
+    unit = desk.unit_names()[1]
+    forms = {
+        "unit-rename": upkeep_forms.rename_form(
+            window, "单位改名 — " + unit, "新名称", unit, print
+        ),
+        "unit-merge": upkeep_forms.merge_form(window, "单位", unit, desk.unit_names(), print),
+        "delete-draft": upkeep_forms.delete_draft_form(
+            window, "2026-MS-000002 新庄镇丰收村危桥改造", print
+        ),
+    }
+    for name, form in forms.items():
+        _shot(app, form, out / f"{name}.png")
+    window.ledger.table.setCurrentIndex(window.ledger.model.index(3, 0))
+    _settle(app)
+    menu = window.item_menu(window.ledger.model.item_id(3))
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    app.processEvents()
+    menu.grab().save(str(out / "item-menu.png"))
+    menu.close()
+    columns = window.ledger.column_menu()
+    columns.popup(window.mapToGlobal(window.rect().center()))
+    app.processEvents()
+    columns.grab().save(str(out / "column-menu.png"))
+    columns.close()
+    for page, name in ((window.people, "people-page-1366"), (window.lists, "lists-page-1366")):
+        window.pages.setCurrentWidget(page)
+        _settle(app)
+        window.grab().save(str(out / f"{name}.png"))
+    window.pages.setCurrentWidget(window.ledger)
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -274,6 +370,7 @@ def main() -> int:
         shared_shots(app, window, out)
         supervision_shots(app, window, out)
         admin_shots(app, window, out)
+        day_shots(app, window, out, Path(tmp))
         db.close()
     del translators
     print(f"screenshots written to {out}/")

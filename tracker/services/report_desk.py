@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from tracker.errors import ValidationError
-from tracker.models import Item
+from tracker.models import Item, User
 from tracker.reports import outputs, snapshots
 from tracker.reports.bulletin_data import BulletinData, Scope, gather
 from tracker.reports.period import parse_period
@@ -82,9 +84,17 @@ class ReportDesk:
 
     def published(self) -> list[PublishedLine]:
         with self._sessions.begin() as s:
+            names = {
+                login: name for login, name in s.execute(select(User.login, User.display_name))
+            }
             return [
                 PublishedLine(
-                    x.id, x.period_label, x.scope_label, x.as_of, x.published_at, x.published_by
+                    x.id,
+                    x.period_label,
+                    x.scope_label,
+                    x.as_of,
+                    x.published_at,
+                    names.get(x.published_by, x.published_by),
                 )
                 for x in snapshots.published(s)
             ]

@@ -45,6 +45,8 @@ class ListsPage(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # the list's name takes the spare width, not 草稿
+        for column in range(1, header.count()):  # the counts as narrow as they can be
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header_item = self.table.horizontalHeaderItem(3)
         assert header_item is not None
@@ -93,6 +95,7 @@ class ListsPage(QWidget):
                 ]
                 for r in self._rows
             ],
+            tooltips=True,  # a long name still cut off at a narrow window reads in full
         )
         for button in (self.new, self.rename, self.retire):
             button.setEnabled(self.admin.supervises)

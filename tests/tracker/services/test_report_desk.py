@@ -51,7 +51,7 @@ def test_publish_is_for_supervisors_and_a_snapshot_prints_as_frozen(ten_items, o
         number,
         "2026年7月",
         AS_OF,
-        "dc",
+        "督查室",  # the publisher's name, not the login
     )
     written = reports.snapshot(number, ["json"], tmp_path)
     assert written.files[0].name == f"督办通报-第{number}号-2026年7月.json"
