@@ -12,16 +12,37 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from tracker.paths import resource
 
+#: Words of Qt's own file dialog that ``qtbase_zh_CN`` leaves in English (“Folder” in its
+#: 类型 column): (context, source, disambiguation) → Chinese.
+QT_GAPS = {
+    ("QAbstractFileIconProvider", "Folder", "All other platforms"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder", "Match Windows Explorer"): "文件夹",
+    ("QAbstractFileIconProvider", "Drive", None): "驱动器",
+}
+
+
+class QtGaps(QTranslator):
+    """Answers ``QT_GAPS``; anything else falls through to the other translators (Qt tries
+    the next one on a null string, which ``None`` is — an empty string would be a blank)."""
+
+    def translate(  # type: ignore[override]  # None is Qt's null string
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_GAPS.get((context, source, disambiguation or None))
+
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
     """Install ``qtbase_zh_CN``; the returned translators must be kept alive by the caller."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    kept = []
+    kept: list[QTranslator] = []
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", folder):
         app.installTranslator(translator)
         kept.append(translator)
+        gaps = QtGaps(app)
+        app.installTranslator(gaps)
+        kept.append(gaps)
     lang = os.environ.get("SHISHI_LANG")
     own = resource(f"i18n/shishi_{lang}.qm") if lang else None
     if own is not None:

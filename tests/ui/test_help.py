@@ -53,3 +53,25 @@ def test_the_crash_dialog_says_where_the_details_are_and_they_are_there(qtbot, m
     log = errors.log_file()
     assert str(log) in texts[0]
     assert "ZeroDivisionError: injected bug for the log" in log.read_text(encoding="utf-8")
+
+
+def test_qts_own_file_dialog_speaks_chinese(qtbot, tmp_path):
+    """qtbase_zh_CN leaves the 类型 column's “Folder” in English; the gaps are filled and
+    everything else still comes from Qt's own translation."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QFileSystemModel
+
+    from ui.i18n import install_translators
+
+    kept = install_translators(QApplication.instance())
+    try:
+        (tmp_path / "佐证材料").mkdir()
+        model = QFileSystemModel()
+        model.setRootPath(str(tmp_path))
+        index = model.index(str(tmp_path / "佐证材料"))
+        qtbot.waitUntil(lambda: bool(model.data(model.index(index.row(), 2, index.parent()))))
+        assert model.data(model.index(index.row(), 2, index.parent())) == "文件夹"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    finally:
+        for translator in kept:
+            QApplication.instance().removeTranslator(translator)
