@@ -62,7 +62,7 @@ def test_bulletin_checks_its_period_then_writes_and_previews(window, tmp_path, m
         d.run()
         assert [p.suffix for p in d.written.files] == [".pdf", ".xlsx", ".json"]
         figures = json.loads(d.written.files[2].read_text(encoding="utf-8"))["figures"]
-        preview = d.preview.toPlainText()
+        preview = d.results.preview.toPlainText()
         assert "数据截至 2026-07-31" in preview and "事项总数" in preview
         assert f"{figures['total']}" in preview and figures["total"] == 8
         assert d.results.files.count() == 3

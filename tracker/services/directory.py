@@ -10,48 +10,83 @@ new work; it can be restored. Every change is one audit entry.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TypeVar
+
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from tracker import audit
 from tracker.actors import Actor, require_role
-from tracker.enums import ADMINS, SUPERVISORS
+from tracker.enums import ADMINS, SUPERVISORS, Role
 from tracker.errors import DuplicateError, NotFoundError, ValidationError
 from tracker.models import Base, Item, ItemList, Person, Unit, item_co_unit
 
+Named = TypeVar("Named", Unit, ItemList)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How a unit or a list is named in messages and the audit, and who keeps them."""
+
+    word: str
+    key: str
+    roles: frozenset[Role]
+    what: str
+
+
+KINDS: dict[type, _Kind] = {
+    Unit: _Kind("单位", "unit", ADMINS, "管理单位"),
+    ItemList: _Kind("清单", "list", SUPERVISORS, "管理清单"),
+}
+
+
+def _find(s: Session, model: type[Named], name: str) -> Named:
+    found = s.scalar(select(model).where(model.name == name.strip()))
+    if found is None:
+        raise NotFoundError(f"没有名为“{name}”的{KINDS[model].word}。")
+    return found
+
 
 def _unit(s: Session, name: str) -> Unit:
-    unit = s.scalar(select(Unit).where(Unit.name == name.strip()))
-    if unit is None:
-        raise NotFoundError(f"没有名为“{name}”的单位。")
-    return unit
+    return _find(s, Unit, name)
 
 
-def _new_name(s: Session, model: type[Unit] | type[ItemList], name: str, what: str) -> str:
-    name = name.strip()
+def _rename(s: Session, actor: Actor, model: type[Named], old: str, new: str) -> None:
+    kind = KINDS[model]
+    require_role(actor, kind.roles, kind.what)
+    row = _find(s, model, old)
+    name = new.strip()
     if not name:
-        raise ValidationError("name", f"{what}名称不能为空。")
-    if s.scalar(select(model.id).where(model.name == name)) is not None:
-        raise DuplicateError(f"{what}“{name}”已存在。如是同一个{what}，请用“合并”。")
-    return name
-
-
-def rename_unit(s: Session, actor: Actor, old: str, new: str) -> None:
-    require_role(actor, ADMINS, "管理单位")
-    unit = _unit(s, old)
-    unit.name = _new_name(s, Unit, new, "单位")
+        raise ValidationError("name", f"{kind.word}名称不能为空。")
+    if name != row.name and s.scalar(select(model.id).where(model.name == name)) is not None:
+        raise DuplicateError(f"{kind.word}“{name}”已存在。如是同一个{kind.word}，请用“合并”。")
+    row.name = name
     audit.append(
-        s, actor=actor.login, action="unit_renamed", before={"unit": old}, after={"unit": unit.name}
+        s,
+        actor=actor.login,
+        action=f"{kind.key}_renamed",
+        before={kind.key: old},
+        after={kind.key: name},
     )
 
 
+def _set_active(s: Session, actor: Actor, model: type[Named], name: str, active: bool) -> None:
+    kind = KINDS[model]
+    require_role(actor, kind.roles, kind.what)
+    row = _find(s, model, name)
+    if row.active != active:
+        row.active = active
+        action = f"{kind.key}_restored" if active else f"{kind.key}_retired"
+        audit.append(s, actor=actor.login, action=action, after={kind.key: row.name})
+
+
+def rename_unit(s: Session, actor: Actor, old: str, new: str) -> None:
+    _rename(s, actor, Unit, old, new)
+
+
 def set_unit_active(s: Session, actor: Actor, name: str, active: bool) -> None:
-    require_role(actor, ADMINS, "管理单位")
-    unit = _unit(s, name)
-    if unit.active != active:
-        unit.active = active
-        action = "unit_restored" if active else "unit_retired"
-        audit.append(s, actor=actor.login, action=action, after={"unit": unit.name})
+    _set_active(s, actor, Unit, name, active)
 
 
 def _unit_columns() -> list[tuple[str, str]]:
@@ -172,26 +207,9 @@ def set_person_active(s: Session, actor: Actor, unit: str, name: str, active: bo
         audit.append(s, actor=actor.login, action=action, after={"unit": unit, "name": name})
 
 
-def _list(s: Session, name: str) -> ItemList:
-    found = s.scalar(select(ItemList).where(ItemList.name == name.strip()))
-    if found is None:
-        raise NotFoundError(f"没有名为“{name}”的清单。")
-    return found
-
-
 def rename_list(s: Session, actor: Actor, old: str, new: str) -> None:
-    require_role(actor, SUPERVISORS, "管理清单")
-    lst = _list(s, old)
-    lst.name = _new_name(s, ItemList, new, "清单")
-    audit.append(
-        s, actor=actor.login, action="list_renamed", before={"list": old}, after={"list": lst.name}
-    )
+    _rename(s, actor, ItemList, old, new)
 
 
 def set_list_active(s: Session, actor: Actor, name: str, active: bool) -> None:
-    require_role(actor, SUPERVISORS, "管理清单")
-    lst = _list(s, name)
-    if lst.active != active:
-        lst.active = active
-        action = "list_restored" if active else "list_retired"
-        audit.append(s, actor=actor.login, action=action, after={"list": lst.name})
+    _set_active(s, actor, ItemList, name, active)

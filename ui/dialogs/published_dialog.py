@@ -18,19 +18,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.errors import TrackerError
-from tracker.reports.outputs import FORMATS
 from tracker.reports.period import period_choices
 from tracker.services.report_desk import PublishedLine, Written
 from ui.background import run_with_progress
 from ui.choices import fill_choices
 from ui.dialogs.form_parts import browse_row, choose_folder, error_label, ok_cancel, show_refusal
-from ui.dialogs.report_dialog import FilesPane, default_folder, preview_html
+from ui.dialogs.report_dialog import FilesPane, default_folder, format_boxes, in_a_row, ticked
 from ui.i18n import filled
 from ui.qt_values import day_of
 from ui.table_parts import fill_table, read_only_table
@@ -130,8 +128,7 @@ class PublishedDialog(QDialog):
         )
         if lines:
             self.table.selectRow(0)
-        self.formats = {fmt: QCheckBox(fmt.upper()) for fmt in FORMATS}
-        self.formats["pdf"].setChecked(True)
+        self.formats = format_boxes("pdf")
         self.folder = QLineEdit(str(default_folder()))
         self.output = QPushButton(self.tr("输出所选通报(&G)"))
         self.output.setEnabled(bool(lines))
@@ -140,25 +137,18 @@ class PublishedDialog(QDialog):
         if not lines:
             self.message.setText(self.tr("尚未发布过通报。可从“报表 → 发布通报”发布。"))
         self.results = FilesPane()
-        self.preview = QTextBrowser()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        kinds = QHBoxLayout()
-        for box in self.formats.values():
-            kinds.addWidget(box)
-        kinds.addStretch(1)
-        kinds.addWidget(self.output)
-        layout.addLayout(kinds)
+        layout.addLayout(in_a_row(*self.formats.values(), self.output))
         layout.addLayout(browse_row(self.folder, lambda: choose_folder(self, self.folder)))
         layout.addWidget(self.message)
-        layout.addWidget(self.results)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.results, 1)
         em = self.fontMetrics().horizontalAdvance("中")
         self.resize(em * 56, self.fontMetrics().height() * 36)
 
     def run(self) -> None:
         row = self.table.currentRow()
-        chosen = [fmt for fmt, box in self.formats.items() if box.isChecked()]
+        chosen = ticked(self.formats)
         if not 0 <= row < len(self._lines) or not chosen:
             show_refusal(self, self.message, self.tr("请选择一期通报和至少一种格式。"))
             return
@@ -172,6 +162,4 @@ class PublishedDialog(QDialog):
         if written is None:
             return
         self.message.clear()
-        self.results.show_files(written.files)
-        if written.data is not None:
-            self.preview.setHtml(preview_html(written.data))
+        self.results.show_written(written)

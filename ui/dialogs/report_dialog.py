@@ -71,8 +71,29 @@ def preview_html(d: BulletinData) -> str:
     )
 
 
+def format_boxes(*checked: str) -> dict[str, QCheckBox]:
+    """A tick box per output format, ``checked`` ticked."""
+    boxes = {fmt: QCheckBox(fmt.upper()) for fmt in FORMATS}
+    for fmt in checked:
+        boxes[fmt].setChecked(True)
+    return boxes
+
+
+def ticked(boxes: dict[str, QCheckBox]) -> list[str]:
+    return [fmt for fmt, box in boxes.items() if box.isChecked()]
+
+
+def in_a_row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 class FilesPane(QWidget):
-    """The written files, with 打开 / 打开所在文件夹 / 打印 for the chosen one."""
+    """The written files, with 打开 / 打开所在文件夹 / 打印 for the chosen one, and the
+    preview of the figures they print."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,7 +117,15 @@ class FilesPane(QWidget):
         layout.addWidget(self.files)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        self.preview = QTextBrowser()
+        self.preview.setPlaceholderText(self.tr("生成后在这里预览第一页的内容"))
+        layout.addWidget(self.preview, 1)
         self.show_files([])
+
+    def show_written(self, written: Written) -> None:
+        self.show_files(written.files)
+        if written.data is not None:
+            self.preview.setHtml(preview_html(written.data))
 
     def show_files(self, paths: list[Path]) -> None:
         self._paths = paths
@@ -155,9 +184,7 @@ class ReportDialog(QDialog):
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setEnabled(False)
         self.as_of_on.toggled.connect(self.as_of.setEnabled)
-        self.formats = {fmt: QCheckBox(fmt.upper()) for fmt in FORMATS}
-        for fmt in ("pdf", "xlsx"):
-            self.formats[fmt].setChecked(True)
+        self.formats = format_boxes("pdf", "xlsx")
         self.folder = QLineEdit(str(folder or default_folder()))
         self.generate = QPushButton(self.tr("生成(&G)"))
         self.generate.setDefault(True)
@@ -165,8 +192,6 @@ class ReportDialog(QDialog):
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.reject)
         self.message = error_label()
-        self.preview = QTextBrowser()
-        self.preview.setPlaceholderText(self.tr("生成后在这里预览第一页的内容"))
         self.results = FilesPane()
         self._lay_out(close)
 
@@ -176,16 +201,8 @@ class ReportDialog(QDialog):
         form.addRow(
             self.tr("清单") if self._kind == "bulletin" else self.tr("牵头单位"), self.scope
         )
-        when = QHBoxLayout()
-        when.addWidget(self.as_of_on)
-        when.addWidget(self.as_of)
-        when.addStretch(1)
-        form.addRow(self.tr("数据截至"), when)
-        kinds = QHBoxLayout()
-        for box in self.formats.values():
-            kinds.addWidget(box)
-        kinds.addStretch(1)
-        form.addRow(self.tr("格式"), kinds)
+        form.addRow(self.tr("数据截至"), in_a_row(self.as_of_on, self.as_of))
+        form.addRow(self.tr("格式"), in_a_row(*self.formats.values()))
         form.addRow(
             self.tr("保存到"), browse_row(self.folder, lambda: choose_folder(self, self.folder))
         )
@@ -197,8 +214,7 @@ class ReportDialog(QDialog):
         form.addRow(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.results)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.results, 1)
         em = self.fontMetrics().horizontalAdvance("中")
         self.resize(em * 52, self.fontMetrics().height() * 46)
 
@@ -210,9 +226,6 @@ class ReportDialog(QDialog):
             return str(self.period.itemData(index))
         return typed
 
-    def chosen_formats(self) -> list[str]:
-        return [fmt for fmt, box in self.formats.items() if box.isChecked()]
-
     def run(self) -> None:
         """Check the form here (it stays open with what was typed), then write."""
         try:
@@ -220,7 +233,7 @@ class ReportDialog(QDialog):
         except TrackerError as exc:
             show_refusal(self, self.message, str(exc))
             return
-        chosen = self.chosen_formats()
+        chosen = ticked(self.formats)
         if not chosen:
             show_refusal(self, self.message, self.tr("请至少选择一种格式。"))
             return
@@ -239,6 +252,4 @@ class ReportDialog(QDialog):
         if written is None:
             return
         self.written = written
-        self.results.show_files(written.files)
-        if written.data is not None:
-            self.preview.setHtml(preview_html(written.data))
+        self.results.show_written(written)

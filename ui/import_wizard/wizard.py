@@ -58,11 +58,12 @@ class ImportWizard(QWizard):
 
     def reject(self) -> None:
         """Closing is refused while the import is being written (its page offers 取消);
-        past the first page and before the import, 取消 / Esc asks first, since the clerk's
+        between the first page and the import, 取消 / Esc asks first, since the clerk's
         choices (header row, columns, new units) would be lost."""
         if self.writing:
             return
-        if self.currentId() > 0 and self.apply_page.applied is None and not self._confirm_leave():
+        choosing = 0 < self.currentId() < len(self.pages) - 1  # the apply page has ended it
+        if choosing and not self._confirm_leave():
             return
         super().reject()
 
