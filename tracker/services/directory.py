@@ -89,6 +89,16 @@ def set_unit_active(s: Session, actor: Actor, name: str, active: bool) -> None:
     _set_active(s, actor, Unit, name, active)
 
 
+def _is_below(unit: Unit, above: Unit) -> bool:
+    """Is ``unit`` somewhere under ``above`` in the tree?"""
+    parent = unit.parent
+    while parent is not None:
+        if parent.id == above.id:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _unit_columns() -> list[tuple[str, str]]:
     """(table, column) of every foreign key to ``unit.id`` but the co-unit links."""
     return [
@@ -107,8 +117,12 @@ def merge_units(s: Session, actor: Actor, source: str, target: str) -> int:
     src, dst = _unit(s, source), _unit(s, target)
     if src.id == dst.id:
         raise ValidationError("unit", "请选择另一个单位作为合并目标。")
-    if dst.parent_id == src.id:  # the target sat under the source: it takes the source's place
-        dst.parent_id = src.parent_id
+    if _is_below(dst, src):
+        raise ValidationError(
+            "unit",
+            f"“{target}”是“{source}”的下级单位，不能把上级并入下级。"
+            f"如要撤并，请把“{source}”并入同级或上级单位。",
+        )
     s.flush()
     led = s.scalar(select(func.count()).where(Item.lead_unit_id == src.id)) or 0
     co = item_co_unit.c

@@ -149,12 +149,23 @@ def _lead_unit_id(s: Session, name: str | None) -> int | None:
     """The lead unit's id; a name not in the directory is the form's field to correct."""
     if not name:
         return None
-    try:
-        return unit_id(s, name)
-    except NotFoundError as exc:
+    return serving_unit(s, name, "lead_unit").id
+
+
+def serving_unit(s: Session, name: str, field: str) -> Unit:
+    """The unit a form names for new work: in the directory and not retired (停用)."""
+    unit = s.scalar(select(Unit).where(Unit.name == name.strip()))
+    if unit is None:
         raise ValidationError(
-            "lead_unit", f"{exc}请从下拉列表中选择，或先在“单位与人员”页新增该单位。"
-        ) from exc
+            field,
+            f"没有名为“{name}”的单位。请从下拉列表中选择，或先在“单位与人员”页新增该单位。",
+        )
+    if not unit.active:
+        raise ValidationError(
+            field,
+            f"单位“{unit.name}”已停用，不能用于新的事项。如需使用，请先在“单位与人员”页启用。",
+        )
+    return unit
 
 
 def add_item(

@@ -19,11 +19,11 @@ from tracker import audit, workflow
 from tracker.actors import Actor
 from tracker.deadlines import format_deadline
 from tracker.enums import DeadlineKind, DeadlinePrecision, Status
-from tracker.errors import NotFoundError, ValidationError
+from tracker.errors import ValidationError
 from tracker.models import Item, Person, Unit
-from tracker.query import unit_id
 from tracker.services import transitions
 from tracker.services.common import ItemState, load_item, now, permit, record, snapshot
+from tracker.services.registry import serving_unit
 
 #: States in which the deadline is still the supervisors' to set (before 交办).
 BEFORE_HANDOVER = frozenset({Status.DRAFT, Status.REGISTERED})
@@ -71,13 +71,11 @@ def _named(item: Item) -> dict[str, object]:
     }
 
 
-def _unit(s: Session, name: str, role: str) -> Unit:
-    try:
-        return s.get_one(Unit, unit_id(s, name))
-    except NotFoundError as exc:
-        raise ValidationError(
-            role, f"{exc}请从下拉列表中选择，或先在“单位与人员”页新增该单位。"
-        ) from exc
+def _unit(s: Session, had: list[Unit], name: str, field: str) -> Unit:
+    """A unit named in the form: one the item already has in that role may stay even if
+    retired since; any other must be serving (``registry.serving_unit``)."""
+    kept = [u for u in had if u.name == name]
+    return kept[0] if kept else serving_unit(s, name, field)
 
 
 def _person(s: Session, actor: Actor, name: str, phone: str | None, unit: Unit) -> Person:
@@ -125,9 +123,9 @@ def set_responsibility(
     item = permit(s, actor, item_id, "responsibility")
     if not r.lead_unit.strip():
         raise ValidationError("lead_unit", "请选择牵头单位。")
-    lead = _unit(s, r.lead_unit.strip(), "lead_unit")
+    lead = _unit(s, [item.lead_unit] if item.lead_unit else [], r.lead_unit.strip(), "lead_unit")
     names = dict.fromkeys(u.strip() for u in r.co_units if u.strip() and u.strip() != lead.name)
-    co_units = [_unit(s, u, "co_units") for u in names]
+    co_units = [_unit(s, list(item.co_units), u, "co_units") for u in names]
     before_named, before = _named(item), snapshot(item)
     item.lead_unit = lead
     item.co_units = co_units

@@ -137,3 +137,38 @@ def test_only_a_draft_is_deleted_with_its_reason_and_the_audit_keeps_it(db, org)
         assert [e.action for e in entries] == ["create", "draft_deleted"]
         assert "重复登记" in (entries[-1].after or "") and "D1" in (entries[-1].before or "")
         assert audit.verify(s).ok
+
+
+def test_a_unit_is_never_merged_into_its_own_sub_unit(db, org):
+    """A user test merged 双河镇 into 双河镇光明村: the town vanished and its villages hung
+    under a village."""
+    with db.sessions.begin() as s:
+        registry.add_unit(s, org.admin, "城关镇光明村", parent="城关镇")
+        registry.add_unit(s, org.admin, "光明村第一组", parent="城关镇光明村")
+    admin = AdminDesk(Desk(db))
+    for below in ("城关镇光明村", "光明村第一组"):
+        with pytest.raises(ValidationError, match=f"“{below}”是“城关镇”的下级单位"):
+            admin.merge_units("城关镇", below)
+    assert "城关镇" in Desk(db).unit_names()
+    assert admin.merge_units("光明村第一组", "城关镇光明村") == 0  # upwards is fine
+
+
+def test_a_retired_unit_typed_into_a_form_is_refused_for_new_work(db, org):
+    """Not offered in the lists, but typed by hand it was accepted for 登记 and 交办."""
+    from tracker.services.responsibility import Responsibility
+
+    with db.sessions.begin() as s:
+        waiting = new_item(s, org, "T1", co_units=("城关镇",))
+        transitions.move(s, org.supervisor, waiting, "submit")
+    admin = AdminDesk(Desk(db))
+    admin.set_unit_active("城关镇", False)
+    desk = Desk(db, "dc")
+    list_name = desk.list_names()[0]
+    with pytest.raises(ValidationError, match="单位“城关镇”已停用，不能用于新的事项"):
+        desk.add_item(list_name, "T2", "新事项", lead_unit="城关镇", deadline=None)
+    with pytest.raises(ValidationError, match="已停用") as caught:
+        desk.assign_with(waiting, Responsibility("城关镇"), None)
+    assert caught.value.field == "lead_unit"
+    # the co-unit it already had may stay while the item is handed to a serving unit
+    desk.assign_with(waiting, Responsibility("县民政局", ("城关镇",)), None)
+    assert Desk(db).detail(waiting).co_units == ["城关镇"]
