@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self.history.applied.connect(self._edit_applied)
         self.history.failed.connect(self._edit_refused)
         self.ledger.batch_menu = self.batch.menu
+        self.batch.menu.addSeparator()
+        self.batch.menu.addAction(self.ledger.copy_action)  # 复制 for many rows too
         self.ledger.item_menu = self.item_menu
         hint = self.ledger.empty
         hint.import_requested.connect(lambda: self.excel.import_list())

@@ -64,7 +64,8 @@ class WorkflowActions(QObject):
             self._add(parent, a.name, a.label + ("" if a.name == "urge" else "…"))
         self.menu.addSeparator()
         for t in workflow.TRANSITIONS.values():
-            self._add(parent, t.action, t.label + ("…" if needs_dialog(t.action) else ""))
+            asks = needs_dialog(t.action) or t.action == "assign"  # 交办 opens the 交办单
+            self._add(parent, t.action, t.label + ("…" if asks else ""))
         self.update_for(None)
 
     def use_desk(self, desk: Desk) -> None:

@@ -238,11 +238,12 @@ def test_leaving_settings_with_unsaved_changes_asks_first(qtbot, db, org, monkey
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
     asked = []
 
-    def question(*args, **kwargs):
-        asked.append(args[2])
-        return answers.pop(0)
+    def question(box: QMessageBox) -> int:
+        asked.append(box.text())
+        assert box.button(QMessageBox.StandardButton.Discard).text() == "不保存"  # not 丢弃
+        return int(answers.pop(0).value)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", question)
     window.pages.setCurrentWidget(window.ledger)  # nothing changed: no question
     assert asked == []
     window.pages.setCurrentWidget(window.settings_page)

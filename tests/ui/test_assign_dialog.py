@@ -14,6 +14,8 @@ from tracker.services.desk import Desk
 from ui.dialogs.assign_dialog import AssignDialog
 from ui.main_window import MainWindow
 
+DUE = dt.date.today() + dt.timedelta(days=60)
+
 
 def _sql(db, sql, *args):
     with db.engine.connect() as c:
@@ -63,7 +65,7 @@ def test_assign_from_the_menu_with_people_deadline_and_opinion(window, db, waiti
         assert hidden == [True, True, False]  # 县教育局 县民政局 城关镇
         _check(dialog, "城关镇")
         assert dialog.co_chosen.text() == "已选：城关镇"
-        dialog.deadline.setDate(dt.date(2026, 10, 31))
+        dialog.deadline.setDate(DUE)
         dialog.opinion.setPlainText("请每月25日前报送进展")
         dialog.submit()
         return dialog.result()
@@ -78,7 +80,7 @@ def test_assign_from_the_menu_with_people_deadline_and_opinion(window, db, waiti
         "SELECT i.status, u.name, p.name, i.assignee_phone, i.deadline_date FROM item i "
         "JOIN unit u ON u.id = i.lead_unit_id JOIN person p ON p.id = i.assignee_id WHERE i.id=?",
         waiting,
-    ) == [("assigned", "县民政局", "张伟", "13700003333", "2026-10-31")]
+    ) == [("assigned", "县民政局", "张伟", "13700003333", DUE.isoformat())]
     assert "交办：请每月25日前报送进展" in window.panel.view.toPlainText()
     assert "已交办" in window.statusBar().currentMessage()
 
@@ -86,6 +88,7 @@ def test_assign_from_the_menu_with_people_deadline_and_opinion(window, db, waiti
 def test_a_refusal_keeps_the_form_open_with_what_was_typed(window, db, waiting, monkeypatch):
     def run(dialog: AssignDialog) -> int:
         dialog.show()
+        dialog.deadline.setDate(DUE)
         dialog.lead.setCurrentText("火星局")
         dialog.assignee.setEditText("新来的")
         dialog.phone.setText("13500000000")
@@ -131,3 +134,45 @@ def test_correcting_after_handover_keeps_the_deadline(window, db, org, monkeypat
     assert _sql(db, "SELECT deadline_date FROM item WHERE id=?", item_id) == [("2026-06-30",)]
     assert "已调整责任单位和时限：A2" in window.statusBar().currentMessage()
     assert "配合单位：（空） → 城关镇" in window.panel.view.toPlainText()
+
+
+def test_changing_the_lead_unit_drops_the_previous_units_person(window, db, waiting, monkeypatch):
+    """A user test: 胡勇飞 of the old unit stayed in the box, and 交办 registered him in the
+    new one. A name typed by hand stays."""
+
+    def run(dialog: AssignDialog) -> int:
+        dialog.lead.setCurrentText("县民政局")
+        dialog.assignee.setCurrentIndex(1)  # 张伟, from 县民政局's people
+        assert dialog.phone.text() == "13700003333"
+        dialog.lead.setCurrentText("城关镇")
+        assert (dialog.assignee.currentText(), dialog.phone.text()) == ("", "")
+        dialog.assignee.setEditText("赵六")  # typed by hand: kept across a change of unit
+        dialog.lead.setCurrentText("县教育局")
+        assert dialog.assignee.currentText() == "赵六"
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(AssignDialog, "exec", run)
+    window.show_item(waiting)
+    window.workflow.actions["assign"].trigger()
+
+
+def test_a_past_deadline_is_said_before_it_is_taken(window, db, waiting, monkeypatch):
+    """The old deadline was pre-filled and a past one accepted silently: overdue at once."""
+    past = dt.date.today() - dt.timedelta(days=10)
+
+    def run(dialog: AssignDialog) -> int:
+        dialog.show()
+        dialog.deadline.setDate(past)
+        dialog.submit()
+        assert dialog.isVisible() and "已经过去，交办后即为逾期" in dialog.message.text()
+        assert _sql(db, "SELECT status FROM item WHERE id=?", waiting) == [("registered",)]
+        dialog.submit()  # the second 交办 takes it
+        return dialog.result()
+
+    monkeypatch.setattr(AssignDialog, "exec", run)
+    window.show_item(waiting)
+    window.workflow.actions["assign"].trigger()
+    assert _sql(db, "SELECT status, deadline_date FROM item WHERE id=?", waiting) == [
+        ("assigned", past.isoformat())
+    ]

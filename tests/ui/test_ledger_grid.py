@@ -123,6 +123,27 @@ def test_the_item_menu_puts_everyday_actions_first_and_cancel_apart(
     assert {"Shift+F10", "Menu"} <= keys
 
 
+def test_menus_made_for_one_click_are_deleted_after_it(window, qtbot):
+    """A user test counted 9 menus, then 29 after 20 right-clicks."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+
+    def close_soon() -> None:  # as the user's click elsewhere would
+        QTimer.singleShot(20, lambda: QApplication.activePopupWidget().close())
+
+    page = window.ledger
+    _select_rows(window, [0])
+    before = len(window.findChildren(QMenu))
+    for _ in range(5):
+        close_soon()
+        page.show_menu(window.item_menu(page.model.item_id(0)), window.pos())
+        close_soon()
+        page.show_menu(page.column_menu(), window.pos())
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(window.findChildren(QMenu)) == before
+    labels = [a.text() for a in window.batch.menu.actions()]
+    assert labels[-1] == "复制选中行"  # several rows selected: the batch menu copies too
+
+
 def test_the_column_chooser_offers_every_field_and_they_show_the_items(window, demo_db, qtbot):
     page, model = window.ledger, window.ledger.model
     header = page.table.horizontalHeader()

@@ -45,13 +45,31 @@ def year(y: int) -> Period:
     return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), f"{y}年", 12)
 
 
+#: How a clerk writes a period in Chinese (2026年11月, 2026年第4季度, 2026年四季度, 2026年度).
+CHINESE_PERIOD = (
+    (r"(\d{4})年(\d{1,2})月(份)?", "{0}-{1}"),
+    (r"(\d{4})年第?([1-4一二三四])季度", "{0}-Q{1}"),
+    (r"(\d{4})年(度)?", "{0}"),
+)
+QUARTER_WORDS = {"一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def _latin(text: str) -> str:
+    """``2026年11月`` as ``2026-11`` (and the quarter and year spellings likewise)."""
+    for pattern, shape in CHINESE_PERIOD:
+        if m := re.fullmatch(pattern, text):
+            second = m[2] or ""
+            return shape.format(m[1], QUARTER_WORDS.get(second, second))
+    return text
+
+
 def parse_period(text: str) -> Period:
-    """Parse ``YYYY-MM``, ``YYYY-Qn`` or ``YYYY``.
+    """Parse ``YYYY-MM``, ``YYYY-Qn`` or ``YYYY``, or the same in Chinese (2026年11月…).
 
     Raises:
         ValidationError: the text is none of those, in Chinese with an example.
     """
-    t = text.strip().upper()
+    t = _latin(text.strip().replace(" ", "")).upper()
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{1,2})", t):
             return month(int(m[1]), int(m[2]))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from tracker.errors import TrackerError, ValidationError
 from tracker.services.responsibility import Responsibility
 from ui.dialogs.form_parts import error_label, ok_cancel, show_refusal
+from ui.i18n import filled
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ class AssignDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 36)
         self.ongoing.toggled.connect(lambda on: self.deadline.setEnabled(not on))
         self.deadline.setEnabled(form.deadline_open and not now.ongoing)
+        self._unit_people: set[str] = set()
+        self.past_accepted: dt.date | None = None
         self.lead.currentTextChanged.connect(self._fill_people)
         self.assignee.currentIndexChanged.connect(self._take_phone)
         self.co_filter.textChanged.connect(self._filter_units)
@@ -132,12 +135,20 @@ class AssignDialog(QDialog):
         self._show_chosen()
 
     def _fill_people(self, unit: str, keep: str | None = None) -> None:
-        """The lead unit's 责任人, each with its phone; what was typed stays typed."""
-        typed = keep if keep is not None else self.assignee.currentText()
+        """The lead unit's 责任人, each with its phone. A name typed by hand stays; one of
+        the previous unit's people goes with their phone (else saving would register them
+        in the new unit)."""
+        typed = keep if keep is not None else self.assignee.currentText().strip()
+        people = self._form.people_of(unit.strip()) if unit.strip() else []
+        names = {name for name, _phone in people}
+        if keep is None and typed in self._unit_people and typed not in names:
+            typed = ""
+            self.phone.clear()
+        self._unit_people = names
         self.assignee.blockSignals(True)
         self.assignee.clear()
         self.assignee.addItem("", None)
-        for name, phone in self._form.people_of(unit.strip()) if unit.strip() else []:
+        for name, phone in people:
             self.assignee.addItem(f"{name}" + (f"（{phone}）" if phone else ""), (name, phone))
         self.assignee.setCurrentIndex(-1)
         self.assignee.setEditText(typed or "")
@@ -179,8 +190,29 @@ class AssignDialog(QDialog):
             ongoing=open_ and self.ongoing.isChecked(),
         )
 
+    def _past_deadline(self) -> dt.date | None:
+        """The deadline chosen, when it is already past (the item would be overdue at once)."""
+        value = self.value()
+        if value.deadline is None or value.ongoing or value.deadline >= dt.date.today():
+            return None
+        return value.deadline
+
     def submit(self) -> None:
-        """Save; a refusal is said here and the form keeps what was typed."""
+        """Save; a refusal is said here and the form keeps what was typed. A deadline
+        already past is said first, and taken on the second 交办."""
+        past = self._past_deadline()
+        if past is not None and past != self.past_accepted:
+            self.past_accepted = past
+            show_refusal(
+                self,
+                self.message,
+                filled(
+                    self.tr("完成时限 {0} 已经过去，交办后即为逾期。如确实如此，请再点一次确定。"),
+                    past.isoformat(),
+                ),
+            )
+            self.deadline.setFocus()
+            return
         try:
             self.result_value = self._submit(self.value(), self.opinion.toPlainText().strip())
         except TrackerError as exc:

@@ -119,7 +119,7 @@ class LedgerPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
-            lambda pos: self.column_menu().exec(header.mapToGlobal(pos))
+            lambda pos: self.show_menu(self.column_menu(), header.mapToGlobal(pos))
         )
         pinned = QHBoxLayout()
         pinned.addWidget(self.pinned_label, 1)
@@ -338,4 +338,8 @@ class LedgerPage(QWidget):
             self.show_menu(menu, where)
 
     def show_menu(self, menu: QMenu, where: QPoint) -> None:
+        """Pop ``menu`` up; a menu made for this one click is deleted afterwards (one per
+        right-click accumulated otherwise), the window's batch menu is kept."""
         menu.exec(where)
+        if menu is not self.batch_menu:
+            menu.deleteLater()

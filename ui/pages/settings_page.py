@@ -55,6 +55,16 @@ GATE_CHECKS = (
 )
 
 
+def ask_save(parent: QWidget, text: str) -> QMessageBox.StandardButton:
+    """保存 / 不保存 / 取消, in that order and those words (Qt's own says 丢弃)."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("设置"), text, parent=parent)
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    box.button(buttons.Discard).setText(parent.tr("不保存"))
+    return QMessageBox.StandardButton(box.exec())
+
+
 def _choice(options: dict[str, str]) -> QComboBox:
     combo = QComboBox()
     for value, label in options.items():
@@ -227,13 +237,7 @@ class SettingsPage(QWidget):
         if not self.has_unsaved():
             return True
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            self.tr("设置"),
-            self.tr("设置有未保存的修改。要保存吗？"),
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
+        answer = ask_save(self, self.tr("设置有未保存的修改。要保存吗？"))
         if answer == buttons.Discard:
             self.refresh()
             return True
