@@ -17,6 +17,7 @@ from tracker.services import (
     editing,
     extensions,
     progress,
+    removal,
     responsibility,
     surveys,
     transitions,
@@ -44,6 +45,7 @@ def _call(s, actor, item_id, name, tmp_path):
         ),
         "progress": lambda: progress.report_progress(s, actor, item_id, "已完成一半", percent=50),
         "urge": lambda: progress.urge(s, actor, item_id),
+        "delete_draft": lambda: removal.delete_draft(s, actor, item_id, "重复登记"),
         "responsibility": lambda: responsibility.set_responsibility(
             s, actor, item_id, responsibility.Responsibility("县民政局")
         ),
