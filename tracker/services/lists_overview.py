@@ -52,11 +52,15 @@ def lists_overview(s: Session, as_of: dt.date | None = None) -> list[ListSummary
         )
     ).all()
     return [
-        ListSummary(name, ListKind(kind).label, year, *_counts(numbers), active=bool(active))
-        for name, kind, year, active, *numbers in rows
+        ListSummary(
+            name,
+            ListKind(kind).label,
+            year,
+            items=int(items or 0),
+            closed=int(closed_n or 0),
+            overdue=int(overdue_n or 0),
+            drafts=int(drafts_n or 0),
+            active=bool(active),
+        )
+        for name, kind, year, active, items, closed_n, overdue_n, drafts_n in rows
     ]
-
-
-def _counts(numbers: list[object]) -> tuple[int, int, int, int]:
-    items, closed, overdue, drafts = (int(x or 0) for x in numbers)  # type: ignore[call-overload]
-    return items, closed, overdue, drafts

@@ -136,6 +136,7 @@ class PeoplePage(QWidget):
             parent = stack[-1] if stack else self.units
             kind = UnitKind(line.kind).label + ("" if line.active else self.tr("（已停用）"))
             node = QTreeWidgetItem(parent, [line.name, kind])
+            node.setData(0, Qt.ItemDataRole.UserRole, line.active)
             stack.append(node)
         self.units.expandToDepth(0)
         self.units.resizeColumnToContents(0)
@@ -211,8 +212,8 @@ class PeoplePage(QWidget):
         node = self.units.currentItem()
         if node is None:
             return
-        retired = node.text(1).endswith(self.tr("（已停用）"))
-        self._act_on_unit(lambda: self.admin.set_unit_active(node.text(0), retired), node.text(0))
+        name, serving = node.text(0), bool(node.data(0, Qt.ItemDataRole.UserRole))
+        self._act_on_unit(lambda: self.admin.set_unit_active(name, not serving), name)
 
     def _act_on_unit(self, call: Callable[[], None], keep: str) -> None:
         try:
