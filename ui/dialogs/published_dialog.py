@@ -7,14 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,14 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import TrackerError
-from tracker.reports.period import period_choices
 from tracker.services.report_desk import PublishedLine, Written
 from ui.background import run_with_progress
 from ui.choices import fill_choices
 from ui.dialogs.form_parts import browse_row, choose_folder, error_label, ok_cancel, show_refusal
-from ui.dialogs.report_dialog import FilesPane, default_folder, format_boxes, in_a_row, ticked
+from ui.dialogs.report_dialog import (
+    FilesPane,
+    PeriodFields,
+    default_folder,
+    format_boxes,
+    in_a_row,
+    ticked,
+)
 from ui.i18n import filled
-from ui.qt_values import day_of
 from ui.table_parts import fill_table, read_only_table
 
 
@@ -48,17 +49,14 @@ class PublishDialog(QDialog):
         self.setWindowTitle(self.tr("发布督办通报"))
         self._publish = publish
         self.number: int | None = None
-        self.period = QComboBox()
-        for label, text in period_choices(today or dt.date.today()):
-            self.period.addItem(f"{label}（{text}）", text)
+        self.when = PeriodFields(self, today, editable=False)
+        self.period, self.as_of_on, self.as_of = (
+            self.when.period,
+            self.when.as_of_on,
+            self.when.as_of,
+        )
         self.lists = QComboBox()
         fill_choices(self.lists, self.tr("全部清单"), lists)
-        self.as_of_on = QCheckBox(self.tr("指定数据截至日期"))
-        self.as_of = QDateEdit(QDate.currentDate())
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
-        self.as_of.setEnabled(False)
-        self.as_of_on.toggled.connect(self.as_of.setEnabled)
         note = QLabel(
             self.tr(
                 "发布后，这期通报的数字和每个数字对应的事项即被冻结，以后随时可以原样重新输出；"
@@ -70,19 +68,16 @@ class PublishDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("统计期间"), self.period)
         form.addRow(self.tr("清单"), self.lists)
-        when = QHBoxLayout()
-        when.addWidget(self.as_of_on)
-        when.addWidget(self.as_of)
-        form.addRow(self.tr("数据截至"), when)
+        form.addRow(self.tr("数据截至"), self.when.when_row())
         form.addRow(note)
         form.addRow(self.message)
         form.addRow(ok_cancel(self, self.submit, self.tr("发布")))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 34)
 
     def submit(self) -> None:
-        as_of = day_of(self.as_of) if self.as_of_on.isChecked() else None
+        as_of = self.when.as_of_day()
         try:
-            self.number = self._publish(self.period.currentData(), self.lists.currentData(), as_of)
+            self.number = self._publish(self.when.period_text(), self.lists.currentData(), as_of)
         except TrackerError as exc:
             show_refusal(self, self.message, str(exc))
             return

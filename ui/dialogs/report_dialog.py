@@ -91,6 +91,38 @@ def in_a_row(*widgets: QWidget) -> QHBoxLayout:
     return row
 
 
+class PeriodFields:
+    """统计期间 (this month, last month, quarter, year; typed too when ``editable``) and an
+    optional 数据截至 day: what every report form asks first."""
+
+    def __init__(self, parent: QWidget, today: dt.date | None, editable: bool) -> None:
+        self.period = QComboBox(editable=editable)
+        for label, text in period_choices(today or dt.date.today()):
+            self.period.addItem(f"{label}（{text}）", text)
+        if editable:
+            self.period.setToolTip(parent.tr("也可以直接输入：2026-11、2026-Q4 或 2026年11月"))
+        self.as_of_on = QCheckBox(parent.tr("指定数据截至日期"))
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setEnabled(False)
+        self.as_of_on.toggled.connect(self.as_of.setEnabled)
+
+    def period_text(self) -> str:
+        """The period chosen, or as typed (2026-11, 2026-Q4, 2026年11月)."""
+        index = self.period.currentIndex()
+        typed = self.period.currentText().strip()
+        if index >= 0 and typed == self.period.itemText(index):
+            return str(self.period.itemData(index))
+        return typed
+
+    def as_of_day(self) -> dt.date | None:
+        return day_of(self.as_of) if self.as_of_on.isChecked() else None
+
+    def when_row(self) -> QHBoxLayout:
+        return in_a_row(self.as_of_on, self.as_of)
+
+
 class FilesPane(QWidget):
     """The written files, with 打开 / 打开所在文件夹 / 打印 for the chosen one, and the
     preview of the figures they print."""
@@ -169,21 +201,17 @@ class ReportDialog(QDialog):
         self._kind, self._write = kind, write
         self.written: Written | None = None
         self.setWindowTitle(self.tr(KINDS[kind]))
-        self.period = QComboBox(editable=True)
-        for label, text in period_choices(today or dt.date.today()):
-            self.period.addItem(f"{label}（{text}）", text)
-        self.period.setToolTip(self.tr("也可以直接输入：2026-11、2026-Q4 或 2026"))
+        self.when = PeriodFields(self, today, editable=True)
+        self.period, self.as_of_on, self.as_of = (
+            self.when.period,
+            self.when.as_of_on,
+            self.when.as_of,
+        )
         self.scope = QComboBox()
         if kind == "bulletin":
             fill_choices(self.scope, self.tr("全部清单"), choices)
         else:
             self.scope.addItems(choices)
-        self.as_of_on = QCheckBox(self.tr("指定数据截至日期"))
-        self.as_of = QDateEdit(QDate.currentDate())
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
-        self.as_of.setEnabled(False)
-        self.as_of_on.toggled.connect(self.as_of.setEnabled)
         self.formats = format_boxes("pdf", "xlsx")
         self.folder = QLineEdit(str(folder or default_folder()))
         self.generate = QPushButton(self.tr("生成(&G)"))
@@ -201,7 +229,7 @@ class ReportDialog(QDialog):
         form.addRow(
             self.tr("清单") if self._kind == "bulletin" else self.tr("牵头单位"), self.scope
         )
-        form.addRow(self.tr("数据截至"), in_a_row(self.as_of_on, self.as_of))
+        form.addRow(self.tr("数据截至"), self.when.when_row())
         form.addRow(self.tr("格式"), in_a_row(*self.formats.values()))
         form.addRow(
             self.tr("保存到"), browse_row(self.folder, lambda: choose_folder(self, self.folder))
@@ -219,12 +247,7 @@ class ReportDialog(QDialog):
         self.resize(em * 52, self.fontMetrics().height() * 46)
 
     def period_text(self) -> str:
-        """The period chosen, or as typed (2026-11, 2026-Q4, 2026)."""
-        index = self.period.currentIndex()
-        typed = self.period.currentText().strip()
-        if index >= 0 and typed == self.period.itemText(index):
-            return str(self.period.itemData(index))
-        return typed
+        return self.when.period_text()
 
     def run(self) -> None:
         """Check the form here (it stays open with what was typed), then write."""
@@ -242,7 +265,7 @@ class ReportDialog(QDialog):
             return
         self.message.clear()
         scope = self.scope.currentData() if self._kind == "bulletin" else self.scope.currentText()
-        as_of = day_of(self.as_of) if self.as_of_on.isChecked() else None
+        as_of = self.when.as_of_day()
         folder = Path(self.folder.text().strip() or default_folder())
         written = run_with_progress(
             self,
