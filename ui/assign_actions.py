@@ -12,6 +12,7 @@ from tracker.errors import TrackerError
 from tracker.services.common import ItemState
 from tracker.services.responsibility import deadline_is_open
 from ui.dialogs.assign_dialog import AssignDialog, AssignForm
+from ui.dialogs.form_parts import run_once
 from ui.errors import show_error
 from ui.i18n import filled
 
@@ -49,7 +50,7 @@ class AssignActions:
         dialog = AssignDialog(
             self._parent, form, lambda r, opinion: desk.assign_with(item_id, r, opinion)
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_once(dialog) == QDialog.DialogCode.Accepted:
             state = dialog.result_value
             assert isinstance(state, ItemState)
             self._w.show_action_done(item_id, "交办", state)
@@ -66,7 +67,7 @@ class AssignActions:
             lambda r, _opinion: desk.set_responsibility(item_id, r),
             with_opinion=False,
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_once(dialog) != QDialog.DialogCode.Accepted:
             return
         self._w.ledger.reload_rows([item_id])
         self._w.show_item(item_id)

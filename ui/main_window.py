@@ -42,6 +42,7 @@ from ui.dialogs import upkeep_forms as upkeep
 from ui.dialogs.about_dialog import AboutDialog
 from ui.dialogs.backup_dialog import BackupDialog
 from ui.dialogs.edit_item_dialog import EditItemDialog
+from ui.dialogs.form_parts import run_once
 from ui.dialogs.move_dialog import GATED, MoveDialog, needs_dialog
 from ui.dialogs.new_item_dialog import NewItemDialog
 from ui.dialogs.progress_dialog import LastReport, ProgressDialog
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(backups)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于实事台账…"), self)
-        about.triggered.connect(lambda: AboutDialog(self, self._desk.db).exec())
+        about.triggered.connect(lambda: run_once(AboutDialog(self, self._desk.db)))
         help_menu.addAction(about)
 
     def _build_toolbar(self, new: QAction, refresh: QAction) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QVBoxLayout, QWidget
 from tracker.enums import SUPERVISORS
 from tracker.services.report_desk import ReportDesk
 from ui.background import run_with_progress
+from ui.dialogs.form_parts import run_once
 from ui.dialogs.published_dialog import PublishDialog, PublishedDialog
 from ui.dialogs.report_dialog import FilesPane, ReportDialog, default_folder
 from ui.i18n import filled
@@ -53,13 +54,13 @@ class ReportActions:
     def bulletin(self) -> ReportDialog:
         reports = self._reports()
         dialog = ReportDialog(self._parent, "bulletin", self._w.desk.list_names(), reports.bulletin)
-        dialog.exec()
+        run_once(dialog)
         return dialog
 
     def unit_report(self) -> ReportDialog:
         reports = self._reports()
         dialog = ReportDialog(self._parent, "unit", self._w.desk.unit_names(), reports.unit_report)
-        dialog.exec()
+        run_once(dialog)
         return dialog
 
     def item_card(self) -> None:
@@ -87,12 +88,12 @@ class ReportActions:
         dialog.resize(
             self._parent.fontMetrics().horizontalAdvance("中") * 44, dialog.sizeHint().height()
         )
-        dialog.exec()
+        run_once(dialog)
 
     def publish(self) -> None:
         reports = self._reports()
         dialog = PublishDialog(self._parent, self._w.desk.list_names(), reports.publish)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.number is not None:
+        if run_once(dialog) == QDialog.DialogCode.Accepted and dialog.number is not None:
             self._w.show_status(
                 filled(
                     self._parent.tr("已发布第 {0} 号督办通报，可在“报表 → 已发布通报”输出。"),
@@ -103,5 +104,5 @@ class ReportActions:
     def published(self) -> PublishedDialog:
         reports = self._reports()
         dialog = PublishedDialog(self._parent, reports.published(), reports.snapshot)
-        dialog.exec()
+        run_once(dialog)
         return dialog

@@ -78,6 +78,15 @@ def ok_cancel(
     return buttons
 
 
+def run_once(dialog: QDialog) -> int:
+    """Run a dialog made for this one use and delete it afterwards (each use of a menu
+    would otherwise leave one behind under the window). Its Python attributes stay
+    readable by the caller."""
+    result = dialog.exec()
+    dialog.deleteLater()
+    return result
+
+
 def answer_of(dialog: Any) -> Any:
     """Run a form dialog; its ``value()`` if the user confirmed, else None."""
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
