@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -121,7 +122,9 @@ class AssignDialog(QDialog):
         else:
             self.opinion.hide()
         layout.addRow(self.message)
-        layout.addRow(ok_cancel(self, self.submit, self.tr("交办") if with_opinion else None))
+        buttons = ok_cancel(self, self.submit, self.tr("交办") if with_opinion else None)
+        self._ok_text = buttons.button(QDialogButtonBox.StandardButton.Ok).text()
+        layout.addRow(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 36)
         self.ongoing.toggled.connect(lambda on: self.deadline.setEnabled(not on))
         self.deadline.setEnabled(form.deadline_open and not now.ongoing)
@@ -207,8 +210,9 @@ class AssignDialog(QDialog):
                 self,
                 self.message,
                 filled(
-                    self.tr("完成时限 {0} 已经过去，交办后即为逾期。如确实如此，请再点一次确定。"),
+                    self.tr("完成时限 {0} 已经过去，交办后即为逾期。如确实如此，请再点一次“{1}”。"),
                     past.isoformat(),
+                    self._ok_text.replace("&", ""),
                 ),
             )
             self.deadline.setFocus()
